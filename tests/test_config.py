@@ -135,6 +135,34 @@ def test_a_jekyll_timezone_of_the_time_zone_database_is_taken(tmp_path: Path) ->
     assert load_project(make_project(tmp_path / "other", "")).jekyll_timezone is None
 
 
+def test_a_locales_own_permalinks_replace_the_sites_for_its_pages(tmp_path: Path) -> None:
+    """``[compile.permalinks.es]`` as Hugo's ``[languages.es.permalinks]``: in place of the site's, all of
+    them (news, which it leaves out, is at its default URL in Spanish); a locale without its own keeps
+    the site's."""
+    root = make_project(
+        tmp_path / "news",
+        '\n[compile.permalinks]\nposts = "/blog/:filename/"\nnews = "/n/:slug/"\n'
+        '[compile.permalinks.es]\nposts = "/bitacora/:slug/"\n',
+    )
+    project = load_project(root)
+    assert project.permalinks == {"posts": "/blog/:filename/", "news": "/n/:slug/"}
+    assert project.permalinks_in("es") == {"posts": "/bitacora/:slug/"}
+    assert project.permalinks_in("en") == project.permalinks
+
+
+def test_permalinks_of_a_locale_the_project_lacks_stop_compile_with_one_line_naming_its_line(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news", '\n[compile.permalinks.de]\nposts = "/beitraege/:slug/"\n')
+    result = run(root, "compile")
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: {root / 'transpub.toml'}:{line_of(root, '[compile.permalinks.de]')}: "
+        "[compile.permalinks.de] names no target locale of this project (locales: es)\n"
+    )
+    assert not (root / "site").exists()
+
+
 def test_a_per_locale_threshold_that_is_no_number_stops_compile_with_one_line(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news", '\n[locale.es]\npublish_threshold = "high"\n')
     result = run(root, "compile")

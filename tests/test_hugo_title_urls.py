@@ -22,18 +22,20 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def titled_site(tmp_path: Path, pattern: str, titles: dict[str, str], front: str = "") -> Path:
-    """The small Hugo site with ``[permalinks] posts = pattern``, its posts' Spanish catalogs pseudo-
-    translated, their titles translated as ``titles`` says (by the English title); ``front``: a line
-    added to the harbour's front matter."""
-    site = hugo_site(tmp_path / "harbour", config=f'[permalinks]\nposts = "{pattern}"\n')
+def titled_site(
+    tmp_path: Path, pattern: str, titles: dict[str, str], front: str = "", more: str = "", locale: str = "es"
+) -> Path:
+    """The small Hugo site with ``[permalinks] posts = pattern`` (and ``more`` of hugo.toml), its posts'
+    catalogs of ``locale`` pseudo-translated, their titles translated as ``titles`` says (by the English
+    title); ``front``: a line added to the harbour's front matter."""
+    site = hugo_site(tmp_path / "harbour", config=f'[permalinks]\nposts = "{pattern}"\n{more}')
     if front:
         harbour = site / "content" / "posts" / "harbour.md"
         harbour.write_text(harbour.read_text("utf-8").replace("---\n", f"---\n{front}\n", 1), "utf-8")
-    add_to_hugo_toml(site, init(site, "-l", "es"))
+    add_to_hugo_toml(site, init(site, "-l", locale))
     transpub(site, "extract")
     fill_pseudo(site)
-    for path in (site / "locales" / "es").rglob("*.po"):
+    for path in (site / "locales" / locale).rglob("*.po"):
         catalog = polib.pofile(str(path))
         for entry in catalog:
             entry.msgstr = titles.get(entry.msgid, entry.msgstr)
@@ -41,18 +43,18 @@ def titled_site(tmp_path: Path, pattern: str, titles: dict[str, str], front: str
     return site
 
 
-def entry_line(site: Path, name: str, msgid: str) -> str:
-    """How compile's warning names the entry of ``msgid`` in ``locales/es/LC_MESSAGES/posts/<name>.po``."""
-    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / f"{name}.po"
+def entry_line(site: Path, name: str, msgid: str, locale: str = "es") -> str:
+    """How compile's warning names the entry of ``msgid`` in ``locales/<locale>/LC_MESSAGES/posts/<name>.po``."""
+    path = site / "locales" / locale / "LC_MESSAGES" / "posts" / f"{name}.po"
     line = next(entry.linenum for entry in read_catalog(path) if entry.msgid == msgid)
     return f"Warning: {path.relative_to(site)}:{line}:"
 
 
-def pages_showing(public: Path, text: str) -> list[str]:
-    """The pages hugo built (below public/es/) that show ``text``."""
+def pages_showing(public: Path, text: str, folder: str = "es") -> list[str]:
+    """The pages hugo built (below public/<folder>/) that show ``text``."""
     return sorted(
         path.parent.relative_to(public).as_posix()
-        for path in (public / "es").rglob("index.html")
+        for path in (public / folder).rglob("index.html")
         if text in path.read_text("utf-8")
     )
 

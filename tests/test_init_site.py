@@ -562,21 +562,6 @@ def add_to_hugo_toml(site: Path, output: str) -> None:
     )
 
 
-def test_init_follows_the_permalinks_a_translation_has_of_its_own(tmp_path: Path) -> None:
-    config = (
-        '[permalinks]\nposts = "/blog/:year/:filename/"\n'
-        '[languages.es.permalinks]\nposts = "/bitacora/:year/:filename/"\n'
-        '[languages.de.permalinks]\nposts = "/tagebuch/:year/:filename/"\n'
-    )
-    site = hugo_site(tmp_path / "harbour", config=config)
-    init(site, "-l", "es")
-    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/", "/blog/": "/{lang}/bitacora/"}
-    (site / "transpub.toml").unlink()
-    output = init(site, "-l", "es", "-l", "de")  # one rule cannot send links to both
-    assert written(site)["compile"]["links"] == {"/posts/": "/{lang}/posts/"}
-    assert "which the translations' own permalinks change: no [compile.links] rule follows them" in output
-
-
 # --- MkDocs --------------------------------------------------------------------------------------
 
 

@@ -194,6 +194,10 @@ class Table:
     fill: bool = True
 
 
+#: A ``[compile.permalinks]`` pattern.
+_PERMALINK = Key("string", None, expects='a permalink pattern such as "/blog/:year/:filename/"')
+
+
 def _jekyll_defaults_table(what: str) -> Table:
     """The schema of ``[compile.jekyll_defaults.<what>]``: by path, a permalink or a table of the
     values that make URLs."""
@@ -625,10 +629,11 @@ SCHEMA = Table(
                 ),
                 "permalinks": Table(
                     doc='markdown: section = the URL the site gives its pages ("posts" = "/blog/:year/:filename/", '
-                    "Hugo's [permalinks])",
-                    values=Key(
-                        "string", None, expects='a permalink pattern such as "/blog/:year/:filename/"'
-                    ),
+                    "Hugo's [permalinks]); [compile.permalinks.<locale>]: a language's own, in place of them "
+                    "all (Hugo's [languages.<lang>.permalinks]: a section it leaves out is at its default URL)",
+                    values=_PERMALINK,
+                    named=Table(values=_PERMALINK),
+                    named_what="locale",
                 ),
                 "links": Table(
                     doc='root-relative link prefix = its localized form ("/docs/" = "/{lang}/docs/")',

@@ -139,6 +139,9 @@ class Project:
     link_rules: tuple[tuple[str, str], ...] = ()
     #: ``[compile.permalinks]``: by section, the URL pattern the site gives its source-language pages.
     permalinks: dict[str, str] = field(default_factory=dict)
+    #: ``[compile.permalinks.<locale>]``: by locale, the patterns of its own that replace
+    #: :attr:`permalinks` for its pages (a section they leave out is at its default URL).
+    locale_permalinks: dict[str, dict[str, str]] = field(default_factory=dict)
     #: ``[compile] source_url_prefix``: what the URLs of the source-language pages start with ("/en").
     source_url_prefix: str = ""
     #: ``[compile] page_urls``: how the generator names a page's URL after its file (None: unset).
@@ -267,6 +270,17 @@ class Project:
         if self.markdown_dir is not None:
             return self.markdown_dir
         return self.articles_dir if self.markdown_layout == "suffix" else self.site_dir
+
+    @property
+    def has_permalinks(self) -> bool:
+        """Whether ``[compile.permalinks]`` names a section's pattern, for any language."""
+        return bool(self.permalinks or self.locale_permalinks)
+
+    def permalinks_in(self, locale: str) -> dict[str, str]:
+        """The permalink patterns of ``locale``'s pages by section: its own
+        (``[compile.permalinks.<locale>]``) where it has them, else the source language's."""
+        own = self.locale_permalinks.get(locale)
+        return self.permalinks if own is None else own
 
     def localized_link(self, url: str, locale: str) -> str | None:
         """A root-relative ``url`` rewritten by ``[compile.links]`` for pages in ``locale`` (the longest
@@ -898,7 +912,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         mkdocs_folders=read_mkdocs_folders(mkdocs_config, root) if mkdocs_config is not None else None,
         locale_dirs=locale_dirs,
         link_rules=_link_rules(compile_["links"], config_path, text),
-        permalinks=dict(compile_["permalinks"]),
+        permalinks={key: value for key, value in compile_["permalinks"].items() if isinstance(value, str)},
+        locale_permalinks=_locale_permalinks(compile_["permalinks"], locales, config_path, text),
         source_url_prefix=compile_["source_url_prefix"].rstrip("/"),
         page_urls=compile_["page_urls"],
         jekyll_permalink=compile_["jekyll_permalink"].strip(),
@@ -908,6 +923,23 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         jekyll_defaults={what: dict(found) for what, found in compile_["jekyll_defaults"].items()},
         jekyll_collections=dict(compile_["jekyll_collections"]),
     )
+
+
+def _locale_permalinks(
+    permalinks: dict[str, Any], locales: list[str], where: Path, text: str | None
+) -> dict[str, dict[str, str]]:
+    """``[compile.permalinks.<locale>]``'s tables by locale; ConfigError for one that names no
+    target locale of the project."""
+    found = {name: dict(value) for name, value in permalinks.items() if isinstance(value, dict)}
+    for name in found:
+        if name not in locales:
+            raise ConfigError(
+                f"[compile.permalinks.{name}] names no target locale of this project (locales: "
+                f"{' '.join(locales)})",
+                where,
+                config_line(text, "compile", "permalinks", name),
+            )
+    return found
 
 
 def _locale_dirs(
@@ -1092,11 +1124,16 @@ SITE_TABLES = (
 )
 
 
+#: The tables of transpub.toml a site's ``init`` may set by a name of its own (a collection's label,
+#: a locale), whose keys are free.
+_NAMED_SITE_TABLES = ("compile.permalinks.", "compile.jekyll_defaults.")
+
+
 def _free_tables(site: SiteSetup) -> tuple[str, ...]:
-    """The tables of :data:`SITE_TABLES` and the ``[compile.jekyll_defaults.<label>]`` of the
-    collections ``site`` sets, in that order."""
-    labels = (name for name in site.settings if name.startswith("compile.jekyll_defaults."))
-    return (*SITE_TABLES, *(name for name in labels if name not in SITE_TABLES))
+    """The tables of :data:`SITE_TABLES`, then the ``[compile.permalinks.<locale>]`` and the
+    ``[compile.jekyll_defaults.<label>]`` ``site`` sets, in that order."""
+    named = [name for start in _NAMED_SITE_TABLES for name in site.settings if name.startswith(start)]
+    return (*SITE_TABLES, *(name for name in named if name not in SITE_TABLES))
 
 
 def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
@@ -1104,10 +1141,11 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
     lines: list[str] = []
     for table in tables:
         values = site.settings.get(table)
-        if not values:
-            continue
+        free = table in SITE_TABLES or table.startswith(_NAMED_SITE_TABLES)
+        if values is None or (not values and not table.startswith("compile.permalinks.")):
+            continue  # (a locale's own permalinks, none: its pages are at their default URLs)
         lines += ["", f"[{table}]"]
-        schema_keys = table not in SITE_TABLES and not table.startswith("compile.jekyll_defaults.")
+        schema_keys = not free
         for key, value in values.items():
             if schema_keys:
                 lines.append(_setting_line(table, key, value, comment=site.comments.get(f"{table}.{key}")))

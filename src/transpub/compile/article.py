@@ -162,7 +162,7 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
             compiled.warnings.extend(
                 _refusal_warnings(project, pages[locale], problems[locale], read[locale])
             )
-    if project.permalinks and run.markdown_root is not None and document.for_generator:
+    if project.has_permalinks and run.markdown_root is not None and document.for_generator:
         warned, compiled.title_urls = title_url_warnings(
             project, document, path, slug, pages, catalogs, read, selected, options.include_fuzzy
         )

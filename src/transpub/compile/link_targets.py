@@ -51,6 +51,10 @@ class LinkTargets:
     #: collection that Jekyll dates at the build, whose URL is not known (see
     #: :func:`.jekyll_urls.dated_at_build`).
     undated: dict[str, str] = field(default_factory=dict)
+    #: For localized Markdown where a locale has permalinks of its own (``[compile.permalinks.<locale>]``):
+    #: an article's URL in such a locale, by slug and locale (None: not known, see
+    #: :func:`.links.own_permalink_url`).
+    own_url: Callable[[str, str], str | None] | None = None
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -68,6 +72,14 @@ class LinkTargets:
         if slug is None and self.permalinks is not None and key.startswith(self.prefix + "/"):
             slug = self.permalinks.slug(key[len(self.prefix) :])
         return slug
+
+    def _own(self, project: Project, url: str) -> bool:
+        """Whether ``url`` leads to an article (root-relative) while a locale has permalinks of its
+        own: that locale's pages link it where those put it, with a ``[compile.links]`` rule or
+        without."""
+        if self.own_url is None or not project.locale_permalinks or url.startswith(("//", "/\\")):
+            return False
+        return url.startswith("/") and self.target(url) is not None
 
     def unfollowed(self, url: str) -> bool:
         """Whether the root-relative ``url`` is in the folder of a ``[compile.permalinks]`` pattern
@@ -90,7 +102,9 @@ class LinkTargets:
             if tagged is not None:
                 keys.setdefault(tagged, link.url)
                 tags[link.url] = tagged
-            elif project.localized_link(link.url, project.source_locale) is not None:
+            elif project.localized_link(link.url, project.source_locale) is not None or self._own(
+                project, link.url
+            ):
                 keys.setdefault(url_path(link.url), link.url)
         found = {url: slug for key, url in keys.items() if (slug := self.slug_of(key)) is not None}
         for url, key in tags.items():
@@ -158,6 +172,8 @@ class LinkTargets:
         (the rule would lead to the source title's URL in the language, where Hugo publishes none)."""
         if self.permalinks is None or not self.permalinks.titled:
             return []
+        if all(locale in project.locale_permalinks for locale in project.locales):
+            return []  # (each language's own permalinks say where its pages are)
         source, compiled = project.source_locale, list(compiled)
         warnings: list[Issue] = []
         for pattern in self.permalinks.patterns:
@@ -191,12 +207,20 @@ class LinkTargets:
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
         """A digest of which article each key of ``linked`` leads to and whether it is published in
         each of ``locales`` (each decided: see :attr:`published`; a record compares it: a target published, withdrawn or added compiles
-        the linking page again)."""
+        the linking page again), and where a locale's own permalinks put it (one whose date or slug
+        changed too: see :attr:`own_url`)."""
         found = [(key, slug) for key in linked if (slug := self.slug_of(key)) is not None]
         if not found:
             return NOTHING_LINKED
         wanted = list(locales)
-        return make_key([[key, slug, [loc in self.published[slug] for loc in wanted]] for key, slug in found])
+        own = self.own_url
+        return make_key(
+            [
+                [key, slug, [loc in self.published[slug] for loc in wanted]]
+                + ([[own(slug, loc) for loc in wanted]] if own is not None else [])
+                for key, slug in found
+            ]
+        )
 
     def targets(self, linked: Iterable[str]) -> Iterator[str]:
         """The slugs of the articles the keys of ``linked`` lead to."""
@@ -214,11 +238,15 @@ class LinkTargets:
             if tagged is not None:
                 return self.localized_tag(project, url, tagged, locale)
             localized = project.localized_link(url, locale)
-            if localized is None:
+            own = locale in project.locale_permalinks and self._own(project, url)
+            if localized is None and not own:
                 return None
             slug = self.target(url)
             if slug is not None and locale not in self.published[slug]:
                 return None
+            if own and self.own_url is not None and slug is not None:
+                found = self.own_url(slug, locale)  # (where the language's own permalinks put it)
+                return None if found is None else found + split_url(url)[1]
             if slug is not None and self.permalinks is not None and slug in self.permalinks.titled:
                 return None  # (its URL in the language is its translated title's: see titled_warnings)
             if slug is None and self.unfollowed(url):

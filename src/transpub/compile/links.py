@@ -37,6 +37,7 @@ import functools
 import glob
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -154,7 +155,50 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         url = article_url(relative, front, prefix, style)
         if url is not None:
             slugs.setdefault(url, slug)
-    return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix)
+    own = OwnUrls(project, paths, frozenset(sections)) if project.locale_permalinks else None
+    return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix, own_url=own)
+
+
+@dataclass
+class OwnUrls:
+    """The articles' URLs in the locales with permalinks of their own, by slug and locale (see
+    :func:`own_permalink_url`), each found once (an object, not a function: a worker process that
+    is not forked is handed it pickled)."""
+
+    project: Project
+    paths: Mapping[str, Path]
+    sections: frozenset[str]
+    found: dict[tuple[str, str], str | None] = field(default_factory=dict)
+
+    def __call__(self, slug: str, locale: str) -> str | None:
+        if (slug, locale) not in self.found:
+            self.found[slug, locale] = own_permalink_url(
+                self.project, self.paths[slug], self.sections, locale
+            )
+        return self.found[slug, locale]
+
+
+def own_permalink_url(project: Project, path: Path, sections: Iterable[str], locale: str) -> str | None:
+    """The URL Hugo gives the article at ``path`` in ``locale``, a language with permalinks of its own
+    (``[compile.permalinks.<locale>]``): after the language's folder, the URL its section's pattern
+    makes (``sections``: the folders with an ``_index`` page, for ``:sections``), else its default
+    one (see :func:`article_url`); None where that pattern makes it of its title (translated in
+    each language) or holds a token compile does not read (see :func:`.permalinks.permalink`)."""
+    from .permalinks import page_sections, title_token, titled_url, url_page
+
+    relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
+    style = page_url_style(project.page_urls, project.heading_ids)
+    front = page_front_matter(path, _URL_KEYS) or {}
+    folder = "/" + project.locale_dir(locale)
+    published = len(relative.parts) > 1 and relative.stem != "_index" and not front.get("url")
+    pattern = project.permalinks_in(locale).get(relative.parts[0]) if published else None
+    if pattern is None:
+        return article_url(relative, front, folder, style)
+    page = url_page(relative, "", path, front, page_sections(relative, sections), style == "hugo-unaccented")
+    if title_token(pattern, page.own_slug is not None) is not None:
+        return None
+    url = titled_url(pattern, page, "")
+    return None if url is None else folder + url
 
 
 def jekyll_links(

@@ -60,12 +60,17 @@ def title_url_warnings(
     :func:`shared_url_warnings` (None: its pattern makes no URL of its title)."""
     slot = next((slot for slot in document.slots() if slot.kind == "title"), None)
     relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
-    pattern = project.permalinks.get(relative.parts[0]) if len(relative.parts) > 1 else None
-    if slot is None or pattern is None or relative.stem == "_index" or title_token(pattern, False) is None:
+    section = relative.parts[0] if len(relative.parts) > 1 else None
+    patterns = {loc: project.permalinks_in(loc).get(section or "") for loc in locales}
+    if (
+        slot is None
+        or relative.stem == "_index"
+        or not any(title_token(p or "", False) for p in patterns.values())
+    ):
         return [], None  # (most pages: no title in their URL, and no front matter read again)
     front = page_front_matter(path, _URL_KEYS) or {}
-    token = title_token(pattern, bool(str(front.get("slug") or "").strip()))
-    if front.get("url") or token is None:
+    own_slug = bool(str(front.get("slug") or "").strip())
+    if front.get("url"):
         return [], None
     style = page_url_style(project.page_urls, project.heading_ids)
     page = url_page(
@@ -73,11 +78,13 @@ def title_url_warnings(
         style == "hugo-unaccented",
     )  # fmt: skip
     untitled = source_title(document)
-    source = titled_url(pattern, page, untitled)
     issues = []
     urls: dict[str, TitledUrl] = {}
     for locale in locales:
         entries = catalogs.get(locale)
+        pattern = patterns[locale] or ""
+        token = title_token(pattern, own_slug)
+        source = titled_url(pattern, page, untitled) if token is not None else None
         if not entries or not pages[locale].published or source is None:
             continue
         title = translated_title(document, entries, include_fuzzy)
@@ -85,7 +92,7 @@ def title_url_warnings(
         if title is None or url is None or url == source:
             urls[locale] = (source, title or untitled, slot.msgid, False)
             continue
-        why = _taken(project, url, relative, style)
+        why = _taken(project, url, relative, style, project.permalinks_in(locale))
         if why is None and url.count("/") != source.count("/"):
             why = f"a folder {'deeper' if url.count('/') > source.count('/') else 'higher'} than the source page's ({source})"
         if why is None:
@@ -98,7 +105,7 @@ def title_url_warnings(
                 _line(project.catalog_path(locale, slug), slot.msgid, entries, read.get(locale)),
                 "links",
                 f'the translated title "{title}" makes the {locale} page\'s URL /{folder}{url} '
-                f'([compile.permalinks] {relative.parts[0]} = "{pattern}": Hugo makes it of the title), '
+                f'({_setting(project, locale, relative.parts[0])} = "{pattern}": Hugo makes it of the title), '
                 f"{why}; translate the title otherwise{_OR_SLUG if token == ':slug' else ''} (see README, "
                 '"A page\'s URL from its translated title")',
                 locale=locale,
@@ -133,7 +140,8 @@ def shared_url_warnings(
             for at, (name, other) in enumerate(found)
             if at != translated[0]
         )
-        pattern = project.permalinks.get(PurePosixPath(slug).parts[0], "")
+        section = PurePosixPath(slug).parts[0]
+        pattern = project.permalinks_in(locale).get(section, "")
         two = len(found) == 2
         issues.append(
             Issue(
@@ -141,7 +149,7 @@ def shared_url_warnings(
                 _entry_line(catalog, msgid),
                 "links",
                 f'the translated title "{title}" makes the {locale} page\'s URL /{project.locale_dir(locale)}{url} '
-                f'([compile.permalinks] {PurePosixPath(slug).parts[0]} = "{pattern}": Hugo makes it of the title), '
+                f'({_setting(project, locale, section)} = "{pattern}": Hugo makes it of the title), '
                 f"the URL of the {locale} page{'' if two else 's'} titled {others} too: Hugo publishes one of the "
                 f"{'two' if two else len(found)} pages there (which one varies from build to build) and the "
                 f"other{'' if two else 's'} nowhere, without a word; translate one of the titles otherwise "
@@ -152,6 +160,13 @@ def shared_url_warnings(
             )
         )
     return issues
+
+
+def _setting(project: Project, locale: str, section: str) -> str:
+    """How a warning names the setting of ``section``'s pattern in ``locale``: ``[compile.permalinks]
+    posts``, or the locale's own (``[compile.permalinks.de] posts``)."""
+    own = f".{locale}" if locale in project.locale_permalinks else ""
+    return f"[compile.permalinks{own}] {section}"
 
 
 def _entry(project: Project, catalog: Path, msgid: str) -> str:
@@ -188,10 +203,13 @@ def _line(
     return None if found is None else found.line
 
 
-def _taken(project: Project, url: str, own: PurePosixPath, style: str) -> str | None:
+def _taken(
+    project: Project, url: str, own: PurePosixPath, style: str, patterns: Mapping[str, str]
+) -> str | None:
     """Which other page Hugo publishes at ``url`` (after the language's folder), if one is known:
     the home page, a taxonomy's pages, a section's list, a page of the articles folder at that
-    path (as its folders and file name make it: see :func:`.links.article_url`)."""
+    path (as its folders and file name make it: see :func:`.links.article_url`; not one of a
+    section ``patterns``, the language's permalinks, publish elsewhere)."""
     if url == "/":
         return _SHARED.format("the home page")
     parts = url.strip("/").split("/")
@@ -208,7 +226,7 @@ def _taken(project: Project, url: str, own: PurePosixPath, style: str) -> str | 
         if found is None or not found.is_file() or found.name.startswith("_index."):
             return None
         relative = PurePosixPath(found.relative_to(project.articles_dir).as_posix())
-        if relative == own or relative.parts[0] in project.permalinks or page_front_matter(found, _URL_KEYS):
+        if relative == own or relative.parts[0] in patterns or page_front_matter(found, _URL_KEYS):
             return None
         return f"the URL of the page of {project.relative(found)}, which Hugo publishes there: one of them is nowhere on the site"
     section = folder.relative_to(project.articles_dir).as_posix()

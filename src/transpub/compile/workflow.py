@@ -236,7 +236,7 @@ def compile_project(
         ]
         report.warnings.extend(run.links.unfollowed_warnings(project, compiled_now))
         report.warnings.extend(run.links.titled_warnings(project, compiled_now))
-    if markdown and project.permalinks:  # (two pages whose titles make one URL: see .title_urls)
+    if markdown and project.has_permalinks:  # (two pages whose titles make one URL: see .title_urls)
         titled = [(compiled.slug, compiled.title_urls) for compiled in articles if compiled.title_urls]
         report.warnings.extend(shared_url_warnings(project, titled))
     report.warnings.extend(mkdocs_site_warnings(project, report.pages))

@@ -223,10 +223,12 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         compile_["source_url_prefix"] = f"/{key}"
     if site.settings.get("removepathaccents") is True:
         compile_["page_urls"] = "hugo-unaccented"
-    permalinks = {
-        name: pattern
-        for name in content_sections(site.folder / articles)
-        if (pattern := _hugo_permalink(site.settings, key, name)) is not None
+    sections = content_sections(site.folder / articles)
+    permalinks = _hugo_permalinks(site.settings, key, sections)
+    own_permalinks = {
+        f"compile.permalinks.{loc}": theirs
+        for loc, name in targets.items()
+        if (theirs := _hugo_permalinks(site.settings, name, sections)) != permalinks
     }
     public = folder_setting(settings.get("publishdir"), "public")
     paths = {"articles": articles, "site": site_folder_of([public, content])}
@@ -234,7 +236,7 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     return SiteSetup(
         site,
         found_line(site, f"its pages in {articles}/ are the articles, {where}"),
-        config_tables(paths, compile_, links, locale_dirs, permalinks=permalinks),
+        config_tables(paths, compile_, links, locale_dirs, permalinks=permalinks) | own_permalinks,
         {
             "paths.articles": f"languages.{key}.contentDir"
             if source_dir
@@ -248,6 +250,16 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         dumped_settings(additions, site.config_name),
         tuple(notes),
     )
+
+
+def _hugo_permalinks(settings: Mapping[str, Any], language: str, sections: list[str]) -> dict[str, str]:
+    """The permalink pattern of each of ``sections`` that has one in ``language`` (see
+    :func:`_hugo_permalink`)."""
+    return {
+        name: pattern
+        for name in sections
+        if (pattern := _hugo_permalink(settings, language, name)) is not None
+    }
 
 
 def _hugo_links(site: Site, articles: Path, key: str, targets: list[str]) -> tuple[dict[str, str], list[str]]:
@@ -265,40 +277,48 @@ def _hugo_links(site: Site, articles: Path, key: str, targets: list[str]) -> tup
                 f"the site's permalinks move the page of {name}/ itself: links to it stay as written"
             )
         pattern = _hugo_permalink(site.settings, key, name)
-        if pattern is None:
-            continue
+        theirs = [_hugo_permalink(site.settings, target, name) for target in targets]
+        notes += [  # (the others' are copied to [compile.permalinks.<locale>], which compile follows)
+            _unfollowed_note(name, their, why, key)
+            for their in sorted({their for their in theirs if their is not None and their != pattern})
+            if (why := _title_reason(_split_permalink(their, name), name, articles / name))
+        ]
+        if pattern is None or pattern not in theirs:
+            continue  # (a rule for the languages whose pages it publishes as the source language's)
         prefix, why = _permalink_prefix(pattern, name, articles / name)
-        theirs = {
-            _split_permalink(their, name) if (their := _hugo_permalink(site.settings, target, name)) else None
-            for target in targets
-        }
-        translated = next(iter(theirs)) if len(theirs) == 1 else None
-        if prefix is not None and (translated is None or translated[1] != _split_permalink(pattern, name)[1]):
-            prefix, why = None, "which the translations' own permalinks change"
-        if prefix is None or translated is None:
-            notes.append(
-                f'the site\'s permalinks publish the pages of {name}/ at "{pattern}", {why}: no '
-                f"[compile.links] rule follows them, so a link to one in a translated page leads to the "
-                f"{key} page (link with "
-                f'{{{{< relref "{name}/…" >}}}} instead, which Hugo resolves in each language)'
-            )
+        if prefix is None:
+            notes.append(_unfollowed_note(name, pattern, why, key))
         else:
-            links[f"{before}{prefix}"] = f"/{{lang}}{translated[0]}"
+            links[f"{before}{prefix}"] = f"/{{lang}}{prefix}"
     own, url_notes = _hugo_url_links(site, articles, before, links)
     return links | own, notes + url_notes
 
 
+def _unfollowed_note(section: str, pattern: str, why: str, key: str) -> str:
+    """The note for ``section``'s pages, which the permalink ``pattern`` publishes where no link
+    rule can follow them (``why``)."""
+    return (
+        f'the site\'s permalinks publish the pages of {section}/ at "{pattern}", {why}: no '
+        f"[compile.links] rule follows them, so a link to one in a translated page leads to the "
+        f'{key} page (link with {{{{< relref "{section}/…" >}}}} instead, which Hugo resolves in each '
+        "language)"
+    )
+
+
 def _hugo_permalink(settings: Mapping[str, Any], language: str, section: str) -> str | None:
-    """The permalink pattern of ``section``'s pages in ``language`` (its own ``permalinks``, else the
-    site's; as ``[permalinks] posts = …`` or, from Hugo 0.120, ``[permalinks.page]``), if any."""
-    for permalinks in (
-        as_mapping(as_mapping(as_mapping(settings, "languages"), language), "permalinks"),
-        as_mapping(settings, "permalinks"),
-    ):
-        value = as_mapping(permalinks, "page").get(section, permalinks.get(section))
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+    """The permalink pattern of ``section``'s pages in ``language`` (as ``[permalinks] posts = …`` or,
+    from Hugo 0.120, ``[permalinks.page]``), if any: the language's own ``permalinks`` where it has
+    them (in place of the site's, all of them, as Hugo 0.111 takes them: a section they leave out is
+    at its default URL), else the site's.
+
+    >>> site = {"permalinks": {"posts": "/p/:slug/", "news": "/n/:slug/"}, "languages": {"de": {"permalinks": {"posts": "/b/:slug/"}}}}
+    >>> _hugo_permalink(site, "de", "posts"), _hugo_permalink(site, "de", "news"), _hugo_permalink(site, "en", "news")
+    ('/b/:slug/', None, '/n/:slug/')
+    """
+    own = as_mapping(as_mapping(settings, "languages"), language).get("permalinks")
+    permalinks = own if isinstance(own, dict) else as_mapping(settings, "permalinks")
+    value = as_mapping(permalinks, "page").get(section, permalinks.get(section))
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 #: A permalink token whose value is a page's title (``:slug`` when the page sets no ``slug``).
@@ -321,14 +341,21 @@ def _permalink_prefix(pattern: str, section: str, pages: Path) -> tuple[str | No
     (None, 'which starts with no folder of its own')
     """
     prefix, rest = _split_permalink(pattern, section)
-    path = prefix + rest
     if prefix == "/":
         return None, "which starts with no folder of its own"
-    title = _TITLE_TOKEN.search(path)
+    why = _title_reason((prefix, rest), section, pages)
+    return (None, why) if why else (prefix, "")
+
+
+def _title_reason(split: tuple[str, str], section: str, pages: Path) -> str:
+    """Why a permalink pattern (split by :func:`_split_permalink`) makes a page's URL of its title
+    in each language, translated ("": it makes none so): ``:title``, or ``:slug`` while a page of
+    ``section`` (in ``pages``) sets no slug."""
+    title = _TITLE_TOKEN.search(split[0] + split[1])
     if title and (title.group(1) == "title" or _page_without_slug(pages)):
         what = "the title" if title.group(1) == "title" else "the title of a page without a slug"
-        return None, f"where {title.group(0)} is {what}, translated in each language"
-    return prefix, ""
+        return f"where {title.group(0)} is {what}, translated in each language"
+    return ""
 
 
 def _split_permalink(pattern: str, section: str) -> tuple[str, str]:

@@ -1,0 +1,143 @@
+"""A Hugo site whose German pages have permalinks of their own (``[languages.de.permalinks]``, which
+the real hugo 0.111 takes in place of the site's, all of them: a section they leave out is at its
+default URL in German). init copies them to ``[compile.permalinks.de]``, from each of the formats
+Hugo reads; compile links a German page to another where hugo publishes it in German, and warns of a
+translated title by the URL the German pattern makes of it, as hugo builds the site."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+import tomli_w
+import yaml
+
+from real_renderers import HUGO
+from test_hugo_title_urls import entry_line, pages_showing, titled_site
+from test_init_site import (
+    FERRY,
+    HARBOUR,
+    add_to_hugo_toml,
+    built_hrefs,
+    hugo_build,
+    hugo_site,
+    init,
+    pseudo_translate,
+    served,
+    transpub,
+    written,
+)
+
+needs_hugo = pytest.mark.skipif(
+    HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)"
+)
+
+#: The site's permalinks, and the German pages' own (none for news: at its default URL in German).
+PERMALINKS = (
+    '[permalinks]\nposts = "/articles/:filename/"\nnews = "/n/:year/:filename/"\n'
+    '[languages.de.permalinks]\nposts = "/beitraege/:slug/"\n'
+)
+
+
+def in_format(site: Path, where: str) -> None:
+    """The site's hugo.toml written as Hugo reads it from ``where`` instead: hugo.yaml, hugo.json, or
+    config/_default/ (its languages in languages.toml)."""
+    settings = tomllib.loads((site / "hugo.toml").read_text("utf-8"))
+    (site / "hugo.toml").unlink()
+    if where == "hugo.yaml":
+        (site / where).write_text(yaml.safe_dump(settings), encoding="utf-8")
+    elif where == "hugo.json":
+        (site / where).write_text(json.dumps(settings), encoding="utf-8")
+    else:
+        (site / where).mkdir(parents=True)
+        (site / where / "languages.toml").write_text(tomli_w.dumps(settings.pop("languages")), "utf-8")
+        (site / where / "hugo.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
+
+
+@pytest.mark.parametrize("where", ["hugo.toml", "hugo.yaml", "hugo.json", "config/_default"])
+def test_init_copies_the_german_pages_own_permalinks_from_each_format_hugo_reads(
+    tmp_path: Path, where: str
+) -> None:
+    """Spanish, without permalinks of its own, keeps the site's: a [compile.links] rule for their
+    folders leads its links there; German pages are linked where their own put them."""
+    site = hugo_site(tmp_path / "harbour", config=PERMALINKS)
+    (site / "content" / "news").mkdir()
+    (site / "content" / "news" / "regatta.md").write_text(HARBOUR, encoding="utf-8")
+    if where != "hugo.toml":
+        in_format(site, where)
+    output = init(site, "-l", "de", "-l", "es")
+    config = written(site)["compile"]
+    assert config["permalinks"] == {
+        "news": "/n/:year/:filename/",
+        "posts": "/articles/:filename/",
+        "de": {"posts": "/beitraege/:slug/"},
+    }
+    assert config["links"] == {
+        "/news/": "/{lang}/news/",
+        "/n/": "/{lang}/n/",
+        "/posts/": "/{lang}/posts/",
+        "/articles/": "/{lang}/articles/",
+    }
+    # (:slug of a page without a slug is its title, translated: German links to such a post stay as written)
+    assert 'publish the pages of posts/ at "/beitraege/:slug/", where :slug is the title' in output
+
+
+@needs_hugo
+def test_a_german_link_to_a_post_leads_where_hugo_publishes_it_by_the_german_permalinks(
+    tmp_path: Path,
+) -> None:
+    """The ferry's link to the harbour (/articles/harbour/, with a query and a fragment) is
+    /de/beitraege/2024/port/… in German (the harbour's year and slug by the German pattern) and
+    /es/articles/harbour/… in Spanish (the site's pattern): where hugo publishes each. Dated anew,
+    the harbour moves in German, and so does the link (the ferry is compiled again)."""
+    site = hugo_site(tmp_path / "harbour", config=PERMALINKS.replace(":slug/", ":year/:slug/"))
+    (site / "content" / "posts" / "ferry.md").write_text(
+        FERRY.replace("/posts/harbour/", "/articles/harbour/?x=1#dock"), "utf-8"
+    )
+    harbour = site / "content" / "posts" / "harbour.md"
+    harbour.write_text(HARBOUR.replace("title:", "date: 2024-05-02\nslug: port\ntitle:"), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "de", "-l", "es"))
+    pseudo_translate(site)
+    for year in ("2024", "2025"):
+        if year == "2025":
+            harbour.write_text(harbour.read_text("utf-8").replace("2024", year), "utf-8")
+            transpub(site, "compile")
+            shutil.rmtree(site / "public")  # (hugo leaves the pages it built before)
+        hugo_build(site)
+        public = site / "public"
+        assert pages_showing(public, "harbour reopens", "de") == [f"de/beitraege/{year}/port"]
+        german = [href for links in built_hrefs(public, "de").values() for href in links]
+        assert german == [f"/de/beitraege/{year}/port/?x=1#dock"]
+        spanish = [href for links in built_hrefs(public, "es").values() for href in links]
+        assert spanish == ["/es/articles/harbour/?x=1#dock"]
+        assert all(served(public, href.split("?")[0]) for href in german + spanish)
+
+
+@needs_hugo
+def test_german_titles_are_warned_of_by_the_url_the_german_permalinks_make_of_them(tmp_path: Path) -> None:
+    """Both posts titled "Posts" in German: the site's pattern (/:title/) would put them at /de/posts/,
+    the section's list; the German one puts them at /de/beitraege/posts/, where hugo publishes one
+    of the two (which one varies from build to build), and compile warns of that, naming the German
+    pattern."""
+    site = titled_site(
+        tmp_path,
+        "/:title/",
+        {"The harbour": "Posts", "The ferry timetable": "Posts"},
+        more='[languages.de.permalinks]\nposts = "/beitraege/:title/"\n',
+        locale="de",
+    )
+    output = " ".join(transpub(site, "compile").split())
+    harbour = entry_line(site, "harbour", "The harbour", "de").removeprefix("Warning: ").removesuffix(":")
+    assert output.count("makes the de page's URL") == 1, output
+    assert (
+        f'{entry_line(site, "ferry", "The ferry timetable", "de")} the translated title "Posts" makes the de '
+        'page\'s URL /de/beitraege/posts/ ([compile.permalinks.de] posts = "/beitraege/:title/": Hugo makes '
+        f'it of the title), the URL of the de page titled "Posts" ({harbour}) too' in output
+    ), output
+    hugo_build(site)
+    public = site / "public"
+    shown = pages_showing(public, "harbour reopens", "de") + pages_showing(public, "first ferry leaves", "de")
+    assert set(shown) == {"de/beitraege/posts"}
