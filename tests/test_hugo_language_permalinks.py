@@ -7,6 +7,7 @@ translated title by the URL the German pattern makes of it, as hugo builds the s
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -86,13 +87,16 @@ def test_init_copies_the_german_pages_own_permalinks_from_each_format_hugo_reads
 
 
 @needs_hugo
+@pytest.mark.parametrize("rules", [True, False], ids=["with link rules", "without"])
 def test_a_german_link_to_a_post_leads_where_hugo_publishes_it_by_the_german_permalinks(
-    tmp_path: Path,
+    tmp_path: Path, rules: bool
 ) -> None:
     """The ferry's link to the harbour (/articles/harbour/, with a query and a fragment) is
     /de/beitraege/2024/port/… in German (the harbour's year and slug by the German pattern) and
     /es/articles/harbour/… in Spanish (the site's pattern): where hugo publishes each. Dated anew,
-    the harbour moves in German, and so does the link (the ferry is compiled again)."""
+    the harbour moves in German, and so does the link (the ferry is compiled again). Without a
+    [compile.links] rule the German link is still where the German permalinks put it, the Spanish
+    one as written (the English page)."""
     site = hugo_site(tmp_path / "harbour", config=PERMALINKS.replace(":slug/", ":year/:slug/"))
     (site / "content" / "posts" / "ferry.md").write_text(
         FERRY.replace("/posts/harbour/", "/articles/harbour/?x=1#dock"), "utf-8"
@@ -100,6 +104,10 @@ def test_a_german_link_to_a_post_leads_where_hugo_publishes_it_by_the_german_per
     harbour = site / "content" / "posts" / "harbour.md"
     harbour.write_text(HARBOUR.replace("title:", "date: 2024-05-02\nslug: port\ntitle:"), "utf-8")
     add_to_hugo_toml(site, init(site, "-l", "de", "-l", "es"))
+    if not rules:
+        config = site / "transpub.toml"
+        config.write_text(re.sub(r"\[compile\.links\]\n(.+\n)+", "", config.read_text("utf-8")), "utf-8")
+        assert "compile" not in written(site) or "links" not in written(site)["compile"]
     pseudo_translate(site)
     for year in ("2024", "2025"):
         if year == "2025":
@@ -112,7 +120,7 @@ def test_a_german_link_to_a_post_leads_where_hugo_publishes_it_by_the_german_per
         german = [href for links in built_hrefs(public, "de").values() for href in links]
         assert german == [f"/de/beitraege/{year}/port/?x=1#dock"]
         spanish = [href for links in built_hrefs(public, "es").values() for href in links]
-        assert spanish == ["/es/articles/harbour/?x=1#dock"]
+        assert spanish == [f"{'/es' if rules else ''}/articles/harbour/?x=1#dock"]
         assert all(served(public, href.split("?")[0]) for href in german + spanish)
 
 

@@ -154,7 +154,7 @@ def compile_project(
         _compile_again_where_titles_changed(run, cached)
     # (see .links; a Jekyll site's Liquid tags that name a page's file, rules or not: see .link_targets)
     jekyll = markdown and page_url_style(project.page_urls, project.heading_ids) == "jekyll"
-    if options.pages and (not markdown or project.link_rules or jekyll):
+    if options.pages and (not markdown or project.link_rules or project.locale_permalinks or jekyll):
         links = _links(run, manifest, run_key, cached, article_paths, slugs, jobs)
         run = replace(run, links=links)
         _compile_again_where_links_changed(run, cached)
