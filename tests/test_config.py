@@ -158,7 +158,7 @@ def test_permalinks_of_a_locale_the_project_lacks_stop_compile_with_one_line_nam
     assert result.exit_code == 2
     assert result.output == (
         f"Error: {root / 'transpub.toml'}:{line_of(root, '[compile.permalinks.de]')}: "
-        "[compile.permalinks.de] names no target locale of this project (locales: es)\n"
+        "compile.permalinks names 'de', which is not a target locale of this project (locales: es)\n"
     )
     assert not (root / "site").exists()
 
@@ -237,6 +237,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "heading_ids": None,
         "locale_style": "gettext",
         "locale_dirs": {},
+        "url_dirs": {},
         "source_url_prefix": "",
         "page_urls": None,
         "jekyll_permalink": "date",

@@ -165,6 +165,28 @@ def test_init_reads_hugos_content_folder_and_language_folders_from_its_configura
     assert yaml.safe_load(additions(output)) == {"languages": {"de": {"contentDir": "pages/de", "weight": 1}}}
 
 
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_a_spanish_link_leads_under_es_where_the_spanish_content_folder_is_named_otherwise(
+    tmp_path: Path,
+) -> None:
+    """languages.es.contentDir = "content/spanish": the Spanish pages are written there
+    ([compile] locale_dirs), and hugo publishes them under /es/, the language's key, where the
+    Spanish ferry's link to the harbour leads ([compile.url_dirs])."""
+    languages = (
+        'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content/en"\nweight = 1\n'
+        '[languages.es]\ncontentDir = "content/spanish"\nweight = 2\n'
+    )
+    site = hugo_site(tmp_path / "harbour", by_folder=True, config=languages)
+    init(site, "-l", "es")
+    config = written(site)["compile"]
+    assert (config["locale_dirs"], config["url_dirs"]) == ({"es": "spanish"}, {"es": "es"})
+    pseudo_translate(site)
+    hugo_build(site)
+    ferry = page(site / "public" / "es" / "posts" / "ferry" / "index.html")
+    assert ferry.xpath("//article//a/@href") == ["/es/posts/harbour/"]
+    assert served(site / "public", "/es/posts/harbour/")
+
+
 def test_init_takes_the_heading_ids_of_the_hugo_the_site_declares(tmp_path: Path) -> None:
     site = hugo_site(tmp_path / "new", config='[markup.goldmark.parser]\nautoHeadingIDType = "blackfriday"\n')
     (site / "netlify.toml").write_text('[build.environment]\nHUGO_VERSION = "0.145.0"\n', encoding="utf-8")

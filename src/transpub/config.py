@@ -551,6 +551,16 @@ SCHEMA = Table(
                         valid=is_folder_name,
                     ),
                 ),
+                "url_dirs": Table(
+                    doc="markdown: locale = its folder in the site's URLs ({lang} in [compile.links]), where "
+                    "that is not its output folder (Hugo: the language's key, its contentDir named otherwise)",
+                    values=Key(
+                        "string",
+                        None,
+                        expects='a folder name of letters and digits joined by "-", "_" or "@" (such as "zh-cn")',
+                        valid=is_folder_name,
+                    ),
+                ),
                 "source_url_prefix": Key(
                     "string",
                     "",
@@ -640,7 +650,7 @@ SCHEMA = Table(
                     values=Key(
                         "string",
                         None,
-                        expects='a root-relative URL prefix such as "/{lang}/docs/" ({lang}: the output folder)',
+                        expects='a root-relative URL prefix such as "/{lang}/docs/" ({lang}: the output folder, or its url_dirs entry)',
                         valid=_link_target,
                     ),
                 ),

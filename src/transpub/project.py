@@ -8,7 +8,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -135,6 +135,8 @@ class Project:
     mkdocs_folders: MkDocsFolders | None = None
     #: Every locale's output folder name (source and targets), from ``locale_style`` and ``locale_dirs``.
     locale_dirs: dict[str, str] = field(default_factory=dict)
+    #: ``[compile.url_dirs]``: a locale's folder in the site's URLs where it is not its output folder.
+    url_dirs: dict[str, str] = field(default_factory=dict)
     #: ``[compile.links]`` as (prefix, replacement) pairs, longest prefix first.
     link_rules: tuple[tuple[str, str], ...] = ()
     #: ``[compile.permalinks]``: by section, the URL pattern the site gives its source-language pages.
@@ -271,6 +273,11 @@ class Project:
             return self.markdown_dir
         return self.articles_dir if self.markdown_layout == "suffix" else self.site_dir
 
+    def url_dir(self, locale: str) -> str:
+        """The folder of ``locale``'s pages in the site's URLs (``[compile.url_dirs]``, else its
+        output folder: :meth:`locale_dir`)."""
+        return self.url_dirs.get(locale) or self.locale_dir(locale)
+
     @property
     def has_permalinks(self) -> bool:
         """Whether ``[compile.permalinks]`` names a section's pattern, for any language."""
@@ -298,7 +305,7 @@ class Project:
             return None
         for prefix, replacement in self.link_rules:
             if url.startswith(prefix):
-                return replacement.replace("{lang}", self.locale_dir(locale)) + url[len(prefix) :]
+                return replacement.replace("{lang}", self.url_dir(locale)) + url[len(prefix) :]
         return None
 
     def markdown_path(self, locale: str, article: Path, out_dir: Path | None = None) -> Path | None:
@@ -911,6 +918,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         mkdocs=read_mkdocs_site(mkdocs_config, root) if compile_["heading_ids"] == "mkdocs" else None,
         mkdocs_folders=read_mkdocs_folders(mkdocs_config, root) if mkdocs_config is not None else None,
         locale_dirs=locale_dirs,
+        url_dirs=_url_dirs(compile_["url_dirs"], [source, *locales], config_path, text),
         link_rules=_link_rules(compile_["links"], config_path, text),
         permalinks={key: value for key, value in compile_["permalinks"].items() if isinstance(value, str)},
         locale_permalinks=_locale_permalinks(compile_["permalinks"], locales, config_path, text),
@@ -931,15 +939,27 @@ def _locale_permalinks(
     """``[compile.permalinks.<locale>]``'s tables by locale; ConfigError for one that names no
     target locale of the project."""
     found = {name: dict(value) for name, value in permalinks.items() if isinstance(value, dict)}
-    for name in found:
-        if name not in locales:
-            raise ConfigError(
-                f"[compile.permalinks.{name}] names no target locale of this project (locales: "
-                f"{' '.join(locales)})",
-                where,
-                config_line(text, "compile", "permalinks", name),
-            )
+    _only_locales("permalinks", found, locales, where, text, "a target locale")
     return found
+
+
+def _url_dirs(own: dict[str, str], every: list[str], where: Path, text: str | None) -> dict[str, str]:
+    """``[compile.url_dirs]``; ConfigError for a name that is no locale of the project."""
+    _only_locales("url_dirs", own, every, where, text)
+    return dict(own)
+
+
+def _only_locales(
+    table: str, names: Iterable[str], every: list[str], where: Path, text: str | None, what: str = "a locale"
+) -> None:
+    """ConfigError for the first of ``names`` (of ``[compile.<table>]``) that is not one of ``every``."""
+    for name in names:
+        if name not in every:
+            raise ConfigError(
+                f"compile.{table} names {name!r}, which is not {what} of this project (locales: {' '.join(every)})",
+                where,
+                config_line(text, "compile", table, name),
+            )
 
 
 def _locale_dirs(
@@ -949,14 +969,7 @@ def _locale_dirs(
     name is no locale of the project or two locales would share a folder."""
     own = compile_["locale_dirs"]
     every = [source, *locales]
-    for name in own:
-        if name not in every:
-            raise ConfigError(
-                f"compile.locale_dirs names {name!r}, which is not a locale of this project "
-                f"(locales: {' '.join(every)})",
-                where,
-                config_line(text, "compile", "locale_dirs", name),
-            )
+    _only_locales("locale_dirs", own, every, where, text)
     folders = {loc: own.get(loc) or folder_name(loc, compile_["locale_style"]) for loc in every}
     seen: dict[str, str] = {}
     for loc, folder in folders.items():
@@ -1116,6 +1129,7 @@ def _setting_line(
 #: The tables of transpub.toml a site's ``init`` may set, whose keys are free.
 SITE_TABLES = (
     "compile.locale_dirs",
+    "compile.url_dirs",
     "compile.links",
     "compile.permalinks",
     "compile.jekyll_collections",

@@ -189,7 +189,7 @@ def own_permalink_url(project: Project, path: Path, sections: Iterable[str], loc
     relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
     style = page_url_style(project.page_urls, project.heading_ids)
     front = page_front_matter(path, _URL_KEYS) or {}
-    folder = "/" + project.locale_dir(locale)
+    folder = "/" + project.url_dir(locale)
     published = len(relative.parts) > 1 and relative.stem != "_index" and not front.get("url")
     pattern = project.permalinks_in(locale).get(relative.parts[0]) if published else None
     if pattern is None:

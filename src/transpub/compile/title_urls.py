@@ -98,7 +98,7 @@ def title_url_warnings(
         if why is None:
             urls[locale] = (url, title, slot.msgid, True)
             continue
-        folder = project.locale_dir(locale)
+        folder = project.url_dir(locale)
         issues.append(
             Issue(
                 project.relative(project.catalog_path(locale, slug)),
@@ -148,7 +148,7 @@ def shared_url_warnings(
                 project.relative(catalog),
                 _entry_line(catalog, msgid),
                 "links",
-                f'the translated title "{title}" makes the {locale} page\'s URL /{project.locale_dir(locale)}{url} '
+                f'the translated title "{title}" makes the {locale} page\'s URL /{project.url_dir(locale)}{url} '
                 f'({_setting(project, locale, section)} = "{pattern}": Hugo makes it of the title), '
                 f"the URL of the {locale} page{'' if two else 's'} titled {others} too: Hugo publishes one of the "
                 f"{'two' if two else len(found)} pages there (which one varies from build to build) and the "

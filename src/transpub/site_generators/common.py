@@ -273,6 +273,7 @@ def config_tables(
     locale_dirs: dict[str, str],
     front_matter: dict[str, Any] | None = None,
     permalinks: dict[str, str] | None = None,
+    url_dirs: dict[str, str] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """transpub.toml's tables, the empty ones left out."""
     tables = {
@@ -280,6 +281,7 @@ def config_tables(
         "extract.front_matter": front_matter or {},
         "compile": compile_,
         "compile.locale_dirs": locale_dirs,
+        "compile.url_dirs": url_dirs or {},
         "compile.links": links,
         "compile.permalinks": permalinks or {},
     }

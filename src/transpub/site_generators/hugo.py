@@ -188,6 +188,7 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     targets = {loc: folder_name(loc, "bcp47-lower") for loc in locales}
     compile_: dict[str, Any] = {"format": "markdown"}
     locale_dirs: dict[str, str] = {}
+    url_dirs: dict[str, str] = {}
     notes: list[str] = []
     articles = source_dir or content
     if source_dir is not None:
@@ -199,6 +200,7 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             if declared and PurePosixPath(declared).parent.as_posix() == parent:
                 if PurePosixPath(declared).name != name:
                     locale_dirs[loc] = PurePosixPath(declared).name
+                    url_dirs[loc] = name  # (its URLs are under its key, /es/…, not its folder's name)
             elif declared:
                 notes.append(
                     f"{site.config_name} reads {loc} from {declared}/, transpub writes it in "
@@ -236,7 +238,8 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     return SiteSetup(
         site,
         found_line(site, f"its pages in {articles}/ are the articles, {where}"),
-        config_tables(paths, compile_, links, locale_dirs, permalinks=permalinks) | own_permalinks,
+        config_tables(paths, compile_, links, locale_dirs, permalinks=permalinks, url_dirs=url_dirs)
+        | own_permalinks,
         {
             "paths.articles": f"languages.{key}.contentDir"
             if source_dir
