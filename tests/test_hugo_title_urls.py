@@ -7,6 +7,7 @@ from its translated title")."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polib
@@ -142,16 +143,16 @@ def test_a_slug_pattern_of_a_page_without_a_slug_is_warned_of_with_the_slug_as_a
     assert pages_showing(site / "public", "harbour reopens") in ([], ["es/posts"])  # (build to build)
 
 
-def test_a_link_to_a_page_whose_url_is_its_title_leads_to_a_page_hugo_built_even_with_a_rule_for_its_folder(
+def test_a_link_to_a_page_whose_url_is_its_title_leads_to_its_page_under_its_translated_title(
     tmp_path: Path,
 ) -> None:
-    """A [compile.links] rule for the permalinks' folder, written by hand (init writes none for a
-    ``:title`` pattern), would lead the Spanish ferry's link to the harbour to ``/es/blog/the-harbour/``,
-    where Hugo publishes nothing (the Spanish harbour is at ``/es/blog/el-puerto/``): the link is
-    kept as written, to the English harbour, and compile says why once, naming the pattern."""
+    """The Spanish ferry's link to the harbour (/blog/the-harbour/) leads to /es/blog/el-puerto/, where
+    hugo publishes the harbour by its Spanish title, even with a [compile.links] rule for the
+    permalinks' folder written by hand (it would lead to /es/blog/the-harbour/, where Hugo publishes
+    nothing); the harbour's title translated anew, the ferry is compiled again and its link follows."""
     site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:title/"\n')
     ferry = site / "content" / "posts" / "ferry.md"
-    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/blog/the-harbour/"), "utf-8")
+    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/blog/the-harbour/#dock"), "utf-8")
     add_to_hugo_toml(site, init(site, "-l", "es"))
     config = site / "transpub.toml"
     rules = config.read_text("utf-8")
@@ -161,21 +162,20 @@ def test_a_link_to_a_page_whose_url_is_its_title_leads_to_a_page_hugo_built_even
     transpub(site, "extract")
     fill_pseudo(site)
     path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po"
-    catalog = polib.pofile(str(path))
-    catalog.find("The harbour").msgstr = "El puerto"
-    catalog.save()
-    output = " ".join(transpub(site, "compile").split())
-    assert (
-        '[compile.permalinks] posts = "/blog/:title/": Hugo makes the URL of a page under /blog/ of its title'
-        in output
-    ), output
-    assert "linked from content/posts/ferry.md" in output
-    hugo_build(site)
-    public = site / "public"
-    hrefs = built_hrefs(public, "es")
-    assert hrefs["es/blog/the-ferry-timetable/index.html"] == ["/blog/the-harbour/"]
-    assert all(served(public, href) for links in hrefs.values() for href in links), hrefs
-    assert pages_showing(public, "harbour reopens") == ["es/blog/el-puerto"]
+    for title in ("El puerto", "El muelle"):
+        catalog = polib.pofile(str(path))
+        catalog.find("The harbour").msgstr = title
+        catalog.save()
+        output = transpub(site, "compile")
+        assert "Hugo makes the URL" not in output and "ferry.es.md" in output, output
+        shutil.rmtree(site / "public", ignore_errors=True)  # (hugo leaves the pages it built before)
+        hugo_build(site)
+        public = site / "public"
+        url = "/es/blog/" + title.lower().replace(" ", "-") + "/"
+        assert pages_showing(public, "harbour reopens") == [url.strip("/")]
+        hrefs = built_hrefs(public, "es")
+        assert hrefs["es/blog/the-ferry-timetable/index.html"] == [f"{url}#dock"]
+        assert all(served(public, href.split("#")[0]) for links in hrefs.values() for href in links), hrefs
 
 
 def test_two_posts_whose_titles_are_translated_alike_are_warned_of_once_naming_both_entries(

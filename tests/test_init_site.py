@@ -384,7 +384,7 @@ PERMALINKS = [
     # the site's permalink, the rules init writes, the Spanish ferry's links (all served)
     ("/blog/:year/:filename/", {"/blog/": "/{lang}/blog/"}, "/es/blog/2024/harbour/"),
     ("/:year/:month/:filename/", {}, "/2024/05/harbour/"),  # no folder: the English page
-    ("/blog/:title/", {}, "/blog/the-harbour/"),  # the Spanish title is in the Spanish URL
+    ("/blog/:title/", {}, "/es/blog/the-harbour/"),  # by the Spanish title (⟦The harbour⟧), no rule
 ]
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import unquote
 
 from ..formats.document import LIQUID_LINK, Document
@@ -19,6 +19,14 @@ from .url_names import go_lower
 
 if TYPE_CHECKING:
     from .permalinks import Permalink, Permalinks
+
+
+class OwnUrlsOf(Protocol):
+    """Where an article is in a language whose URLs compile makes itself (see :class:`.links.OwnUrls`)."""
+
+    def follows(self, slug: str, locale: str) -> bool: ...
+
+    def __call__(self, slug: str, locale: str) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -51,10 +59,10 @@ class LinkTargets:
     #: collection that Jekyll dates at the build, whose URL is not known (see
     #: :func:`.jekyll_urls.dated_at_build`).
     undated: dict[str, str] = field(default_factory=dict)
-    #: For localized Markdown where a locale has permalinks of its own (``[compile.permalinks.<locale>]``):
-    #: an article's URL in such a locale, by slug and locale (None: not known, see
-    #: :func:`.links.own_permalink_url`).
-    own_url: Callable[[str, str], str | None] | None = None
+    #: For localized Markdown where a locale has permalinks of its own (``[compile.permalinks.<locale>]``)
+    #: or a pattern holds a page's title: an article's URL where compile makes it (see
+    #: :class:`.links.OwnUrls`).
+    own_url: OwnUrlsOf | None = None
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -73,13 +81,15 @@ class LinkTargets:
             slug = self.permalinks.slug(key[len(self.prefix) :])
         return slug
 
-    def _own(self, project: Project, url: str) -> bool:
-        """Whether ``url`` leads to an article (root-relative) while a locale has permalinks of its
-        own: that locale's pages link it where those put it, with a ``[compile.links]`` rule or
-        without."""
-        if self.own_url is None or not project.locale_permalinks or url.startswith(("//", "/\\")):
-            return False
-        return url.startswith("/") and self.target(url) is not None
+    def _own(self, project: Project, url: str, locales: Iterable[str]) -> str | None:
+        """The article the root-relative ``url`` leads to where compile makes its URL in one of
+        ``locales`` (see :attr:`own_url`): linked there, with a ``[compile.links]`` rule or without."""
+        if self.own_url is None or not url.startswith("/") or url.startswith(("//", "/\\")):
+            return None
+        slug = self.target(url)
+        if slug is None or not any(self.own_url.follows(slug, locale) for locale in locales):
+            return None
+        return slug
 
     def unfollowed(self, url: str) -> bool:
         """Whether the root-relative ``url`` is in the folder of a ``[compile.permalinks]`` pattern
@@ -102,8 +112,9 @@ class LinkTargets:
             if tagged is not None:
                 keys.setdefault(tagged, link.url)
                 tags[link.url] = tagged
-            elif project.localized_link(link.url, project.source_locale) is not None or self._own(
-                project, link.url
+            elif (
+                project.localized_link(link.url, project.source_locale) is not None
+                or self._own(project, link.url, project.locales) is not None
             ):
                 keys.setdefault(url_path(link.url), link.url)
         found = {url: slug for key, url in keys.items() if (slug := self.slug_of(key)) is not None}
@@ -164,46 +175,6 @@ class LinkTargets:
                 )
         return warnings
 
-    def titled_warnings(self, project: Project, compiled: Iterable[tuple[str, list[str]]]) -> list[Issue]:
-        """One warning for each ``[compile.permalinks]`` pattern that makes a page's URL of its title
-        (see :attr:`.permalinks.Permalinks.titled`) whose folder a ``[compile.links]`` rule
-        rewrites, where a page compiled this run links such a page (``compiled``: as for
-        :meth:`unfollowed_warnings`): those links are left as written, leading to the source page
-        (the rule would lead to the source title's URL in the language, where Hugo publishes none)."""
-        if self.permalinks is None or not self.permalinks.titled:
-            return []
-        if all(locale in project.locale_permalinks for locale in project.locales):
-            return []  # (each language's own permalinks say where its pages are)
-        source, compiled = project.source_locale, list(compiled)
-        warnings: list[Issue] = []
-        for pattern in self.permalinks.patterns:
-            folder = self.prefix + pattern.folder
-            if project.localized_link(folder, source) is None:
-                continue
-            pages = [
-                project.relative(self.paths[slug])
-                for slug, keys in compiled
-                if any(
-                    key.startswith(folder)
-                    and (target := self.slug_of(key)) in self.permalinks.titled
-                    and self.paths[target].relative_to(project.articles_dir).parts[0] == pattern.section
-                    for key in keys
-                )
-            ]
-            if pages:
-                warnings.append(
-                    _pattern_warning(
-                        project,
-                        pattern,
-                        f"Hugo makes the URL of a page under {folder} of its title, which is translated, in "
-                        f"each language: translated pages keep their links to those pages as written (the "
-                        f"{source} page) rather than follow [compile.links]; link them with "
-                        f'{{{{< relref "{pattern.section}/…" >}}}}, which Hugo resolves in each language',
-                        pages,
-                    )
-                )
-        return warnings
-
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
         """A digest of which article each key of ``linked`` leads to and whether it is published in
         each of ``locales`` (each decided: see :attr:`published`; a record compares it: a target published, withdrawn or added compiles
@@ -238,17 +209,15 @@ class LinkTargets:
             if tagged is not None:
                 return self.localized_tag(project, url, tagged, locale)
             localized = project.localized_link(url, locale)
-            own = locale in project.locale_permalinks and self._own(project, url)
-            if localized is None and not own:
+            own = self._own(project, url, [locale])
+            if localized is None and own is None:
                 return None
             slug = self.target(url)
             if slug is not None and locale not in self.published[slug]:
                 return None
-            if own and self.own_url is not None and slug is not None:
-                found = self.own_url(slug, locale)  # (where the language's own permalinks put it)
+            if own is not None and self.own_url is not None:
+                found = self.own_url(own, locale)  # (where it is in the language: see OwnUrls)
                 return None if found is None else found + split_url(url)[1]
-            if slug is not None and self.permalinks is not None and slug in self.permalinks.titled:
-                return None  # (its URL in the language is its translated title's: see titled_warnings)
             if slug is None and self.unfollowed(url):
                 return None  # (it may lead to a page held back in this language)
             return localized

@@ -36,7 +36,7 @@ from __future__ import annotations
 import functools
 import glob
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -59,8 +59,8 @@ from .jekyll_urls import (
 )
 from .link_targets import LinkTargets, liquid_names, url_path
 from .places import html_path
-from .run import CompileRun
-from .titles import decided_pages
+from .run import CompileRun, PageTitles
+from .titles import decide_titles, decided_pages
 from .url_names import page_url_style, url_name
 
 #: The front matter keys that decide a page's URL (see :func:`article_url`).
@@ -155,50 +155,88 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         url = article_url(relative, front, prefix, style)
         if url is not None:
             slugs.setdefault(url, slug)
-    own = OwnUrls(project, paths, frozenset(sections)) if project.locale_permalinks else None
+    own = None
+    if project.locale_permalinks or (found is not None and found.titled):
+        own = OwnUrls(project, paths, frozenset(sections))
     return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix, own_url=own)
 
 
 @dataclass
 class OwnUrls:
-    """The articles' URLs in the locales with permalinks of their own, by slug and locale (see
-    :func:`own_permalink_url`), each found once (an object, not a function: a worker process that
-    is not forked is handed it pickled)."""
+    """Where an article is in a language whose URLs compile makes itself rather than by a
+    ``[compile.links]`` rule: one with permalinks of its own (``[compile.permalinks.<locale>]``),
+    and, in every language, a section whose pattern holds a page's title (``:title``; ``:slug`` of
+    a page without a slug), which is translated: by the title each page is published with there
+    (:attr:`titles`, decided for the articles linked to: see :func:`decide_targets`). An object,
+    not a function: a worker process that is not forked is handed it pickled."""
 
     project: Project
     paths: Mapping[str, Path]
     sections: frozenset[str]
-    found: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    #: By slug, the titles an article is published with (see :func:`.titles.page_titles`; None: it
+    #: cannot be read), for those whose pattern holds a title.
+    titles: dict[str, PageTitles | None] = field(default_factory=dict)
+    _pages: dict[str, tuple[PurePosixPath, dict[str, Any]]] = field(default_factory=dict)
+
+    def _page(self, slug: str) -> tuple[PurePosixPath, dict[str, Any]]:
+        """The article's path in the articles folder, and its front matter's ``slug`` and ``url``."""
+        if slug not in self._pages:
+            path = self.paths[slug]
+            relative = PurePosixPath(path.relative_to(self.project.articles_dir).as_posix())
+            self._pages[slug] = relative, page_front_matter(path, _URL_KEYS) or {}
+        return self._pages[slug]
+
+    def pattern(self, slug: str, locale: str) -> str | None:
+        """The permalink pattern of the article in ``locale`` (None: its default URL, or its own ``url``)."""
+        relative, front = self._page(slug)
+        if len(relative.parts) < 2 or relative.stem == "_index" or front.get("url"):
+            return None
+        return self.project.permalinks_in(locale).get(relative.parts[0])
+
+    def titled(self, slug: str, locale: str) -> bool:
+        """Whether the article's pattern in ``locale`` holds a title (see :func:`.permalinks.title_token`)."""
+        from .permalinks import title_token
+
+        pattern = self.pattern(slug, locale)
+        return pattern is not None and title_token(pattern, False) is not None
+
+    def follows(self, slug: str, locale: str) -> bool:
+        """Whether compile makes the article's URL in ``locale`` (else a rule does, if any)."""
+        return locale in self.project.locale_permalinks or self.titled(slug, locale)
+
+    def untitled(self, run: CompileRun, slugs: Iterable[str]) -> list[tuple[Path, str, None]]:
+        """Those of the articles ``slugs`` whose pattern holds a title in a selected language and
+        whose titles are not decided yet, as :func:`.titles.decide_titles` takes them."""
+        return [
+            (self.paths[slug], slug, None)
+            for slug in slugs
+            if slug not in self.titles and any(self.titled(slug, loc) for loc in run.selected)
+        ]
 
     def __call__(self, slug: str, locale: str) -> str | None:
-        if (slug, locale) not in self.found:
-            self.found[slug, locale] = own_permalink_url(
-                self.project, self.paths[slug], self.sections, locale
-            )
-        return self.found[slug, locale]
+        """The article's URL in ``locale``: after the language's folder, the URL its pattern makes
+        (``:title`` its title there), else its default one (see :func:`article_url`); None where
+        its title is not known, or its pattern holds a token compile does not read (see
+        :func:`.permalinks.permalink`)."""
+        from .permalinks import page_sections, title_token, titled_url, url_page
 
-
-def own_permalink_url(project: Project, path: Path, sections: Iterable[str], locale: str) -> str | None:
-    """The URL Hugo gives the article at ``path`` in ``locale``, a language with permalinks of its own
-    (``[compile.permalinks.<locale>]``): after the language's folder, the URL its section's pattern
-    makes (``sections``: the folders with an ``_index`` page, for ``:sections``), else its default
-    one (see :func:`article_url`); None where that pattern makes it of its title (translated in
-    each language) or holds a token compile does not read (see :func:`.permalinks.permalink`)."""
-    from .permalinks import page_sections, title_token, titled_url, url_page
-
-    relative = PurePosixPath(path.relative_to(project.articles_dir).as_posix())
-    style = page_url_style(project.page_urls, project.heading_ids)
-    front = page_front_matter(path, _URL_KEYS) or {}
-    folder = "/" + project.url_dir(locale)
-    published = len(relative.parts) > 1 and relative.stem != "_index" and not front.get("url")
-    pattern = project.permalinks_in(locale).get(relative.parts[0]) if published else None
-    if pattern is None:
-        return article_url(relative, front, folder, style)
-    page = url_page(relative, "", path, front, page_sections(relative, sections), style == "hugo-unaccented")
-    if title_token(pattern, page.own_slug is not None) is not None:
-        return None
-    url = titled_url(pattern, page, "")
-    return None if url is None else folder + url
+        relative, front = self._page(slug)
+        project = self.project
+        style = page_url_style(project.page_urls, project.heading_ids)
+        folder = "/" + project.url_dir(locale)
+        pattern = self.pattern(slug, locale)
+        if pattern is None:
+            return article_url(relative, front, folder, style)
+        sections = page_sections(relative, self.sections)
+        page = url_page(relative, "", self.paths[slug], front, sections, style == "hugo-unaccented")
+        title = ""
+        if title_token(pattern, page.own_slug is not None) is not None:
+            decided = self.titles.get(slug)
+            if decided is None:
+                return None
+            title = decided[1].get(locale, decided[0])
+        url = titled_url(pattern, page, title)
+        return None if url is None else folder + url
 
 
 def jekyll_links(
@@ -280,14 +318,18 @@ def jekyll_globbed(folder: Path, pattern: str) -> list[str]:
     ]
 
 
-def decide_targets(run: CompileRun, slugs: Iterable[str]) -> None:
-    """Decide where each article of ``slugs`` that ``run.links`` has not decided is published (in this
-    process, once: see :attr:`LinkTargets.published`)."""
+def decide_targets(run: CompileRun, slugs: Collection[str]) -> None:
+    """Decide where each article of ``slugs`` that ``run.links`` has not decided is published, and
+    its titles where its URL is made of them (in this process, once: see
+    :attr:`LinkTargets.published`, :attr:`OwnUrls.titles`)."""
     links = run.links
     assert links is not None
     for slug in slugs:
         if slug not in links.published:
             links.published[slug] = frozenset(published_locales(run, (links.paths[slug], slug)))
+    if isinstance(links.own_url, OwnUrls):
+        for task in links.own_url.untitled(run, slugs):
+            links.own_url.titles[task[1]] = decide_titles(run, task)
 
 
 def source_pages_at(project: Project) -> str:

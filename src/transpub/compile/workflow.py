@@ -33,7 +33,7 @@ from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
 from .kept_runs import keep_run, kept_articles, whole_run_key
 from .link_targets import LinkTargets, grouped_warnings
-from .links import link_map, published_locales
+from .links import OwnUrls, link_map, published_locales
 from .markdown import load_record, remove_stale_markdown
 from .places import html_path, is_below, is_file_of, record_name
 from .records import (
@@ -154,7 +154,7 @@ def compile_project(
         _compile_again_where_titles_changed(run, cached)
     # (see .links; a Jekyll site's Liquid tags that name a page's file, rules or not: see .link_targets)
     jekyll = markdown and page_url_style(project.page_urls, project.heading_ids) == "jekyll"
-    if options.pages and (not markdown or project.link_rules or project.locale_permalinks or jekyll):
+    if options.pages and (not markdown or project.link_rules or project.has_permalinks or jekyll):
         links = _links(run, manifest, run_key, cached, article_paths, slugs, jobs)
         run = replace(run, links=links)
         _compile_again_where_links_changed(run, cached)
@@ -235,7 +235,6 @@ def compile_project(
             if found is None and compiled.linked
         ]
         report.warnings.extend(run.links.unfollowed_warnings(project, compiled_now))
-        report.warnings.extend(run.links.titled_warnings(project, compiled_now))
     if markdown and project.has_permalinks:  # (two pages whose titles make one URL: see .title_urls)
         titled = [(compiled.slug, compiled.title_urls) for compiled in articles if compiled.title_urls]
         report.warnings.extend(shared_url_warnings(project, titled))
@@ -422,10 +421,15 @@ def _links(
             if found is not None:
                 published[article.slug] = _published_in(run, found)
     wanted = [(links.paths[slug], slug) for slug in sorted(linked) if slug not in published]
-    if in_processes(wanted, jobs):
+    own = links.own_url
+    titled = own.untitled(run, sorted(linked)) if isinstance(own, OwnUrls) else []
+    if in_processes(wanted + titled, jobs):
         prepare_languages(run.all_locales)
     for (_, slug), locales in zip(wanted, run_ordered(published_locales, run, wanted, jobs), strict=True):
         published[slug] = frozenset(locales)
+    if isinstance(own, OwnUrls):  # (the titles a linked article's URL is made of, see .links.OwnUrls)
+        for (_, slug, _), titles in zip(titled, run_ordered(decide_titles, run, titled, jobs), strict=True):
+            own.titles[slug] = titles
     return links
 
 

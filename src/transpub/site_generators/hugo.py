@@ -281,31 +281,32 @@ def _hugo_links(site: Site, articles: Path, key: str, targets: list[str]) -> tup
             )
         pattern = _hugo_permalink(site.settings, key, name)
         theirs = [_hugo_permalink(site.settings, target, name) for target in targets]
-        notes += [  # (the others' are copied to [compile.permalinks.<locale>], which compile follows)
-            _unfollowed_note(name, their, why, key)
-            for their in sorted({their for their in theirs if their is not None and their != pattern})
-            if (why := _title_reason(_split_permalink(their, name), name, articles / name))
-        ]
         if pattern is None or pattern not in theirs:
-            continue  # (a rule for the languages whose pages it publishes as the source language's)
+            continue  # (the others' are copied to [compile.permalinks.<locale>], which compile follows)
         prefix, why = _permalink_prefix(pattern, name, articles / name)
-        if prefix is None:
-            notes.append(_unfollowed_note(name, pattern, why, key))
-        else:
+        if prefix is not None:
             links[f"{before}{prefix}"] = f"/{{lang}}{prefix}"
+        else:
+            notes.append(_permalinks_note(name, pattern, why, key))
     own, url_notes = _hugo_url_links(site, articles, before, links)
     return links | own, notes + url_notes
 
 
-def _unfollowed_note(section: str, pattern: str, why: str, key: str) -> str:
+def _permalinks_note(section: str, pattern: str, why: str, key: str) -> str:
     """The note for ``section``'s pages, which the permalink ``pattern`` publishes where no link
-    rule can follow them (``why``)."""
+    rule can follow them (``why``): compile does where that is their title."""
+    said = f'the site\'s permalinks publish the pages of {section}/ at "{pattern}", {why}: '
+    if why.endswith(_TRANSLATED):
+        return said + "compile links each where Hugo publishes it in a language, by its title there"
     return (
-        f'the site\'s permalinks publish the pages of {section}/ at "{pattern}", {why}: no '
-        f"[compile.links] rule follows them, so a link to one in a translated page leads to the "
+        f"{said}no [compile.links] rule follows them, so a link to one in a translated page leads to the "
         f'{key} page (link with {{{{< relref "{section}/…" >}}}} instead, which Hugo resolves in each '
         "language)"
     )
+
+
+#: How :func:`_permalink_prefix` ends the reason of a pattern that holds a page's title.
+_TRANSLATED = "translated in each language"
 
 
 def _hugo_permalink(settings: Mapping[str, Any], language: str, section: str) -> str | None:
@@ -344,21 +345,13 @@ def _permalink_prefix(pattern: str, section: str, pages: Path) -> tuple[str | No
     (None, 'which starts with no folder of its own')
     """
     prefix, rest = _split_permalink(pattern, section)
-    if prefix == "/":
-        return None, "which starts with no folder of its own"
-    why = _title_reason((prefix, rest), section, pages)
-    return (None, why) if why else (prefix, "")
-
-
-def _title_reason(split: tuple[str, str], section: str, pages: Path) -> str:
-    """Why a permalink pattern (split by :func:`_split_permalink`) makes a page's URL of its title
-    in each language, translated ("": it makes none so): ``:title``, or ``:slug`` while a page of
-    ``section`` (in ``pages``) sets no slug."""
-    title = _TITLE_TOKEN.search(split[0] + split[1])
+    title = _TITLE_TOKEN.search(prefix + rest)
     if title and (title.group(1) == "title" or _page_without_slug(pages)):
         what = "the title" if title.group(1) == "title" else "the title of a page without a slug"
-        return f"where {title.group(0)} is {what}, translated in each language"
-    return ""
+        return None, f"where {title.group(0)} is {what}, {_TRANSLATED}"
+    if prefix == "/":
+        return None, "which starts with no folder of its own"
+    return prefix, ""
 
 
 def _split_permalink(pattern: str, section: str) -> tuple[str, str]:
