@@ -188,7 +188,7 @@ class LinkTargets:
         return make_key(
             [
                 [key, slug, [loc in self.published[slug] for loc in wanted]]
-                + ([[own(slug, loc) for loc in wanted]] if own is not None else [])
+                + ([[own(slug, loc) if own.follows(slug, loc) else None for loc in wanted]] if own else [])
                 for key, slug in found
             ]
         )

@@ -177,6 +177,7 @@ class OwnUrls:
     #: cannot be read), for those whose pattern holds a title.
     titles: dict[str, PageTitles | None] = field(default_factory=dict)
     _pages: dict[str, tuple[PurePosixPath, dict[str, Any]]] = field(default_factory=dict)
+    _urls: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def _page(self, slug: str) -> tuple[PurePosixPath, dict[str, Any]]:
         """The article's path in the articles folder, and its front matter's ``slug`` and ``url``."""
@@ -218,6 +219,8 @@ class OwnUrls:
         (``:title`` its title there), else its default one (see :func:`article_url`); None where
         its title is not known, or its pattern holds a token compile does not read (see
         :func:`.permalinks.permalink`)."""
+        if (slug, locale) in self._urls:
+            return self._urls[slug, locale]
         from .permalinks import page_sections, title_token, titled_url, url_page
 
         relative, front = self._page(slug)
@@ -226,17 +229,20 @@ class OwnUrls:
         folder = "/" + project.url_dir(locale)
         pattern = self.pattern(slug, locale)
         if pattern is None:
-            return article_url(relative, front, folder, style)
-        sections = page_sections(relative, self.sections)
-        page = url_page(relative, "", self.paths[slug], front, sections, style == "hugo-unaccented")
-        title = ""
-        if title_token(pattern, page.own_slug is not None) is not None:
-            decided = self.titles.get(slug)
-            if decided is None:
-                return None
-            title = decided[1].get(locale, decided[0])
-        url = titled_url(pattern, page, title)
-        return None if url is None else folder + url
+            found = article_url(relative, front, folder, style)
+        else:
+            sections = page_sections(relative, self.sections)
+            page = url_page(relative, "", self.paths[slug], front, sections, style == "hugo-unaccented")
+            title = ""
+            if title_token(pattern, page.own_slug is not None) is not None:
+                decided = self.titles.get(slug)
+                if decided is None:
+                    return None  # (not decided yet, or it cannot be read)
+                title = decided[1].get(locale, decided[0])
+            url = titled_url(pattern, page, title)
+            found = None if url is None else folder + url
+        self._urls[slug, locale] = found
+        return found
 
 
 def jekyll_links(
