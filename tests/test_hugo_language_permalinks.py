@@ -17,11 +17,13 @@ import tomli_w
 import yaml
 
 from real_renderers import HUGO
+from test_hugo_site import merged
 from test_hugo_title_urls import entry_line, pages_showing, titled_site
 from test_init_site import (
     FERRY,
     HARBOUR,
     add_to_hugo_toml,
+    additions,
     built_hrefs,
     hugo_build,
     hugo_site,
@@ -54,7 +56,7 @@ def in_format(site: Path, where: str) -> None:
         (site / where).write_text(json.dumps(settings), encoding="utf-8")
     else:
         (site / where).mkdir(parents=True)
-        (site / where / "languages.toml").write_text(tomli_w.dumps(settings.pop("languages")), "utf-8")
+        (site / where / "languages.toml").write_text(tomli_w.dumps(settings.pop("languages", {})), "utf-8")
         (site / where / "hugo.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
 
 
@@ -148,3 +150,28 @@ def test_german_titles_are_warned_of_by_the_url_the_german_permalinks_make_of_th
     public = site / "public"
     shown = pages_showing(public, "harbour reopens", "de") + pages_showing(public, "first ferry leaves", "de")
     assert set(shown) == {"de/beitraege/posts"}
+
+
+@needs_hugo
+def test_a_permalinks_file_named_after_a_language_is_not_that_languages_permalinks(tmp_path: Path) -> None:
+    """config/_default/permalinks.de.toml: hugo 0.111 names only menus and params files after a
+    language, and publishes the German pages by the site's permalinks; init writes no
+    [compile.permalinks.de], and the German link leads where hugo publishes the harbour."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/articles/:filename/"\n')
+    (site / "content" / "posts" / "ferry.md").write_text(
+        FERRY.replace("/posts/harbour/", "/articles/harbour/"), "utf-8"
+    )
+    in_format(site, "config/_default")
+    (site / "config" / "_default" / "permalinks.de.toml").write_text('posts = "/beitraege/:slug/"\n', "utf-8")
+    output = init(site, "-l", "de")
+    assert written(site)["compile"]["permalinks"] == {"posts": "/articles/:filename/"}
+    default = site / "config" / "_default" / "hugo.toml"
+    shown = tomllib.loads(additions(output))
+    default.write_text(tomli_w.dumps(merged(tomllib.loads(default.read_text("utf-8")), shown)), "utf-8")
+    pseudo_translate(site)
+    hugo_build(site)
+    public = site / "public"
+    assert pages_showing(public, "harbour reopens", "de") == ["de/articles/harbour"]
+    assert [href for links in built_hrefs(public, "de").values() for href in links] == [
+        "/de/articles/harbour/"
+    ]

@@ -116,19 +116,26 @@ def read_site(folder: Path, generator: str, config: Path | None, hugo: tuple[Pat
 
 def _hugo_file_settings(name: str, settings: dict[str, Any]) -> dict[str, Any]:
     """The settings of a file of Hugo's configuration folder under the root key it is named after
-    (in its language's settings when its name has one).
+    (in its language's settings when its name has one: under that key for ``menus``, ``menu`` and
+    ``params``, the only ones Hugo names so, else as they are, as hugo 0.111 takes them, so that
+    ``permalinks.de.toml`` is no permalinks of the German pages).
 
     >>> _hugo_file_settings("hugo.toml", {"title": "T"}), _hugo_file_settings("languages.yaml", {"en": {}})
     ({'title': 'T'}, {'languages': {'en': {}}})
-    >>> _hugo_file_settings("menus.en.toml", {"main": []})
-    {'languages': {'en': {'menus': {'main': []}}}}
+    >>> _hugo_file_settings("menus.en.toml", {"main": []}), _hugo_file_settings("permalinks.de.toml", {"posts": "/p/"})
+    ({'languages': {'en': {'menus': {'main': []}}}}, {'languages': {'de': {'posts': '/p/'}}})
     """
     key, *language = name.lower().split(".")[:-1]
     if key in _HUGO_ROOT_FILES:
         return settings
     if language:
-        return {"languages": {language[0]: {key: settings}}}
+        return {"languages": {language[0]: {key: settings} if key in _HUGO_LANGUAGE_FILES else settings}}
     return {key: settings}
+
+
+#: The root keys whose files of Hugo's configuration folder may be named after a language
+#: (``menus.en.toml``).
+_HUGO_LANGUAGE_FILES = ("menus", "menu", "params")
 
 
 def _merged(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
