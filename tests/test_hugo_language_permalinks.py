@@ -175,3 +175,15 @@ def test_a_permalinks_file_named_after_a_language_is_not_that_languages_permalin
     assert [href for links in built_hrefs(public, "de").values() for href in links] == [
         "/de/articles/harbour/"
     ]
+
+
+def test_init_says_a_language_with_a_base_url_of_its_own_is_not_under_its_folder(tmp_path: Path) -> None:
+    """[languages.de] baseURL (Hugo's multihost): hugo 0.111 publishes the German pages at the root of
+    their own host (public/de/ is that host's /), where a link to /de/posts/… leads nowhere."""
+    site = hugo_site(tmp_path / "harbour", config='[languages.de]\nbaseURL = "https://hafen.example/"\n')
+    output = " ".join(init(site, "-l", "de").split())
+    assert (
+        "hugo.toml gives de a baseURL of its own (https://hafen.example/): Hugo publishes its pages at that "
+        "host's root, not under /de/" in output
+    ), output
+    assert "baseURL of its own" not in init(hugo_site(tmp_path / "one", config=""), "-l", "de")

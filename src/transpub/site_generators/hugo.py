@@ -227,7 +227,13 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     style, why = _hugo_ids(site)
     compile_["heading_ids"] = style
     links, link_notes = _hugo_links(site, site.folder / articles, key, list(targets.values()))
-    notes += link_notes
+    notes += link_notes + [
+        f"{site.config_name} gives {name} a baseURL of its own ({url}): Hugo publishes its pages at that "
+        f"host's root, not under /{name}/, where the links transpub writes in them lead ([compile.links], "
+        f"[compile.permalinks]): leave them as written there (no such rule), or publish {name} under /{name}/"
+        for name in targets.values()
+        if isinstance(url := as_mapping(languages, name).get("baseurl"), str) and url.strip()
+    ]
     if site.settings.get("defaultcontentlanguageinsubdir") is True:
         compile_["source_url_prefix"] = f"/{key}"
     if site.settings.get("removepathaccents") is True:
