@@ -60,6 +60,11 @@ def in_format(site: Path, where: str) -> None:
         (site / where / "hugo.toml").write_text(tomli_w.dumps(settings), encoding="utf-8")
 
 
+def hrefs_in(public: Path, folder: str) -> list[str]:
+    """The root-relative hrefs of the pages hugo built under ``folder`` (``de``), all in one list."""
+    return [href for links in built_hrefs(public, folder).values() for href in links]
+
+
 @pytest.mark.parametrize("where", ["hugo.toml", "hugo.yaml", "hugo.json", "config/_default"])
 def test_init_copies_the_german_pages_own_permalinks_from_each_format_hugo_reads(
     tmp_path: Path, where: str
@@ -118,9 +123,9 @@ def test_a_german_link_to_a_post_leads_where_hugo_publishes_it_by_the_german_per
         hugo_build(site)
         public = site / "public"
         assert pages_showing(public, "harbour reopens", "de") == [f"de/beitraege/{year}/port"]
-        german = [href for links in built_hrefs(public, "de").values() for href in links]
+        german = hrefs_in(public, "de")
         assert german == [f"/de/beitraege/{year}/port/?x=1#dock"]
-        spanish = [href for links in built_hrefs(public, "es").values() for href in links]
+        spanish = hrefs_in(public, "es")
         assert spanish == [f"{'/es' if rules else ''}/articles/harbour/?x=1#dock"]
         assert all(served(public, href.split("?")[0]) for href in german + spanish)
 
@@ -172,9 +177,7 @@ def test_a_permalinks_file_named_after_a_language_is_not_that_languages_permalin
     hugo_build(site)
     public = site / "public"
     assert pages_showing(public, "harbour reopens", "de") == ["de/articles/harbour"]
-    assert [href for links in built_hrefs(public, "de").values() for href in links] == [
-        "/de/articles/harbour/"
-    ]
+    assert hrefs_in(public, "de") == ["/de/articles/harbour/"]
 
 
 def test_init_says_a_language_with_a_base_url_of_its_own_is_not_under_its_folder(tmp_path: Path) -> None:
