@@ -178,8 +178,8 @@ class LinkTargets:
     def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
         """A digest of which article each key of ``linked`` leads to and whether it is published in
         each of ``locales`` (each decided: see :attr:`published`; a record compares it: a target published, withdrawn or added compiles
-        the linking page again), and where a locale's own permalinks put it (one whose date or slug
-        changed too: see :attr:`own_url`)."""
+        the linking page again), and where compile puts it in each (see :attr:`own_url`: one whose
+        date, slug or translated title changed moves its links too)."""
         found = [(key, slug) for key in linked if (slug := self.slug_of(key)) is not None]
         if not found:
             return NOTHING_LINKED

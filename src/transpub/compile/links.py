@@ -23,7 +23,10 @@ or its front matter ``url``, after ``[compile] source_url_prefix`` (``/en``: a s
 a folder of its own, Hugo's ``defaultContentLanguageInSubdir``); in a section of
 ``[compile.permalinks]``, the URL its pattern makes (see :mod:`.permalinks`: a link under a
 pattern that cannot be read back is left as written). A link no article has this URL for is
-rewritten by the rules as before.
+rewritten by the rules as before. A link to an article is written where Hugo publishes it in the
+page's language, rule or no rule, in a language with permalinks of its own
+(``[compile.permalinks.<locale>]``) and where its pattern holds its title, by the title it has in
+that language (see :class:`OwnUrls`).
 
 On a Jekyll site, a link whose destination is a Liquid tag naming an article's file (``{% link
 en/harbour.md %}``, ``{% post_url en/2024-01-05-harbour %}``) names the file of the page's language
@@ -205,7 +208,7 @@ class OwnUrls:
         """Whether compile makes the article's URL in ``locale`` (else a rule does, if any)."""
         return locale in self.project.locale_permalinks or self.titled(slug, locale)
 
-    def untitled(self, run: CompileRun, slugs: Iterable[str]) -> list[tuple[Path, str, None]]:
+    def undecided(self, run: CompileRun, slugs: Iterable[str]) -> list[tuple[Path, str, None]]:
         """Those of the articles ``slugs`` whose pattern holds a title in a selected language and
         whose titles are not decided yet, as :func:`.titles.decide_titles` takes them."""
         return [
@@ -334,7 +337,7 @@ def decide_targets(run: CompileRun, slugs: Collection[str]) -> None:
         if slug not in links.published:
             links.published[slug] = frozenset(published_locales(run, (links.paths[slug], slug)))
     if isinstance(links.own_url, OwnUrls):
-        for task in links.own_url.untitled(run, slugs):
+        for task in links.own_url.undecided(run, slugs):
             links.own_url.titles[task[1]] = decide_titles(run, task)
 
 

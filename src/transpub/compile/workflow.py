@@ -422,7 +422,7 @@ def _links(
                 published[article.slug] = _published_in(run, found)
     wanted = [(links.paths[slug], slug) for slug in sorted(linked) if slug not in published]
     own = links.own_url
-    titled = own.untitled(run, sorted(linked)) if isinstance(own, OwnUrls) else []
+    titled = own.undecided(run, sorted(linked)) if isinstance(own, OwnUrls) else []
     if in_processes(wanted + titled, jobs):
         prepare_languages(run.all_locales)
     for (_, slug), locales in zip(wanted, run_ordered(published_locales, run, wanted, jobs), strict=True):
