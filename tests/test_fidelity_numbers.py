@@ -299,7 +299,10 @@ def test_check_accepts_a_copied_reference_whose_dates_share_a_day(text: str, loc
             "Collett (4 September 2013). Abgerufen am 5. Oktober 2013.",
             "; 5 is not in the source",
         ),
-        ("Collett (4 September 2013). Abgerufen am 4. Oktober 2014.", "2013 is missing; 2014"),
+        (
+            "Collett (4 September 2013). Abgerufen am 4. Oktober 2014.",
+            "2013 is in the source twice, in the translation once; 2014 is not in the source",
+        ),
         # the month beside the name-like day changed: that month is named missing (not "September")
         (
             "Collett (4 September 2013). Abgerufen am 4. November 2013.",
@@ -439,7 +442,7 @@ def test_a_copied_number_the_source_reads_as_two_is_named_once_as_one_the_transl
     ("source", "translation", "problem"),
     [
         ("pages 1,4", "Seiten 1 und 4", None),
-        ("pages 1,4", "Seiten 1,5", "1, 4 are missing; 1,5 is not in the source"),
+        ("pages 1,4", "Seiten 1,5", "1,4 is missing; 1,5 is not in the source"),
     ],
 )
 def test_check_accepts_numbers_written_apart_and_flags_a_changed_one(
@@ -467,3 +470,84 @@ def test_check_reads_a_month_beside_name_like_numbers_written_as_a_number_in_chi
 ) -> None:
     # "Retrieved 4 October 2013" as 2013年10月4日 said "10 is not in the source"
     assert numbers_problem(source, translation, "en", "zh_CN") == problem
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problem"),
+    [
+        (
+            "Kubernetes 1.27 is out",
+            "Kubernetes 1.28 ist da",
+            "de",
+            "1.27 is missing; 1.28 is not in the source",
+        ),
+        (
+            "Kubernetes 1.27 is out",
+            "Kubernetes 1.28 est sorti",
+            "fr",
+            "1.27 is missing; 1.28 is not in the source",
+        ),
+        (
+            "Kubernetes 1.27 is out",
+            "Kubernetes 1.28 已发布",
+            "zh_CN",
+            "1.27 is missing; 1.28 is not in the source",
+        ),
+        (
+            "Test with Python 3.13 first.",
+            "Zuerst mit Python 3.12 testen.",
+            "de",
+            "3.13 is missing; 3.12 is not in the source",
+        ),
+    ],
+)
+def test_a_changed_version_is_named_as_written_on_both_sides(
+    source: str, translation: str, locale: str, problem: str
+) -> None:
+    # German and French read "1.28" as 1 and 28: it said "1.27 is missing; 1, 28 are not in the source"
+    assert numbers_problem(source, translation, "en", locale) == problem
+
+
+@pytest.mark.parametrize(
+    ("translation", "locale", "problem"),
+    [
+        (
+            "Das Wachstum sank 2023 auf 3,5 Prozent.",
+            "de",
+            "3.5 is in the source twice, in the translation once",
+        ),
+        (
+            "La croissance a ralenti à 3,5 % en 2023.",
+            "fr",
+            "3.5 is in the source twice, in the translation once",
+        ),
+        ("2023 年增长放缓至 3.5%。", "zh_CN", "3.5 is in the source twice, in the translation once"),
+        (
+            "Das Wachstum sank auf 3,5 Prozent und 2023 auf 3,6 Prozent.",
+            "de",
+            "3.5 is in the source twice, in the translation once; 3,6 is not in the source",
+        ),
+        ("Das Wachstum sank 2023 auf 4 Prozent.", "de", "3.5 (twice) is missing; 4 is not in the source"),
+        (
+            "Das Wachstum sank auf 3,5, 3,5 und 2023 auf 3,5 Prozent.",
+            "de",
+            "3,5 is in the source twice, in the translation 3 times",
+        ),
+        ("Das Wachstum sank auf 3,5 und 2023 erneut auf 3,5 Prozent.", "de", None),
+    ],
+)
+def test_a_number_the_source_repeats_is_named_with_how_often_each_side_writes_it(
+    translation: str, locale: str, problem: str | None
+) -> None:
+    # one of two 3.5 dropped said "3.5 is missing", though the translation has 3,5
+    source = "Growth slowed to 3.5 percent, and 3.5 percent again in 2023."
+    assert numbers_problem(source, translation, "en", locale) == problem
+
+
+def test_a_decimal_the_source_repeats_kept_as_written_is_named_once() -> None:
+    problem = numbers_problem(
+        "Rates were 9.2 and 9.2 percent.", "Die Raten: 9.2 und 9.2 Prozent.", "en", "de"
+    )
+    assert problem == (
+        "9.2 is written as in the source, which de reads as other numbers (write 9.2 as 9,2 in de)"
+    )

@@ -641,6 +641,7 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     joined = _joined(source, source_numbers, translation, locale)
     source_numbers = _without_pieces(source_numbers, joined)
     missing, extra = _compared(source_numbers, translation, locale, source_locale)
+    compared = source_numbers  # the reading of the source the differences are of
     if missing or extra:  # a space may group digits (20 000) or separate numbers (36 146), in any language
         spaced = _as_literals(
             [
@@ -658,15 +659,18 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
         ):
             other = _compared(numbers, translation, locale, source_locale, reading)
             if len(other[0]) + len(other[1]) < len(missing) + len(extra):
-                missing, extra = other
+                (missing, extra), compared = other, numbers
     if extra:  # number words and months of dates in names may be written as numbers
         unused, extra = compare_numbers(find_number_words(source, source_locale) + optional, extra)
         optional = [n for n in unused if n.optional]
     if optional:  # ("Retrieved 4 October 2013" as "Abgerufen am 4. November 2013")
         replaced, replacing = _changed_months(optional, source_numbers, translation, locale, source_locale)
         missing, extra = missing + replaced, extra + replacing
+    missing = _as_written(missing, source, source_locale)
+    extra = _as_written(extra, translation, locale)
     parts = []
     if misread:
+        misread = list({n.text: n for n in misread}.values())  # (9.2 written twice: named once)
         names = ", ".join(n.text for n in misread)
         local = ", ".join(f"{n.text} as {_local_or_none(n, locale) or '?'}" for n in misread)
         parts.append(
@@ -674,17 +678,12 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             f"reads as other numbers (write {local} in {locale})"
         )
     if joined:
-        names = ", ".join(n.text for n in joined)
+        names = ", ".join(dict.fromkeys(n.text for n in joined))
         parts.append(
             f"{names} {'is' if len(joined) == 1 else 'are'} written as in the source, which {locale} "
             f"reads as {'one number' if len(joined) == 1 else 'single numbers'}"
         )
-    if missing:
-        names = ", ".join(map(_shown, missing))
-        parts.append(f"{names} {'is' if len(missing) == 1 else 'are'} missing")
-    if extra:
-        names = ", ".join(map(_shown, extra))
-        parts.append(f"{names} {'is' if len(extra) == 1 else 'are'} not in the source")
+    parts.extend(_differences(missing, extra, compared))
     if not parts:
         return None
     message = "; ".join(parts)
@@ -813,6 +812,78 @@ def _local_or_none(number: Number, locale: str) -> str | None:
         return _as_written_in(number.value, locale)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+#: Digits joined by dots or commas (``1.28``, ``1,4``), which a language may read as several numbers.
+_RUN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+(?!\d|[.,]\d)")
+
+
+def _as_written(numbers: list[Number], text: str, locale: str) -> list[Number]:
+    """``numbers`` (found in ``text``), the pieces ``locale`` reads in a run of digits joined by dots or
+    commas named as the run is written, when all of them are among ``numbers``: a changed version
+    ``1.28`` in German (where it reads as 1 and 28) is ``1.28``, not ``1, 28``.
+
+    >>> [n.text for n in _as_written(find_numbers("Kubernetes 1.28 (5)", "de"), "Kubernetes 1.28 (5)", "de")]
+    ['5', '1.28']
+    """
+    if len(numbers) < 2 or not _DIGITS_JOINED.search(text):  # (most texts)
+        return numbers
+    runs = []
+    for match in _RUN.finditer(to_ascii_digits(strip_placeholders(text))):
+        written = match.group(0)
+        if len(find_numbers(written, locale)) > 1:
+            runs.append(Number(written, written, written))
+    return _without_pieces(numbers, runs)
+
+
+def _differences(missing: list[Number], extra: list[Number], source: list[Number]) -> list[str]:
+    """What ``missing`` and ``extra`` say: a number both sides have, but not as many times, with its
+    counts (``3.5 is in the source twice, in the translation once``), not as missing or extra; one
+    missing or extra more than once, named once with its count.
+
+    >>> three = find_numbers("3.5 and 3.5", "en")
+    >>> _differences(three[1:], [], three), _differences(three, [], three)
+    (['3.5 is in the source twice, in the translation once'], ['3.5 (twice) is missing'])
+    """
+    in_source = Counter(_kind(n) for n in source)
+    lacking = Counter(_kind(n) for n in missing)
+    named: list[list[str]] = []  # the missing ones, the extra ones
+    counted: dict[tuple[int, int], list[str]] = {}  # by how often the source and translation write them
+    for numbers in (missing, extra):
+        found = Counter(_kind(n) for n in numbers)
+        first: dict[tuple[Decimal | str, bool], Number] = {}
+        for number in numbers:
+            first.setdefault(_kind(number), number)
+        named.append([])
+        for kind, number in first.items():
+            paired = in_source[kind] - lacking[kind]  # the translation's copies
+            if paired > 0:
+                written = paired if numbers is missing else paired + found[kind]
+                counted.setdefault((in_source[kind], written), []).append(_shown(number))
+            else:
+                named[-1].append(_shown(number) + (f" ({_times(found[kind])})" if found[kind] > 1 else ""))
+    lacks, adds = (f"{', '.join(names)} {'is' if len(names) == 1 else 'are'}" for names in named)
+    return [
+        *([f"{lacks} missing"] if named[0] else []),
+        *(
+            f"{', '.join(names)} {'is' if len(names) == 1 else 'are each'} in the source {_times(times)}, "
+            f"in the translation {_times(written)}"
+            for (times, written), names in counted.items()
+        ),
+        *([f"{adds} not in the source"] if named[1] else []),
+    ]
+
+
+def _kind(number: Number) -> tuple[Decimal | str, bool]:
+    """What numbers are counted by: value (a literal of digits alone as a number), and whether
+    written as a word (a month)."""
+    value = number.value
+    return Decimal(value) if isinstance(value, str) and value.isdigit() else value, _is_name(number)
+
+
+def _times(count: int) -> str:
+    """``count`` as a number of times: once, twice, 3 times."""
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _shown(number: Number) -> str:
