@@ -38,6 +38,8 @@ UNCHANGED = [
     "The office is at 48.8566, 2.3522 in Paris.",
     "Security updates for OS X 10.8, 10.9 and Apple TV.",
     "Install Red Hat 7.2, then test on that 7.2 system.",
+    "6.1 Ethnicity and immigration",
+    "4.2. Climate",
 ]
 PROSE = {
     "It rose 3.5 and then 3.5 again.": "It rose 3,5 and then 3,5 again.",
@@ -47,6 +49,7 @@ PROSE = {
     "Growth slowed from 3.5 to 2.1 in 2023.": "Growth slowed from 3,5 to 2,1 in 2023.",
     "3.5 Million Visitors Came": "3,5 Million Visitors Came",
     "7.8 Magnitude Earthquake Strikes": "7,8 Magnitude Earthquake Strikes",
+    "13.4 MB (-81%)": "13,4 MB (-81%)",
     "The IMF updated its forecast from 2.9 to 3.1 today.": "The IMF updated its forecast from 2,9 to 3,1 today.",
     "A portion of the budget rose from 2.5 to 3.1.": "A portion of the budget rose from 2,5 to 3,1.",
     "Net migration fell from 2.2 to 1.9 million.": "Net migration fell from 2,2 to 1,9 million.",
@@ -92,11 +95,54 @@ def test_check_accepts_a_section_number_copied_as_is(text: str) -> None:
     assert numbers_problem(text, text, "en", "de") is None
 
 
+#: A numbered heading without markup of its own: its number may be a section's (copied as is) or a
+#: decimal (written the language's way); either is accepted.
+NUMBERED_HEADINGS = [
+    ("6.1 Ethnicity", ["6.1 Ethnizität", "6,1 Ethnizität"], "de"),
+    ("6.1 Ethnicity", ["6.1 Ethnicité", "6,1 Ethnicité"], "fr"),
+    ("6.1 Ethnicity", ["6.1 民族"], "zh_CN"),
+    (
+        "4.2. Climate and <1>weather</1>",
+        ["4.2. Klima und <1>Wetter</1>", "4,2. Klima und <1>Wetter</1>"],
+        "de",
+    ),
+    ("10.3 Sports", ["10.3 Sport", "10,3 Sport"], "de"),
+]
+
+
+@pytest.mark.parametrize(("source", "translations", "locale"), NUMBERED_HEADINGS)
+def test_check_accepts_a_numbered_heading_s_number_copied_or_written_as_a_decimal(
+    source: str, translations: list[str], locale: str
+) -> None:
+    # "6.1 Ethnicity" kept in German said "6.1 is written as in the source … (write 6.1 as 6,1 in de)"
+    assert [numbers_problem(source, t, "en", locale) for t in translations] == [None] * len(translations)
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problem"),
+    [
+        ("6.1 Ethnicity", "6.2 Ethnizität", "de", "6.1 is missing; 6.2 is not in the source"),
+        ("6.1 Ethnicity", "6,2 Ethnicité", "fr", "6.1 is missing; 6,2 is not in the source"),
+        ("6.1 Ethnicity", "6,1 民族", "zh_CN", "6.1 is missing; 6,1 is not in the source"),
+        ("6.1 Ethnicity", "Ethnizität", "de", "6.1 is missing"),
+    ],
+)
+def test_check_still_flags_a_numbered_heading_s_number_changed_or_dropped(
+    source: str, translation: str, locale: str, problem: str
+) -> None:
+    assert numbers_problem(source, translation, "en", locale) == problem
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "<1>3.5</1> Million Visitors Came",
         "7.8 Magnitude Earthquake Strikes",
+        "3.5 Million Visitors Came",
+        "71.1 MB",
+        "6.1 percent of voters",
+        "2.5 Hours of Battery Life",
+        "6.1 In the first quarter, sales rose across every one of the regions the company reports on.",
         "<1>7.8</1> magnitude quake",
         "Sales in section stores rose 6.1 percent.",
     ],

@@ -8,7 +8,7 @@ left alone: "2018" must not become "2.018".
 
 Only a number that is clearly a quantity is rewritten (:func:`is_quantity`): never a version
 (``v1.19``, ``Kubernetes 1.27``, ``release 2.5``, ``1.2.3``), a section number (``section 6.1``,
-``§ 6.1``, a table of contents), coordinates (``48.8566, 2.3522``) or a program's output (a table
+``§ 6.1``, a table of contents, a numbered heading: ``6.1 Ethnicity``), coordinates (``48.8566, 2.3522``) or a program's output (a table
 drawn with ``│``), nor a number inside a path, file name, URL, e-mail or IP address, identifier or code. When unsure, the number stays as written;
 ``transpub check`` reads numbers the same way.
 """
@@ -261,6 +261,52 @@ def section_number(text: str) -> tuple[int, int] | None:
     return opening.span(2)
 
 
+#: A number with one dot or more opening a text without markup of its own, then a word (a numbered
+#: heading: ``6.1 Ethnicity``, ``4.2. Climate``): the number in group 1, the word in group 2.
+_BARE_OPENING = re.compile(
+    r"\s*([0-9]{1,2}(?:\.[0-9]{1,2})+)\.?[ \u00a0]+(?:</?[0-9]{1,4}/?>)*([^\W\d_][^\W\d_'’-]*)"
+)
+#: Words after a number that make it a measure, besides CLDR's units and :data:`_SCALES`.
+_MEASURES = frozenset(["magnitude", "stars", "star", "times", "points", "point", "votes", "views", "likes"])
+#: Unit words that are also English words a title may begin with ("6.1 In practice").
+_NOT_UNITS = frozenset(["a", "at", "by", "in", "it", "of", "on", "or", "per", "to", "us"])
+#: A heading's length in words at most: a longer text opening with a number is prose.
+_HEADING_WORDS = 12
+
+
+def numbered_heading(text: str) -> tuple[int, int] | None:
+    """Where the number of a text that may be a numbered heading is (``6.1 Ethnicity``: a number with
+    a dot, no markup of its own, a capitalised word after it that is no unit, scale or measure, a
+    heading's length), or None. Such a number may be a section number, to be copied as is, or a
+    decimal, to be written the target's way: either is right.
+
+    >>> numbered_heading("6.1 Ethnicity"), numbered_heading("4.2. Climate and <1>weather</1>")
+    ((0, 3), (0, 3))
+    >>> [numbered_heading(t) for t in ("7.8 Magnitude Earthquake", "71.1 MB", "3.5 Million Visitors", "6.1 ethnic")]
+    [None, None, None, None]
+    """
+    opening = _BARE_OPENING.match(text)
+    if opening is None:
+        return None
+    word = opening.group(2)
+    if not word[0].isupper() or word.isupper() or word.lower() in _SCALES | _MEASURES | _unit_words():
+        return None
+    if len(re.findall(r"[^\W\d_]+", text)) > _HEADING_WORDS:
+        return None
+    return opening.span(1)
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """The words of English unit names (CLDR's long, short and narrow forms: ``megabytes``, ``hours``,
+    ``km``), lower case, but for those in :data:`_NOT_UNITS`."""
+    words: set[str] = set()
+    for names in babel_locale("en").unit_display_names.values():
+        for name in dict(names).values():
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]+", str(name)))
+    return frozenset(words - _NOT_UNITS)
+
+
 def _names_a_part(text: str, start: int, end: int) -> bool:
     """Whether the number at ``text[start:end]`` names a part of a text: after a section sign
     (``§ 6.1``), or a section number (see :func:`section_number`).
@@ -272,7 +318,7 @@ def _names_a_part(text: str, start: int, end: int) -> bool:
     """
     if _SECTION_SIGN.search(text, max(0, start - 3), start):
         return True
-    return start <= _REACH and section_number(text) == (start, end)
+    return start <= _REACH and (start, end) in (section_number(text), numbered_heading(text))
 
 
 def _in_drawn_table(text: str, start: int, end: int) -> bool:

@@ -32,7 +32,7 @@ from babel.numbers import (
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
 from transpub.locales import babel_locale, language_of
-from transpub.numberforms import is_quantity, section_number, with_copies
+from transpub.numberforms import is_quantity, numbered_heading, section_number, with_copies
 
 _SPACES = "\u0020\u00a0\u202f\u2009"
 _ENTITY = re.compile(r"&#?\w+;")
@@ -290,16 +290,22 @@ def _names_and_versions(
     """Numbers of a source text that are not quantities (``Kubernetes 1.27``, ``v1.19``, a file name),
     and their copies (see :func:`transpub.numberforms.with_copies`), as literals compared as written
     (machine pre-fill leaves them so), and the text without them (``months``: see
-    :func:`_months_beside`; ``section``: where the text's section number is, see :func:`_section_at`)."""
+    :func:`_months_beside`; ``section``: where the text's section number is, see :func:`_section_at`).
+    The number of a numbered heading (see :func:`transpub.numberforms.numbered_heading`) is kept a
+    quantity: a translation may copy it or write it its language's way."""
     found: list[Number] = []
     pieces: list[str] = []
     position = 0
     matches = list(pattern.finditer(text))
     if not matches:  # (most texts)
         return text, found
+    heading = (numbered_heading(text) or (-1,))[0]
     names = with_copies(
         [m.group(0) for m in matches],
-        [m.start() == section or not is_quantity(text, m.start(), m.end()) for m in matches],
+        [
+            m.start() == section or (m.start() != heading and not is_quantity(text, m.start(), m.end()))
+            for m in matches
+        ],
     )
     for match, name in zip(matches, names, strict=True):
         if not name:
@@ -669,6 +675,8 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     missing = _as_written(missing, source, source_locale)
     extra = _as_written(extra, translation, locale)
     parts = []
+    heading = numbered_heading(source)  # (its number may be copied: 6.1 Ethnicity)
+    misread = [n for n in misread if heading is None or n.text != source[heading[0] : heading[1]]]
     if misread:
         misread = list({n.text: n for n in misread}.values())  # (9.2 written twice: named once)
         names = ", ".join(n.text for n in misread)
