@@ -29,6 +29,7 @@ from babel.numbers import (
     parse_decimal,
 )
 
+from transpub.check.ordinals import source_ordinals, written_ordinals
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
 from transpub.locales import babel_locale, language_of
@@ -669,6 +670,8 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     if extra:  # number words and months of dates in names may be written as numbers
         unused, extra = compare_numbers(find_number_words(source, source_locale) + optional, extra)
         optional = [n for n in unused if n.optional]
+    if missing:  # an ordinal may be written without digits (20th century: siglo XX)
+        missing = _ordinals_written_otherwise(missing, source, translation, source_locale)
     if optional:  # ("Retrieved 4 October 2013" as "Abgerufen am 4. November 2013")
         replaced, replacing = _changed_months(optional, source_numbers, translation, locale, source_locale)
         missing, extra = missing + replaced, extra + replacing
@@ -697,6 +700,31 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     message = "; ".join(parts)
     hint = _format_hint(missing, translation, locale)
     return f"{message} ({hint})" if hint else message
+
+
+def _ordinals_written_otherwise(
+    missing: list[Number], source: str, translation: str, source_locale: str
+) -> list[Number]:
+    """``missing`` without the ordinals of ``source`` that ``translation`` writes without digits
+    (``20th century`` as ``siglo XX``, ``3rd`` as ``第三``: see :mod:`transpub.check.ordinals`), but
+    for those the source writes so too.
+
+    >>> [n.text for n in _ordinals_written_otherwise(find_numbers("20th, 5", "en"), "20th, 5", "siglo XX", "en")]
+    ['5']
+    """
+    ordinals = source_ordinals(source, source_locale)
+    if not ordinals:  # (most texts)
+        return missing
+    written = written_ordinals(translation) - written_ordinals(source)
+    kept = []
+    for number in missing:
+        value, _ = _kind(number)  # (a name's 16: "Ranked 16th")
+        if isinstance(value, Decimal) and ordinals[value] > 0 and written[value] > 0:
+            ordinals[value] -= 1
+            written[value] -= 1
+        else:
+            kept.append(number)
+    return kept
 
 
 #: Digits on both sides of a dot or comma: what :func:`_joined` looks for.

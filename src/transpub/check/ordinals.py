@@ -1,0 +1,86 @@
+"""Ordinals the numbers check lets a translation write otherwise than with digits.
+
+An English ordinal (``20th century``, ``3rd``) is a number the translation must carry, but other
+languages write some ordinals without Western digits: Spanish and French centuries as Roman
+numerals (``siglo XX``, ``XXe siècle``), Chinese and Japanese with 第 and their numerals
+(``第三``, ``第十六``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from transpub.locales import language_of
+
+#: An English ordinal written with digits (``20th``, ``1st``): the digits in group 1.
+_ENGLISH_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
+#: A Roman numeral in capitals, alone or with a French ordinal ending (``XX``, ``XIXe``, ``Ier``).
+_ROMAN = re.compile(
+    r"(?<![\w])(?=[MDCLXVI])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+    r"(?:e|er|re|ème|ᵉ|ᵉʳ)?(?![\w])"
+)
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+#: 第 and a number in Chinese numerals (``第三``, ``第二十二``): the numerals in group 1.
+_DI = re.compile(r"第([〇零一二两兩三四五六七八九十百]+)")
+_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_HAN_DIGITS |= {"七": 7, "八": 8, "九": 9}
+
+
+def source_ordinals(text: str, locale: str) -> Counter[Decimal]:
+    """The values of the ordinals ``text`` writes with digits (English only: ``20th``).
+
+    >>> sorted(source_ordinals("the 20th century and the 3rd try, 2020", "en").elements())
+    [Decimal('3'), Decimal('20')]
+    """
+    if language_of(locale) != "en":
+        return Counter()
+    return Counter(Decimal(m.group(1)) for m in _ENGLISH_ORDINAL.finditer(text))
+
+
+def written_ordinals(text: str) -> Counter[Decimal]:
+    """The values of the ordinals ``text`` writes without digits: Roman numerals (``siglo XX``,
+    ``XIXe siècle``) and 第 with Chinese numerals (``第三``).
+
+    >>> sorted(written_ordinals("siglo XX, XIXe siècle, 第三, 第二十二, Louis XIV").elements())
+    [Decimal('3'), Decimal('14'), Decimal('19'), Decimal('20'), Decimal('22')]
+    """
+    found: Counter[Decimal] = Counter()
+    for match in _ROMAN.finditer(text):
+        found[Decimal(_roman_value(match.group(1)))] += 1
+    for match in _DI.finditer(text):
+        value = _han_value(match.group(1))
+        if value is not None:
+            found[Decimal(value)] += 1
+    return found
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a valid Roman numeral (``XIX`` is 19)."""
+    total = 0
+    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[letter]
+        total += -value if following and _ROMAN_VALUES[following] > value else value
+    return total
+
+
+def _han_value(numerals: str) -> int | None:
+    """The value of Chinese numerals below a thousand (``二十二`` is 22), or None.
+
+    >>> _han_value("十六"), _han_value("二十"), _han_value("一百零五"), _han_value("三三")
+    (16, 20, 105, None)
+    """
+    total = 0
+    digit: int | None = None
+    for numeral in numerals:
+        if numeral in ("零", "〇") and digit is None:  # (一百零五: a zero's place)
+            continue
+        if numeral in ("十", "百"):
+            total += (1 if digit is None else digit) * (10 if numeral == "十" else 100)
+            digit = None
+        elif digit is None:
+            digit = _HAN_DIGITS[numeral]
+        else:
+            return None
+    return total + (digit or 0)

@@ -1,0 +1,60 @@
+"""The numbers check and ordinals a translation writes without digits (siglo XX, XXe siècle, 第三)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transpub.check.numbers import numbers_problem
+
+CENTURY = "Early in the 20th century, New Zealand was involved in world affairs."
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale"),
+    [
+        (CENTURY, "A principios del siglo XX, Nueva Zelanda participó en los asuntos mundiales.", "es"),
+        (CENTURY, "Au début du XXe siècle, la Nouvelle-Zélande prit part aux affaires du monde.", "fr"),
+        (CENTURY, "Au début du XXᵉ siècle, la Nouvelle-Zélande prit part aux affaires du monde.", "fr"),
+        (CENTURY, "Anfang des 20. Jahrhunderts war Neuseeland an der Weltpolitik beteiligt.", "de"),
+        ("during the late 19th century, in 1860", "a finales del siglo XIX, en 1860", "es"),
+        ("It is the 3rd most dreaded technology.", "它是第三大最令人畏惧的技术。", "zh_CN"),
+        ("Ranked 16th in the 2018 index", "在 2018 年指数中排名第十六", "zh_CN"),
+    ],
+)
+def test_check_accepts_an_ordinal_written_as_a_roman_numeral_or_with_di(
+    source: str, translation: str, locale: str
+) -> None:
+    # Apertium's "siglo XX" for "20th century" said "20 is missing"
+    assert numbers_problem(source, translation, "en", locale) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problem"),
+    [
+        (
+            CENTURY,
+            "Au début du XIXe siècle, la Nouvelle-Zélande prit part aux affaires du monde.",
+            "fr",
+            "20 is missing",
+        ),
+        (
+            CENTURY,
+            "A principios de siglo, Nueva Zelanda participó en los asuntos mundiales.",
+            "es",
+            "20 is missing",
+        ),
+        ("It is the 3rd most dreaded technology.", "它是第四大最令人畏惧的技术。", "zh_CN", "3 is missing"),
+        # a Roman numeral the source writes too is not the ordinal's
+        ("World War II ended, the 2nd war.", "La Segunda Guerra Mundial (II) terminó.", "es", "2 is missing"),
+        (
+            "the 20th century, in 1905",
+            "el siglo XX, en 1906",
+            "es",
+            "1905 is missing; 1906 is not in the source",
+        ),
+    ],
+)
+def test_check_still_flags_an_ordinal_dropped_or_changed(
+    source: str, translation: str, locale: str, problem: str
+) -> None:
+    assert numbers_problem(source, translation, "en", locale) == problem
