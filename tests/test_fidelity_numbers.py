@@ -597,3 +597,29 @@ def test_a_decimal_the_source_repeats_kept_as_written_is_named_once() -> None:
     assert problem == (
         "9.2 is written as in the source, which de reads as other numbers (write 9.2 as 9,2 in de)"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "problem"),
+    [
+        ("It will rise to 5.01–5.51 million in 2025.", "预计到 2025 年将增至 501 万至 551 万。", None),
+        (
+            "It will rise to 5.01–5.51 million in 2025.",
+            "预计到 2025 年将增至 501 万至 552 万。",
+            "5.51 is missing; 552",
+        ),
+        (
+            "It will rise to 5.01–5.51 million in 2025.",
+            "预计到 2025 年将增至 502 万至 551 万。",
+            "5.01 is missing; 502",
+        ),
+        ("Between 2 and 3 billion people", "20 亿至 30 亿人", None),
+        ("Between 2 and 3 billion people", "20 亿至 40 亿人", "3 is missing; 40"),
+    ],
+)
+def test_check_reads_a_scale_word_after_a_range_as_the_scale_of_both_ends(
+    source: str, translation: str, problem: str | None
+) -> None:
+    # "5.01–5.51 million" as "501 万至 551 万" said "5.01 is missing; 501 is not in the source"
+    found = numbers_problem(source, translation, "en", "zh_CN")
+    assert found is None if problem is None else found is not None and found.startswith(problem), found

@@ -474,11 +474,31 @@ def find_numbers(
             value = parse_decimal(canonical, cldr)
         except (NumberFormatError, InvalidOperation):
             continue
-        power = _scale_after(text[match.end() :], scales, cjk)
+        power = _scale_after(text[match.end() :], scales, cjk) or _range_scale(
+            text, match.end(), pattern, scales, cjk
+        )
         found.append(Number(raw, value, value.scaleb(power) if power else value))
     found.extend(literals_found)
     found.extend(_month_numbers(text, months))
     return found
+
+
+#: What joins the two ends of a range (``5.01–5.51 million``, ``2 to 3 billion``, ``501万至551万``).
+_RANGE_JOIN = re.compile(r"[ \u00a0]*(?:[-–—~～至到]|to|and|or|bis|und|à|et|a|y|o)[ \u00a0]*", re.IGNORECASE)
+
+
+def _range_scale(text: str, end: int, pattern: re.Pattern[str], scales: dict[str, int], cjk: bool) -> int:
+    """The power of ten of the scale word after the number that ends a range whose first end
+    ends at ``end`` (``5.01–5.51 million``: 5.01 is millions too), or 0.
+
+    >>> _range_scale("5.01–5.51 million", 4, _patterns("en")[0], SCALE_WORDS["en"], False)
+    6
+    """
+    join = _RANGE_JOIN.match(text, end)
+    if join is None:
+        return 0
+    other = pattern.match(text, join.end())
+    return _scale_after(text[other.end() :], scales, cjk) if other is not None else 0
 
 
 def _section_at(text: str) -> int:
