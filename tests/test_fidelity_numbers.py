@@ -623,3 +623,43 @@ def test_check_reads_a_scale_word_after_a_range_as_the_scale_of_both_ends(
     # "5.01–5.51 million" as "501 万至 551 万" said "5.01 is missing; 501 is not in the source"
     found = numbers_problem(source, translation, "en", "zh_CN")
     assert found is None if problem is None else found is not None and found.startswith(problem), found
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale"),
+    [
+        ("Thursday, March 9, 2017, 6:16 pm", "Donnerstag, 9. März 2017, 18:16 Uhr", "de"),
+        ("Thursday, March 9, 2017, 6:16 pm", "jeudi 9 mars 2017, 18 h 16", "fr"),
+        (
+            "It lifted off at 8:51 p.m. and landed at 12:05 am.",
+            "Start um 20:51 Uhr, Landung um 0:05 Uhr.",
+            "de",
+        ),
+        ("Kenigsberg, Ben (2021-02-11).", "Kenigsberg, Ben (11.02.2021).", "de"),
+        ("9/11/13 10:00AM", "11/09/13 10 h 00", "fr"),
+        ("Rabbit sells 10,000 units of its R1 in one day", "Rabbit 一天内售出 1 万台 R1", "zh_CN"),
+    ],
+)
+def test_check_accepts_times_dates_and_names_written_the_language_s_way(
+    source: str, translation: str, locale: str
+) -> None:
+    # "6:16 pm" as "18:16" said "6 is missing; 18 is not in the source"; "2021-02-11" as
+    # "11.02.2021" said "2021, 02, 11 are missing"; the 1 of "1 万" was taken for R1's
+    assert numbers_problem(source, translation, "en", locale) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problem"),
+    [
+        ("at 6:16 pm", "um 19:16 Uhr", "de", "6 is missing; 19 is not in the source"),
+        ("at 6:16 pm", "um 6:16 Uhr", "de", None),  # (a translation may keep the source's clock)
+        ("at 6:16 am", "um 18:16 Uhr", "de", "6 is missing; 18 is not in the source"),
+        ("Kenigsberg, Ben (2021-02-11).", "Kenigsberg, Ben (12.02.2021).", "de", "11 is missing; 12"),
+        ("Rabbit sells 10 units of its R1", "Rabbit 售出 10 台 R2", "zh_CN", "1 is missing; 2 is not"),
+    ],
+)
+def test_check_still_flags_a_changed_hour_day_or_name(
+    source: str, translation: str, locale: str, problem: str | None
+) -> None:
+    found = numbers_problem(source, translation, "en", locale)
+    assert found is None if problem is None else found is not None and found.startswith(problem), found

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from babel import Locale
 from babel.dates import get_date_format, get_month_names
@@ -313,7 +313,7 @@ def _names_and_versions(
             continue
         written = match.group(0)
         month = months.get(match.start(), months.get(match.end()))
-        found.append(Number(written, written, written, month))
+        found.append(_literal(written, text, match.end(), month))
         pieces.append(text[position : match.start()] + " " * len(written))
         position = match.end()
     pieces.append(text[position:])
@@ -336,17 +336,51 @@ def _known_literals(
     months_of: dict[str, list[Decimal | None]] = {}  # each literal's months, as the source wrote them
     for number in wanted:
         months_of.setdefault(number.text, []).append(number.month)
+    quantity = lru_cache(maxsize=None)(partial(is_quantity, text))  # (each copy once: the text as given)
     for written in sorted(months_of, key=len, reverse=True):
         beside = sorted(months_of[written], key=lambda m: m is None)
         size = len(written)
+        starts = _copies(text, written)  # (taking one copy makes no other: each is looked for once)
         for month in beside:
-            starts = _copies(text, written)
             if not starts:
                 break
-            start = min(starts, key=lambda at: _rank(months.get(at, months.get(at + size)), month, dated))
-            found.append(Number(written, written, written))
+            start = min(
+                starts,
+                key=lambda at: (
+                    _rank(months.get(at, months.get(at + size)), month, dated),
+                    len(starts) > 1 and quantity(at, at + size),  # (R1, not the 1 of 1 万)
+                ),
+            )
+            starts.remove(start)
+            found.append(_literal(written, text, start + size))
             text = text[:start] + " " * size + text[start + size :]
     return text, found
+
+
+def _literal(written: str, text: str, end: int, month: Decimal | None = None) -> Number:
+    """A number compared as written, ``written`` in ``text`` up to ``end`` (``month``: see
+    :attr:`Number.month`); one of digits alone also known by its value (a date's ``02`` is the 2 of
+    ``11.2.2021``), an hour of a 12-hour clock by its hour on a 24-hour one (see :func:`_hour`).
+
+    >>> _literal("02", "2021-02", 7).absolute, _literal("6", "at 6:16 pm", 4).absolute
+    (Decimal('2'), Decimal('18'))
+    """
+    hour = _hour(written, text, end)
+    absolute = hour if hour is not None else Decimal(written) if written.isdigit() else written
+    return Number(written, written, absolute, month)
+
+
+#: The rest of a time of a 12-hour clock after its hour (``:16 pm``, ``:00AM``, ``:51 p.m.``).
+_CLOCK = re.compile(r":[0-5]\d(?::[0-5]\d)?[ \u00a0]?([ap])\.?[ \u00a0]?m(?![^\W\d_])", re.IGNORECASE)
+
+
+def _hour(written: str, text: str, end: int) -> Decimal | None:
+    """The hour ``written`` up to ``end`` in ``text`` on a 24-hour clock when it is that of a time of a
+    12-hour clock (``6:16 pm`` is 18, ``12:05 am`` is 0), else None, so that ``18:16`` matches it."""
+    clock = _CLOCK.match(text, end)
+    if clock is None or not written.isdigit() or not 1 <= int(written) <= 12:
+        return None
+    return Decimal(int(written) % 12 + (12 if clock.group(1).lower() == "p" else 0))
 
 
 #: What must not be right before and after a literal found as written (see :func:`_copies`).
@@ -477,7 +511,10 @@ def find_numbers(
         power = _scale_after(text[match.end() :], scales, cjk) or _range_scale(
             text, match.end(), pattern, scales, cjk
         )
-        found.append(Number(raw, value, value.scaleb(power) if power else value))
+        hour = _hour(raw, text, match.end())
+        found.append(
+            Number(raw, value, hour if hour is not None else value.scaleb(power) if power else value)
+        )
     found.extend(literals_found)
     found.extend(_month_numbers(text, months))
     return found
