@@ -663,3 +663,26 @@ def test_check_still_flags_a_changed_hour_day_or_name(
 ) -> None:
     found = numbers_problem(source, translation, "en", locale)
     assert found is None if problem is None else found is not None and found.startswith(problem), found
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problem"),
+    [
+        ("Jeep hack prompts 1.4m car recall", "Jeep 遭黑客攻击，召回 140 万辆汽车", "zh_CN", None),
+        ("48.5k reactions", "4.85 万个反应", "zh_CN", None),
+        ("48.5k reactions", "48.500 Reaktionen", "de", None),
+        (
+            "Jeep hack prompts 1.4m car recall",
+            "Jeep 遭黑客攻击，召回 150 万辆汽车",
+            "zh_CN",
+            "1.4 is missing; 150",
+        ),
+        ("It is 1.4 m tall", "它高 140 厘米", "zh_CN", "1.4 is missing; 140"),  # (metres, apart)
+    ],
+)
+def test_check_reads_a_scale_letter_glued_to_a_number(
+    source: str, translation: str, locale: str, problem: str | None
+) -> None:
+    # bbc-1's "1.4m car recall" as "140 万辆" said "1.4 is missing; 140 is not in the source"
+    found = numbers_problem(source, translation, "en", locale)
+    assert found is None if problem is None else found is not None and found.startswith(problem), found

@@ -258,6 +258,22 @@ def _scale_after(rest: str, scales: dict[str, int], cjk: bool) -> int:
         position += match.end()
 
 
+#: Scale letters glued to a number, by language (``£1.4m``, ``48.5k``): also read as the scale, a
+#: translation may write the number so (``140万``) or as written.
+GLUED_SCALES: dict[str, dict[str, int]] = {"en": {"k": 3, "m": 6}}
+_GLUED = re.compile(r"([^\W\d_])(?![\w])")
+
+
+def _glued_scale(text: str, end: int, locale: str) -> int:
+    """The power of ten of a scale letter glued to the number that ends at ``end`` (``1.4m``), or 0.
+
+    >>> _glued_scale("a 1.4m recall", 5, "en"), _glued_scale("1.4 m", 3, "en"), _glued_scale("1.4mm", 3, "en")
+    (6, 0, 0)
+    """
+    glued = _GLUED.match(text, end)
+    return GLUED_SCALES.get(language_of(locale), {}).get(glued.group(1).lower(), 0) if glued else 0
+
+
 _DOTTED = re.compile(_not_inside(".,") + r"\d+(?:([.,])\d+)(?:\1\d+)+(?![\d]|[.,]\d)")
 _DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})")
 
@@ -508,8 +524,10 @@ def find_numbers(
             value = parse_decimal(canonical, cldr)
         except (NumberFormatError, InvalidOperation):
             continue
-        power = _scale_after(text[match.end() :], scales, cjk) or _range_scale(
-            text, match.end(), pattern, scales, cjk
+        power = (
+            _scale_after(text[match.end() :], scales, cjk)
+            or _range_scale(text, match.end(), pattern, scales, cjk)
+            or _glued_scale(text, match.end(), locale)
         )
         hour = _hour(raw, text, match.end())
         found.append(
