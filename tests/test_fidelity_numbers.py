@@ -50,6 +50,10 @@ PROSE = {
     "3.5 Million Visitors Came": "3,5 Million Visitors Came",
     "7.8 Magnitude Earthquake Strikes": "7,8 Magnitude Earthquake Strikes",
     "13.4 MB (-81%)": "13,4 MB (-81%)",
+    # beside a placeholder, read as transpub check reads it (the placeholder's slash made it a path)
+    "more than 1,786,300<1/> — since 2014<2/>.": "more than 1.786.300<1/> — since 2014<2/>.",
+    "<1>Nintendo’s</1> <2>$59.99</2> <3>NES</3>": "<1>Nintendo’s</1> <2>$59,99</2> <3>NES</3>",
+    "<1>heart disease</1>, 19.7%, and <2>stroke</2>, 9.2%.": "<1>heart disease</1>, 19,7%, and <2>stroke</2>, 9,2%.",
     "The IMF updated its forecast from 2.9 to 3.1 today.": "The IMF updated its forecast from 2,9 to 3,1 today.",
     "A portion of the budget rose from 2.5 to 3.1.": "A portion of the budget rose from 2,5 to 3,1.",
     "Net migration fell from 2.2 to 1.9 million.": "Net migration fell from 2,2 to 1,9 million.",

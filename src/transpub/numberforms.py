@@ -10,13 +10,15 @@ Only a number that is clearly a quantity is rewritten (:func:`is_quantity`): nev
 (``v1.19``, ``Kubernetes 1.27``, ``release 2.5``, ``1.2.3``), a section number (``section 6.1``,
 ``§ 6.1``, a table of contents, a numbered heading: ``6.1 Ethnicity``), coordinates (``48.8566, 2.3522``) or a program's output (a table
 drawn with ``│``), nor a number inside a path, file name, URL, e-mail or IP address, identifier or code. When unsure, the number stays as written;
-``transpub check`` reads numbers the same way.
+``transpub check`` reads numbers the same way (each is judged in the text without its placeholders, as
+the check reads it).
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_left
 from decimal import InvalidOperation
 from functools import lru_cache
 
@@ -380,6 +382,29 @@ def with_copies(written: list[str], names: list[bool]) -> list[bool]:
     return [name or text in named for text, name in zip(written, names, strict=True)]
 
 
+#: A placeholder (``<1>``, ``</1>``, ``<1/>``), as in :mod:`transpub.inline`, which this layer cannot import.
+_TAG = re.compile(r"<(?:/?[0-9]{1,4}|[0-9]{1,4}/)>")
+
+
+def _without_tags(text: str) -> tuple[str, list[int]]:
+    """``text`` without its placeholders, as ``transpub check`` reads it, and where each of its
+    characters (and its end) is in ``text``.
+
+    >>> _without_tags("a <1>1.5</1><2/>")
+    ('a 1.5', [0, 1, 5, 6, 7, 16])
+    """
+    pieces: list[str] = []
+    where: list[int] = []
+    at = 0
+    for tag in _TAG.finditer(text):
+        pieces.append(text[at : tag.start()])
+        where.extend(range(at, tag.start()))
+        at = tag.end()
+    pieces.append(text[at:])
+    where.extend(range(at, len(text) + 1))
+    return "".join(pieces), where
+
+
 def _is_currency(word: str) -> bool:
     """Whether ``word`` ends in an ISO 4217 currency code (RMB, USD): money, not a name.
 
@@ -488,8 +513,16 @@ def localized_number_spans(text: str, source_locale: str, target_locale: str) ->
     source = _babel_locale(source_locale)
     spans = []
     matches = list(pattern.finditer(text))
+    if not matches:  # (most texts)
+        return []
+    plain, where = _without_tags(text)  # (judged as transpub check reads it: "1,786,300<1/>" is a quantity)
     names = with_copies(
-        [m.group(0) for m in matches], [not is_quantity(text, m.start(), m.end()) for m in matches]
+        [m.group(0) for m in matches],
+        [
+            section_number(text) == m.span()
+            or not is_quantity(plain, at := bisect_left(where, m.start()), at + len(m.group(0)))
+            for m in matches
+        ],
     )
     for match, name in zip(matches, names, strict=True):
         written = match.group(0)
