@@ -642,6 +642,10 @@ def test_check_reads_a_scale_word_after_a_range_as_the_scale_of_both_ends(
         ("Kenigsberg, Ben (2021-02-11).", "Kenigsberg, Ben (11.02.2021).", "de"),
         ("9/11/13 10:00AM", "11/09/13 10 h 00", "fr"),
         ("Rabbit sells 10,000 units of its R1 in one day", "Rabbit 一天内售出 1 万台 R1", "zh_CN"),
+        ("Open from 9 a.m. to 5 p.m.", "Geöffnet von 9 bis 17 Uhr.", "de"),
+        ("Open from 9am to 5pm", "Ouvert de 9 h à 17 h", "fr"),
+        ("The 2020–24 strategy", "Die Strategie 2020–2024", "de"),
+        ("The 2020-24 strategy", "2020—2024 年战略", "zh_CN"),
     ],
 )
 def test_check_accepts_times_dates_and_names_written_the_language_s_way(
@@ -658,6 +662,9 @@ def test_check_accepts_times_dates_and_names_written_the_language_s_way(
         ("at 6:16 pm", "um 19:16 Uhr", "de", "6 is missing; 19 is not in the source"),
         ("at 6:16 pm", "um 6:16 Uhr", "de", None),  # (a translation may keep the source's clock)
         ("at 6:16 am", "um 18:16 Uhr", "de", "6 is missing; 18 is not in the source"),
+        ("Open from 9am to 5pm", "Ouvert de 9 h à 18 h", "fr", "5 is missing; 18 is not in the source"),
+        ("The 2020–24 strategy", "Die Strategie 2020–2025", "de", "24 is missing; 2025 is not in the source"),
+        ("aged 5 to 24", "im Alter von 5 bis 2024", "de", "24 is missing; 2024 is not in the source"),
         ("Kenigsberg, Ben (2021-02-11).", "Kenigsberg, Ben (12.02.2021).", "de", "11 is missing; 12"),
         ("Rabbit sells 10 units of its R1", "Rabbit 售出 10 台 R2", "zh_CN", "1 is missing; 2 is not"),
     ],

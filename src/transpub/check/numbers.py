@@ -376,23 +376,57 @@ def _known_literals(
 def _literal(written: str, text: str, end: int, month: Decimal | None = None) -> Number:
     """A number compared as written, ``written`` in ``text`` up to ``end`` (``month``: see
     :attr:`Number.month`); one of digits alone also known by its value (a date's ``02`` is the 2 of
-    ``11.2.2021``), an hour of a 12-hour clock by its hour on a 24-hour one (see :func:`_hour`).
+    ``11.2.2021``), an hour or a range's short year by what it stands for (see :func:`_known_as`).
 
     >>> _literal("02", "2021-02", 7).absolute, _literal("6", "at 6:16 pm", 4).absolute
     (Decimal('2'), Decimal('18'))
     """
-    hour = _hour(written, text, end)
-    absolute = hour if hour is not None else Decimal(written) if written.isdigit() else written
+    known = _known_as(written, text, end)
+    absolute = known if known is not None else Decimal(written) if written.isdigit() else written
     return Number(written, written, absolute, month)
 
 
-#: The rest of a time of a 12-hour clock after its hour (``:16 pm``, ``:00AM``, ``:51 p.m.``).
-_CLOCK = re.compile(r":[0-5]\d(?::[0-5]\d)?[ \u00a0]?([ap])\.?[ \u00a0]?m(?![^\W\d_])", re.IGNORECASE)
+def _known_as(written: str, text: str, end: int) -> Decimal | None:
+    """What the number ``written`` up to ``end`` in ``text`` also stands for: an hour of a 12-hour
+    clock its hour on a 24-hour one (see :func:`_hour`), the short end of a range of years its year
+    (``2020–24``: 2024, see :func:`_year_end`); else None."""
+    hour = _hour(written, text, end)
+    return hour if hour is not None else _year_end(written, text, end)
+
+
+#: A year and a dash right before a range's short end (``2020–`` of ``2020–24``): the century in group 1.
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(\d{2})(\d{2})[-–]$")
+
+
+def _year_end(written: str, text: str, end: int) -> Decimal | None:
+    """The year the two-digit end ``written`` up to ``end`` of a range of years stands for, or None.
+
+    >>> _year_end("24", "2020–24", 7), _year_end("19", "2020-19", 7), _year_end("24", "2020 – 24", 9)
+    (Decimal('2024'), None, None)
+    """
+    start = end - len(written)
+    if len(written) != 2 or not written.isdigit():
+        return None
+    year = _YEAR_BEFORE.search(text, max(0, start - 5), start)
+    if year is None or int(written) <= int(year.group(2)):
+        return None
+    return Decimal(year.group(1) + written)
+
+
+#: The rest of a time of a 12-hour clock after its hour (``:16 pm``, ``:00AM``, ``:51 p.m.``, `` a.m.``).
+_CLOCK = re.compile(
+    r"(?::[0-5]\d(?::[0-5]\d)?)?[ \u00a0]?([ap])\.?[ \u00a0]?m\b\.?(?![^\W\d_])", re.IGNORECASE
+)
 
 
 def _hour(written: str, text: str, end: int) -> Decimal | None:
     """The hour ``written`` up to ``end`` in ``text`` on a 24-hour clock when it is that of a time of a
-    12-hour clock (``6:16 pm`` is 18, ``12:05 am`` is 0), else None, so that ``18:16`` matches it."""
+    12-hour clock (``6:16 pm`` and ``6 p.m.`` are 18, ``12:05 am`` is 0), else None, so that ``18:16``
+    matches it.
+
+    >>> [_hour("5", t, 1) for t in ("5 p.m.", "5pm", "5:30 AM", "5 amps", "5 a month")]
+    [Decimal('17'), Decimal('17'), Decimal('5'), None, None]
+    """
     clock = _CLOCK.match(text, end)
     if clock is None or not written.isdigit() or not 1 <= int(written) <= 12:
         return None
@@ -529,9 +563,9 @@ def find_numbers(
             or _range_scale(text, match.end(), pattern, scales, cjk)
             or _glued_scale(text, match.end(), locale)
         )
-        hour = _hour(raw, text, match.end())
+        meant = _known_as(raw, text, match.end())
         found.append(
-            Number(raw, value, hour if hour is not None else value.scaleb(power) if power else value)
+            Number(raw, value, meant if meant is not None else value.scaleb(power) if power else value)
         )
     found.extend(literals_found)
     found.extend(_month_numbers(text, months))
