@@ -19,6 +19,7 @@ CENTURY = "Early in the 20th century, New Zealand was involved in world affairs.
         ("during the late 19th century, in 1860", "a finales del siglo XIX, en 1860", "es"),
         ("It is the 3rd most dreaded technology.", "它是第三大最令人畏惧的技术。", "zh_CN"),
         ("Ranked 16th in the 2018 index", "在 2018 年指数中排名第十六", "zh_CN"),
+        ("Revenue rose 12% in Q3 2023.", "2023 年第三季度收入增长 12%。", "zh_CN"),
     ],
 )
 def test_check_accepts_an_ordinal_written_as_a_roman_numeral_or_with_di(
@@ -44,6 +45,7 @@ def test_check_accepts_an_ordinal_written_as_a_roman_numeral_or_with_di(
             "20 is missing",
         ),
         ("It is the 3rd most dreaded technology.", "它是第四大最令人畏惧的技术。", "zh_CN", "3 is missing"),
+        ("Revenue rose 12% in Q3 2023.", "2023 年第四季度收入增长 12%。", "zh_CN", "3 is missing"),
         # a Roman numeral the source writes too is not the ordinal's
         ("World War II ended, the 2nd war.", "La Segunda Guerra Mundial (II) terminó.", "es", "2 is missing"),
         (

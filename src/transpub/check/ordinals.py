@@ -1,6 +1,6 @@
 """Ordinals the numbers check lets a translation write otherwise than with digits.
 
-An English ordinal (``20th century``, ``3rd``) is a number the translation must carry, but other
+An English ordinal (``20th century``, ``3rd``, a quarter's ``Q3``) is a number the translation must carry, but other
 languages write some ordinals without Western digits: Spanish and French centuries as Roman
 numerals (``siglo XX``, ``XXe siècle``), Chinese and Japanese with 第 and their numerals
 (``第三``, ``第十六``).
@@ -14,8 +14,11 @@ from decimal import Decimal
 
 from transpub.locales import language_of
 
-#: An English ordinal written with digits (``20th``, ``1st``): the digits in group 1.
-_ENGLISH_ORDINAL = re.compile(r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?![^\W\d_])", re.IGNORECASE)
+#: An English ordinal written with digits (``20th``, ``1st``), or a quarter or half of a year (``Q3``,
+#: ``H1``): the digits in group 1 or 2.
+_ENGLISH_ORDINAL = re.compile(
+    r"(?<![\w.,])(\d+)(?:st|nd|rd|th)(?![^\W\d_])|(?<![\w.,])[QH]([1-4])(?![\w.,])", re.IGNORECASE
+)
 #: A Roman numeral in capitals, alone or with a French ordinal ending (``XX``, ``XIXe``, ``Ier``).
 _ROMAN = re.compile(
     r"(?<![\w])(?=[MDCLXVI])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
@@ -29,14 +32,14 @@ _HAN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 
 
 def source_ordinals(text: str, locale: str) -> Counter[Decimal]:
-    """The values of the ordinals ``text`` writes with digits (English only: ``20th``).
+    """The values of the ordinals ``text`` writes with digits (English only: ``20th``, ``Q3``).
 
-    >>> sorted(source_ordinals("the 20th century and the 3rd try, 2020", "en").elements())
-    [Decimal('3'), Decimal('20')]
+    >>> sorted(source_ordinals("the 20th century and the 3rd try, 2020, Q4", "en").elements())
+    [Decimal('3'), Decimal('4'), Decimal('20')]
     """
     if language_of(locale) != "en":
         return Counter()
-    return Counter(Decimal(m.group(1)) for m in _ENGLISH_ORDINAL.finditer(text))
+    return Counter(Decimal(m.group(1) or m.group(2)) for m in _ENGLISH_ORDINAL.finditer(text))
 
 
 def written_ordinals(text: str) -> Counter[Decimal]:
