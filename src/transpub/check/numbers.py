@@ -798,10 +798,10 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             f"reads as other numbers (write {local} in {locale})"
         )
     if joined:
-        names = ", ".join(dict.fromkeys(n.text for n in joined))
+        texts = list(dict.fromkeys(n.text for n in joined))
         parts.append(
-            f"{names} {'is' if len(joined) == 1 else 'are'} written as in the source, which {locale} "
-            f"reads as {'one number' if len(joined) == 1 else 'single numbers'}"
+            f"{', '.join(texts)} {'is' if len(texts) == 1 else 'are'} written as in the source, which "
+            f"{locale} reads as {'one number' if len(texts) == 1 else 'single numbers'}"
         )
     parts.extend(_differences(missing, extra, compared))
     if not parts:
