@@ -29,7 +29,7 @@ from babel.numbers import (
     parse_decimal,
 )
 
-from transpub.check.ordinals import source_ordinals, written_ordinals
+from transpub.check.numerals import han_numbers, source_ordinals, written_ordinals
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
 from transpub.locales import babel_locale, language_of
@@ -779,8 +779,9 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
     if extra:  # number words and months of dates in names may be written as numbers
         unused, extra = compare_numbers(find_number_words(source, source_locale) + optional, extra)
         optional = [n for n in unused if n.optional]
-    if missing:  # an ordinal may be written without digits (20th century: siglo XX)
+    if missing:  # an ordinal may be written without digits (20th century: siglo XX), Chinese numerals too
         missing = _ordinals_written_otherwise(missing, source, translation, source_locale)
+        missing = _han_written(missing, source, translation, locale)
     if optional:  # ("Retrieved 4 October 2013" as "Abgerufen am 4. November 2013")
         replaced, replacing = _changed_months(optional, source_numbers, translation, locale, source_locale)
         missing, extra = missing + replaced, extra + replacing
@@ -815,7 +816,7 @@ def _ordinals_written_otherwise(
     missing: list[Number], source: str, translation: str, source_locale: str
 ) -> list[Number]:
     """``missing`` without the ordinals of ``source`` that ``translation`` writes without digits
-    (``20th century`` as ``siglo XX``, ``3rd`` as ``第三``: see :mod:`transpub.check.ordinals`), but
+    (``20th century`` as ``siglo XX``, ``3rd`` as ``第三``: see :mod:`transpub.check.numerals`), but
     for those the source writes so too.
 
     >>> [n.text for n in _ordinals_written_otherwise(find_numbers("20th, 5", "en"), "20th, 5", "siglo XX", "en")]
@@ -830,6 +831,28 @@ def _ordinals_written_otherwise(
         value, _ = _kind(number)  # (a name's 16: "Ranked 16th")
         if isinstance(value, Decimal) and ordinals[value] > 0 and written[value] > 0:
             ordinals[value] -= 1
+            written[value] -= 1
+        else:
+            kept.append(number)
+    return kept
+
+
+def _han_written(missing: list[Number], source: str, translation: str, locale: str) -> list[Number]:
+    """``missing`` without the numbers a Chinese or Japanese ``translation`` writes in its numerals
+    (``2 weeks`` as ``两周``, ``20,000`` as ``两万``: see :func:`transpub.check.numerals.han_numbers`), but
+    for those the source writes so too.
+
+    >>> [n.text for n in _han_written(find_numbers("in 2 weeks, 5 days", "en"), "", "两周", "zh_CN")]
+    ['5']
+    """
+    written = han_numbers(translation, locale)
+    if not written:  # (most texts)
+        return missing
+    written -= han_numbers(source, locale)
+    kept = []
+    for number in missing:
+        value = number.absolute if isinstance(number.absolute, Decimal) else _kind(number)[0]
+        if isinstance(value, Decimal) and written[value] > 0:
             written[value] -= 1
         else:
             kept.append(number)

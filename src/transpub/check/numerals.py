@@ -1,9 +1,9 @@
-"""Ordinals the numbers check lets a translation write otherwise than with digits.
+"""Numbers the numbers check lets a translation write without Western digits.
 
-An English ordinal (``20th century``, ``3rd``, a quarter's ``Q3``) is a number the translation must carry, but other
-languages write some ordinals without Western digits: Spanish and French centuries as Roman
-numerals (``siglo XX``, ``XXe siècle``), Chinese and Japanese with 第 and their numerals
-(``第三``, ``第十六``).
+An English ordinal (``20th century``, ``3rd``, a quarter's ``Q3``) is a number the translation must
+carry, but other languages write some ordinals otherwise: Spanish and French centuries as Roman
+numerals (``siglo XX``, ``XXe siècle``), Chinese and Japanese with 第 and their numerals (``第三``,
+``第十六``). Chinese and Japanese also write small numbers in their numerals (``2 weeks``: ``两周``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ _ROMAN = re.compile(
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 #: 第 and a number in Chinese numerals (``第三``, ``第二十二``): the numerals in group 1.
 _DI = re.compile(r"第([〇零一二两兩三四五六七八九十百]+)")
+#: A number in Chinese numerals (``两``, ``二十二``), and a scale character after it (``两万``).
+_HAN = re.compile(r"([〇零一二两兩三四五六七八九十百]+)([万萬亿億])?")
+_HAN_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8}
 _HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _HAN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 
@@ -56,6 +59,23 @@ def written_ordinals(text: str) -> Counter[Decimal]:
         value = _han_value(match.group(1))
         if value is not None:
             found[Decimal(value)] += 1
+    return found
+
+
+def han_numbers(text: str, locale: str) -> Counter[Decimal]:
+    """The values of the numbers a Chinese or Japanese ``text`` writes in its numerals (``两周``: 2,
+    ``三万``: 30000), but a lone 一, which is also "a" (``一个``).
+
+    >>> sorted(han_numbers("在两周内，一个人，三万元，第十六", "zh_CN").elements())
+    [Decimal('2'), Decimal('16'), Decimal('30000')]
+    """
+    if language_of(locale) not in ("zh", "ja"):
+        return Counter()
+    found: Counter[Decimal] = Counter()
+    for match in _HAN.finditer(text):
+        value = _han_value(match.group(1))
+        if value is not None and match.group(1) != "一":
+            found[Decimal(value * 10 ** _HAN_SCALES.get(match.group(2) or "", 0))] += 1
     return found
 
 

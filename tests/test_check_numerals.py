@@ -1,4 +1,4 @@
-"""The numbers check and ordinals a translation writes without digits (siglo XX, XXe siècle, 第三)."""
+"""The numbers check and numbers a translation writes without digits (siglo XX, XXe siècle, 第三, 两周)."""
 
 from __future__ import annotations
 
@@ -60,3 +60,23 @@ def test_check_still_flags_an_ordinal_dropped_or_changed(
     source: str, translation: str, locale: str, problem: str
 ) -> None:
     assert numbers_problem(source, translation, "en", locale) == problem
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "problem"),
+    [
+        ("Cases rose by 1.5x in 2 weeks.", "病例在两周内增长了 1.5 倍。", None),
+        ("It sold 20,000 copies in 3 days.", "三天内售出两万册。", None),
+        ("Cases rose by 1.5x in 2 weeks.", "病例在三周内增长了 1.5 倍。", "2 is missing"),
+        ("It sold 20,000 copies in 3 days.", "三天内售出两千册。", "20,000 is missing"),
+        # a lone 一 is also "a": it does not stand for a dropped 1
+        ("It took 1 person and 2 days.", "一个人花了两天。", "1 is missing"),
+        # Chinese numerals the source writes too are not the translation's
+        ("In 三国, 3 kingdoms fought.", "三国时期，王国相争。", "3 is missing"),
+    ],
+)
+def test_check_accepts_a_number_written_in_chinese_numerals_and_flags_a_changed_one(
+    source: str, translation: str, problem: str | None
+) -> None:
+    # "in 2 weeks" as "在两周内" said "2 is missing"
+    assert numbers_problem(source, translation, "en", "zh_CN") == problem
