@@ -67,6 +67,7 @@ def test_check_still_flags_an_ordinal_dropped_or_changed(
     [
         ("Cases rose by 1.5x in 2 weeks.", "病例在两周内增长了 1.5 倍。", None),
         ("It sold 20,000 copies in 3 days.", "三天内售出两万册。", None),
+        ("Over 1,000 people attended.", "超过一千人参加。", None),
         ("Cases rose by 1.5x in 2 weeks.", "病例在三周内增长了 1.5 倍。", "2 is missing"),
         ("It sold 20,000 copies in 3 days.", "三天内售出两千册。", "20,000 is missing"),
         # a lone 一 is also "a": it does not stand for a dropped 1

@@ -26,10 +26,11 @@ _ROMAN = re.compile(
 )
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 #: 第 and a number in Chinese numerals (``第三``, ``第二十二``): the numerals in group 1.
-_DI = re.compile(r"第([〇零一二两兩三四五六七八九十百]+)")
+_DI = re.compile(r"第([〇零一二两兩三四五六七八九十百千]+)")
 #: A number in Chinese numerals (``两``, ``二十二``), and a scale character after it (``两万``).
-_HAN = re.compile(r"([〇零一二两兩三四五六七八九十百]+)([万萬亿億])?")
+_HAN = re.compile(r"([〇零一二两兩三四五六七八九十百千]+)([万萬亿億])?")
 _HAN_SCALES = {"万": 4, "萬": 4, "亿": 8, "億": 8}
+_HAN_PLACES = {"十": 10, "百": 100, "千": 1000}
 _HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _HAN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 
@@ -89,18 +90,18 @@ def _roman_value(numeral: str) -> int:
 
 
 def _han_value(numerals: str) -> int | None:
-    """The value of Chinese numerals below a thousand (``二十二`` is 22), or None.
+    """The value of Chinese numerals below ten thousand (``二十二`` is 22), or None.
 
-    >>> _han_value("十六"), _han_value("二十"), _han_value("一百零五"), _han_value("三三")
-    (16, 20, 105, None)
+    >>> _han_value("十六"), _han_value("二十"), _han_value("一百零五"), _han_value("三三"), _han_value("两千")
+    (16, 20, 105, None, 2000)
     """
     total = 0
     digit: int | None = None
     for numeral in numerals:
         if numeral in ("零", "〇") and digit is None:  # (一百零五: a zero's place)
             continue
-        if numeral in ("十", "百"):
-            total += (1 if digit is None else digit) * (10 if numeral == "十" else 100)
+        if numeral in _HAN_PLACES:
+            total += (1 if digit is None else digit) * _HAN_PLACES[numeral]
             digit = None
         elif digit is None:
             digit = _HAN_DIGITS[numeral]
