@@ -147,6 +147,22 @@ def test_review_copies_of_markdown_articles_colour_each_unit(tmp_path: Path) -> 
     assert 'class="tp-reviewed"' in review
 
 
+def test_compile_review_with_markdown_output_says_where_the_markdown_articles_review_copies_come_from(
+    tmp_path: Path,
+) -> None:
+    """The help's `compile --review --out DIR` on a Markdown site wrote no review copy and said nothing."""
+    root = pseudo_project(tmp_path / "p", "")
+    result = run_cli(root, "compile", "--review")
+    assert result.exit_code == 0, result.output
+    assert "review copies (--review) are written of HTML articles only" in result.stdout
+    assert not (root / "site" / "_review").exists()
+    preview = tmp_path / "preview"
+    named = run_cli(root, "compile", "--format", "html", "--review", "--out", str(preview))
+    assert named.exit_code == 0, named.output
+    assert (preview / "_review" / "es" / "posts" / "harbour.html").is_file()
+    assert "review copies" not in named.stdout
+
+
 @pytest.mark.parametrize(
     "front", ["---\ntitle: The harbour\xa0reopens\n---\n", '+++\ntitle = "The harbour\xa0reopens"\n+++\n']
 )

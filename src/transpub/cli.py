@@ -1160,9 +1160,14 @@ def compile_(
         )
     for locale, unmoved in report.unmoved.items():
         _echo(_unmoved_note(locale, sorted(unmoved)))
+    markdown = (output_format or project.output_format) == "markdown"
+    if review and markdown:
+        _echo(
+            "Note: with --format markdown, review copies (--review) are written of HTML articles only; "
+            "`transpub compile --format html --review --out DIR` writes those of the Markdown articles."
+        )
     for error in report.errors:  # (a file named from the project's folder, as the other lines name it)
         _echo(f"Error: {_message(ctx, error) if isinstance(error, TranspubError) else error}", err=True)
-    markdown = (output_format or project.output_format) == "markdown"
     site = report.out_dir / "index.html" if report.out_dir and not markdown else None
     where = _articles_folder(project)
     if not report.articles and not indexes_only and shard is None:  # (as extract says it)
