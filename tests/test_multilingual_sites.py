@@ -24,7 +24,7 @@ import polib
 import pytest
 import yaml
 
-from real_renderers import JEKYLL, JEKYLL_POLYGLOT, MKDOCS, MKDOCS_I18N, MKDOCS_MATERIAL
+from real_renderers import JEKYLL, JEKYLL_POLYGLOT, MKDOCS, MKDOCS_I18N, MKDOCS_MATERIAL, jekyll_build
 from test_init_site import additions, init, run, transpub
 
 SENTENCE = "The first ferry leaves at six."
@@ -448,3 +448,53 @@ def test_init_gives_material_the_name_it_has_for_a_locale_with_a_region(tmp_path
     other = mkdocs_site(tmp_path / "plain", "suffix", "mkdocs")  # MkDocs' own themes take zh_CN
     shown = yaml.safe_load(additions(init(other, "-l", "zh_CN")))
     assert all("theme" not in item for item in shown["plugins"][-1]["i18n"]["languages"])
+
+
+# --- A language added after init -----------------------------------------------------------------
+
+#: The warning compile gives of each site's pt_BR pages while its plugin's languages lack pt_BR.
+UNBUILT = {
+    "mkdocs": "mkdocs.yml: the i18n plugin's languages have no locale pt_BR: `mkdocs build` publishes "
+    "none of the pt_BR pages compile writes (docs/guide.pt_BR.md and 2 more)",
+    "jekyll": "_config.yml: jekyll-polyglot's languages have no locale pt_BR: `jekyll build` publishes "
+    "none of the pt_BR pages compile writes (_posts/pt_BR/2024-05-01-harbour.md and 1 more)",
+}
+
+
+@pytest.mark.parametrize(
+    "generator",
+    [pytest.param("mkdocs", marks=needs_mkdocs_i18n), pytest.param("jekyll", marks=needs_polyglot)],
+)
+def test_compile_names_a_language_added_to_transpub_toml_that_the_sites_plugin_does_not_build(
+    tmp_path: Path, generator: str
+) -> None:
+    """pt_BR added to [project] locales after init: compile wrote its pages, the plugin (which init
+    had been shown for Spanish alone) left every one out of the build, and nothing said so."""
+    if generator == "mkdocs":
+        site, url = mkdocs_site(tmp_path / "harbour", "suffix", "mkdocs"), "/guide/"
+        config = site / "mkdocs.yml"
+    else:
+        site, urls = jekyll_site(tmp_path / "harbour", "posts")
+        config, url = site / "_config.yml", urls["ferry"]
+
+    def build() -> Built:
+        return mkdocs_build(site) if generator == "mkdocs" else Built(jekyll_build(site), "//article")
+
+    add_to_config(config, init(site, "-l", "es"))
+    toml = site / "transpub.toml"
+    toml.write_text(toml.read_text("utf-8").replace('locales = ["es"]', 'locales = ["es", "pt_BR"]'), "utf-8")
+    translate(site)
+    output = transpub(site, "compile")
+    assert f"Warning: {UNBUILT[generator]}; add " in output
+    assert "no locale es" not in output
+    built = build()
+    assert built.file(f"/es{url}") is not None and built.file(f"/pt_BR{url}") is None
+    settings = yaml.safe_load(config.read_text("utf-8"))
+    if generator == "mkdocs":
+        language = {"locale": "pt_BR", "name": "Português", "build": True}
+        settings["plugins"][-1]["i18n"]["languages"].append(language)
+    else:
+        settings["languages"].append("pt_BR")
+    config.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    assert "no locale" not in transpub(site, "compile")
+    assert REAL["pt_BR"] in build().text(f"/pt_BR{url}")

@@ -18,7 +18,7 @@ import functools
 import os
 import re
 import reprlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -185,6 +185,9 @@ class MkDocsFolders:
     site_dir: Path | None
     #: ``theme.custom_dir``: the theme's overrides, Jinja templates (``main.html``), no pages.
     custom_dir: Path | None = None
+    #: The locales mkdocs-static-i18n's ``languages`` name (``pt_BR``, ``zh-Hant``), which it builds
+    #: pages of; None when the file sets the plugin up with no such list, or not at all.
+    languages: frozenset[str] | None = None
 
 
 def read_mkdocs_config(path: Path, root: Path) -> dict[str, Any] | None:
@@ -216,11 +219,33 @@ def read_mkdocs_folders(path: Path, root: Path) -> MkDocsFolders | None:
         return None
     theme = config.get("theme")
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    plugin = mkdocs_plugin(config.get("plugins"), "i18n")
+    listed = plugin.get("languages") if plugin is not None else None
     return MkDocsFolders(
         path,
         _folder(path, config.get("site_dir", "site")),
         _folder(path, custom) if custom is not None else None,
+        frozenset(plugin_locales(plugin)) if isinstance(listed, list) else None,
     )
+
+
+def mkdocs_plugin(plugins: Any, name: str) -> dict[str, Any] | None:
+    """The options of plugin ``name`` in MkDocs' ``plugins`` (a list or a mapping); None when absent."""
+    if isinstance(plugins, dict):
+        plugins = [{key: value} for key, value in plugins.items()]
+    for item in plugins if isinstance(plugins, list) else []:
+        if item == name:
+            return {}
+        if isinstance(item, dict) and name in item:
+            return item[name] if isinstance(item[name], dict) else {}
+    return None
+
+
+def plugin_locales(plugin: Mapping[str, Any] | None) -> set[str]:
+    """The locales of the languages mkdocs-static-i18n's options ``plugin`` name."""
+    have = (plugin or {}).get("languages")
+    items = have if isinstance(have, list) else []
+    return {str(item["locale"]) for item in items if isinstance(item, dict) and item.get("locale")}
 
 
 def _folder(config: Path, value: object) -> Path | None:

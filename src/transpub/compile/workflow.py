@@ -45,6 +45,7 @@ from .records import (
     unchanged,
 )
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
+from .site_languages import unbuilt_languages
 from .title_urls import shared_url_warnings
 from .titles import decide_titles, resolution, title_map
 from .url_names import page_url_style
@@ -238,7 +239,9 @@ def compile_project(
     if markdown and project.has_permalinks:  # (two pages whose titles make one URL: see .title_urls)
         titled = [(compiled.slug, compiled.title_urls) for compiled in articles if compiled.title_urls]
         report.warnings.extend(shared_url_warnings(project, titled))
-    report.warnings.extend(mkdocs_site_warnings(project, report.pages))
+    report.warnings.extend(
+        mkdocs_site_warnings(project, report.pages) + unbuilt_languages(project, report.pages)
+    )
     report.warnings = grouped_warnings(source, report.warnings)
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
@@ -306,7 +309,7 @@ def _report_kept(run: CompileRun, kept: list[CompiledArticle], report: CompileRe
         report.pages += article.listed
         report.other_pages += [page for locale, page in article.pages.items() if locale not in shown]
         warnings += article.warnings
-    warnings += mkdocs_site_warnings(run.project, report.pages)
+    warnings += mkdocs_site_warnings(run.project, report.pages) + unbuilt_languages(run.project, report.pages)
     report.warnings = grouped_warnings(source, [*report.warnings, *warnings])
     return report
 
@@ -968,7 +971,7 @@ def mkdocs_site_warnings(project: Project, pages: list[Page]) -> list[Issue]:
             "site_dir), which `mkdocs build` empties first: they are lost then; set [paths] site (or "
             "[compile] markdown_dir) to another folder, or leave HTML articles out ([paths] exclude)",
             severity="warning",
-        )
+        ),
     ]
 
 

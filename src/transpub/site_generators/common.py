@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from transpub.mkdocs_site import read_mkdocs_config
+from transpub.mkdocs_site import mkdocs_plugin, read_mkdocs_config
 from transpub.page_front_matter import lower_keys, page_front_matter
 
 GENERATOR_NAMES = {"hugo": "Hugo", "jekyll": "Jekyll", "mkdocs": "MkDocs"}
@@ -286,15 +286,3 @@ def config_tables(
         "compile.permalinks": permalinks or {},
     }
     return {name: table for name, table in tables.items() if table}
-
-
-def mkdocs_plugin(plugins: Any, name: str) -> dict[str, Any] | None:
-    """The options of plugin ``name`` in MkDocs' ``plugins`` (a list or a mapping); None when absent."""
-    if isinstance(plugins, dict):
-        plugins = [{key: value} for key, value in plugins.items()]
-    for item in plugins if isinstance(plugins, list) else []:
-        if item == name:
-            return {}
-        if isinstance(item, dict) and name in item:
-            return item[name] if isinstance(item[name], dict) else {}
-    return None

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from transpub.locales import bcp47_tag, native_name
+from transpub.mkdocs_site import mkdocs_plugin, plugin_locales
 
 from .common import (
     Site,
@@ -18,7 +19,6 @@ from .common import (
     folder_setting,
     found_line,
     join_folders,
-    mkdocs_plugin,
     site_folder_of,
 )
 
@@ -34,7 +34,7 @@ def mkdocs_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         structure = "folder" if plugin.get("docs_structure") == "folder" else "suffix"
     else:
         structure = "folder" if (site.folder / docs / source).is_dir() else "suffix"
-    known = _plugin_locales(plugin)
+    known = plugin_locales(plugin)
     theme = settings.get("theme")
     material = (theme.get("name") if isinstance(theme, dict) else theme) == "material"
     named = {loc: _plugin_locale(loc, known, scripts=material) for loc in (source, *locales)}
@@ -118,13 +118,6 @@ def _material_language(locale: str) -> str | None:
 _PLUGIN_LOCALE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{4})?(?:-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
 
 
-def _plugin_locales(plugin: Mapping[str, Any] | None) -> set[str]:
-    """The locales of the languages mkdocs.yml already gives the plugin."""
-    have = (plugin or {}).get("languages")
-    items = have if isinstance(have, list) else []
-    return {str(item["locale"]) for item in items if isinstance(item, dict) and item.get("locale")}
-
-
 def _plugin_locale(locale: str, known: set[str], scripts: bool) -> str | None:
     """The name mkdocs-static-i18n knows ``locale`` by: the one of ``known`` that is the same
     language however written (``zh-Hant`` for ``zh_Hant``), else the locale's own name when the
@@ -171,7 +164,7 @@ def _mkdocs_additions(
     ]
     if "attr_list" not in names:
         additions["markdown_extensions"] = ["attr_list"]
-    known = _plugin_locales(plugin)
+    known = plugin_locales(plugin)
     languages = [
         {
             "locale": name,

@@ -1,0 +1,69 @@
+"""The languages a static site's i18n plugin does not build: compile's Markdown of a locale that
+mkdocs-static-i18n's ``languages`` (``mkdocs.yml``) or jekyll-polyglot's (``_config.yml``) do not
+name is left out of the site by the generator without a word (a locale added to ``[project] locales``
+after ``transpub init`` showed the plugin's settings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Issue
+from ..project import Project
+from ..site import Page
+from ..site_generators.common import CONFIG_FILES, read_site_settings
+
+#: How each generator's plugin is named, and how one of its languages is written in its list.
+_PLUGINS = {
+    "mkdocs": ("the i18n plugin's", "mkdocs build", "`- locale: {name}` (with its name and `build: true`)"),
+    "jekyll": ("jekyll-polyglot's", "jekyll build", "{name}"),
+}
+
+
+def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
+    """A warning for each language whose Markdown ``pages`` (published) the site's i18n plugin
+    leaves out of the build, as its ``languages`` name none of the pages' language names
+    (``index.pt_BR.md``, ``_posts/pt_BR/``); none when the site sets no such list."""
+    found = _plugin_languages(project)
+    if found is None:
+        return []
+    generator, config, languages = found
+    unbuilt: dict[str, list[Path]] = {}
+    for page in pages:
+        name = project.locale_dir(page.locale)
+        if page.locale != project.source_locale and page.published and name not in languages:
+            if page.output is not None and page.output.suffix == ".md":
+                unbuilt.setdefault(name, []).append(page.output)
+    whose, build, entry = _PLUGINS[generator]
+    return [
+        Issue(
+            project.relative(config),
+            None,
+            "site",
+            f"{whose} languages have no locale {name}: `{build}` publishes none of the {name} pages "
+            f"compile writes ({project.relative(outputs[0])}"
+            + (f" and {len(outputs) - 1} more" if len(outputs) > 1 else "")
+            + f"); add {entry.format(name=name)} to them",
+            severity="warning",
+        )
+        for name, outputs in sorted(unbuilt.items())
+    ]
+
+
+def _plugin_languages(project: Project) -> tuple[str, Path, frozenset[str]] | None:
+    """The generator, configuration file and language names of the site's i18n plugin: the
+    ``mkdocs.yml`` read for the articles (see :attr:`.Project.mkdocs_folders`), else a Jekyll
+    site's ``_config.yml`` in the project's folder (with ``[compile] page_urls = "jekyll"``, as init
+    writes it) whose ``languages`` is a list; None when there is none."""
+    folders = project.mkdocs_folders
+    if folders is not None:
+        return None if folders.languages is None else ("mkdocs", folders.path, folders.languages)
+    if project.page_urls != "jekyll":
+        return None
+    for name in CONFIG_FILES["jekyll"]:
+        config = project.root / name
+        if config.is_file():
+            listed = read_site_settings(config, "jekyll")[0].get("languages")
+            if not isinstance(listed, list):
+                return None
+            return "jekyll", config, frozenset(str(item) for item in listed)
+    return None
