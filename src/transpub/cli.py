@@ -890,8 +890,25 @@ def _compare(
     for line in comparison.summary():
         _echo(line)
     _echo(f"Wrote {path}")
+    _warn_if_jekyll_publishes(project, path)
     for warning in comparison.warnings:
         _echo(f"Warning: {warning}", err=True)
+
+
+def _warn_if_jekyll_publishes(project: Project, path: Path, what: str = "this report") -> None:
+    """A warning when the file (or folder) ``path`` a command wrote is where the project's Jekyll
+    site (``[compile] page_urls = "jekyll"``, as init writes it) takes its pages from: ``jekyll
+    build`` publishes ``what`` (a report, an export of the catalogs or the memory) on the site."""
+    from .site_generators.jekyll import jekyll_publishes, jekyll_settings
+
+    found = jekyll_settings(project.root) if project.page_urls == "jekyll" else None
+    if found is not None and jekyll_publishes(project.jekyll_source or project.root, path, found[1]):
+        _echo(
+            f"Warning: {path}: `jekyll build` publishes {what} on the site (it is in the site's source "
+            f"folder, and {project.relative(found[0])}'s exclude does not name it); write it elsewhere, "
+            "or add it to exclude",
+            err=True,
+        )
 
 
 def _dropped_catalogs_note(project: Project, locale: str, some_kept: bool) -> str:
@@ -1380,6 +1397,7 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     if html_path is not None:
         write_status_html(rows, html_path, project)
         _echo(f"Report: {html_path}")
+        _warn_if_jekyll_publishes(project, html_path)
     from .status import article_errors, has_errors
 
     for error in [*problems, *article_errors(rows)]:
@@ -1483,6 +1501,7 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     else:
         write_glossary(terms, output, fmt)
         _echo(f"Wrote {output}")
+        _warn_if_jekyll_publishes(project, output, "this file")
 
 
 @glossary.command(name="suggest")
@@ -1591,6 +1610,10 @@ def xliff_export(
         _echo(f"Wrote {path} ({counted(units, 'unit')})")
     if not written.files:
         _echo(f"No {chosen} catalog to export: run `transpub extract` first.")
+    elif name is not None:
+        _warn_if_jekyll_publishes(project, folder / name, "this file")
+    else:
+        _warn_if_jekyll_publishes(project, folder, "the files in it")
     for warning in written.warnings:
         _echo(f"Warning: {warning}", err=True)
 
@@ -1654,6 +1677,7 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
         target = output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
         units, broken = export_tmx(project, target, locale)
         _echo(f"Wrote {target} ({counted(units, 'unit')})")
+        _warn_if_jekyll_publishes(project, target, "this file")
         if broken:
             _echo(
                 f"Warning: {counted(broken, 'translation')} left out: its placeholders are broken "

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..model import Issue
 from ..project import Project
 from ..site import Page
-from ..site_generators.common import CONFIG_FILES, read_site_settings
+from ..site_generators.jekyll import jekyll_settings
 
 #: How each generator's plugin is named, and how one of its languages is written in its list.
 _PLUGINS = {
@@ -57,13 +57,8 @@ def _plugin_languages(project: Project) -> tuple[str, Path, frozenset[str]] | No
     folders = project.mkdocs_folders
     if folders is not None:
         return None if folders.languages is None else ("mkdocs", folders.path, folders.languages)
-    if project.page_urls != "jekyll":
+    found = jekyll_settings(project.root) if project.page_urls == "jekyll" else None
+    listed = found[1].get("languages") if found is not None else None
+    if found is None or not isinstance(listed, list):
         return None
-    for name in CONFIG_FILES["jekyll"]:
-        config = project.root / name
-        if config.is_file():
-            listed = read_site_settings(config, "jekyll")[0].get("languages")
-            if not isinstance(listed, list):
-                return None
-            return "jekyll", config, frozenset(str(item) for item in listed)
-    return None
+    return "jekyll", found[0], frozenset(str(item) for item in listed)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -11,6 +12,7 @@ from typing import Any
 from transpub.config import is_jekyll_permalink, is_time_zone, jekyll_page_end
 
 from .common import (
+    CONFIG_FILES,
     Site,
     SiteSetup,
     config_tables,
@@ -19,11 +21,50 @@ from .common import (
     found_line,
     join_folders,
     pages_without,
+    read_site_settings,
     site_folder_of,
 )
 
 #: Front matter keys translated on a Jekyll site: not categories, which are in its posts' URLs.
 JEKYLL_FRONT_MATTER = ["title", "description", "excerpt", "tags"]
+
+
+#: What Jekyll 4 leaves out of every site, whatever its ``exclude`` says.
+_ALWAYS_EXCLUDED = ("Gemfile", "Gemfile.lock", "node_modules", "vendor")
+
+
+def jekyll_settings(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The Jekyll site's configuration file in ``folder`` (``_config.yml``…) and its settings (none
+    when it cannot be read); None when there is no such file."""
+    for name in CONFIG_FILES["jekyll"]:
+        if (folder / name).is_file():
+            return folder / name, read_site_settings(folder / name, "jekyll")[0]
+    return None
+
+
+def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> bool:
+    """Whether ``jekyll build`` copies the file ``path`` into the site whose source folder is
+    ``source`` and whose settings are ``settings``: inside it, with no part of its path starting
+    with ``_`` or ``.``, and none that ``exclude`` names (a path, a folder or a glob).
+
+    >>> site = Path("/s")
+    >>> [jekyll_publishes(site, Path(f"/s/{p}"), {"exclude": ["reports/", "*.tmp.html"]})
+    ...  for p in ("report.html", "_r/x.html", "reports/x.html", "a.tmp.html")]
+    [True, False, False, False]
+    """
+    real, top = os.path.realpath(path), os.path.realpath(source)
+    if not real.startswith(top.rstrip(os.sep) + os.sep):
+        return False
+    relative = PurePosixPath(*real[len(top.rstrip(os.sep)) + 1 :].split(os.sep))
+    if any(part.startswith(("_", ".")) for part in relative.parts):
+        return False
+    excluded = settings.get("exclude")
+    named = [str(pattern) for pattern in excluded if pattern] if isinstance(excluded, list) else []
+    patterns = [*_ALWAYS_EXCLUDED, *named]
+    return not any(
+        fnmatchcase(str(relative), pattern.strip("/")) or str(relative).startswith(pattern.strip("/") + "/")
+        for pattern in patterns
+    )
 
 
 def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
