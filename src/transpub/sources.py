@@ -58,6 +58,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         or (project.heading_ids == "mkdocs" and (project.mkdocs is None or project.mkdocs.fancy_lists)),
         escaped_values=project.output_format == "html"
         or (project.heading_ids is not None and project.heading_ids.startswith("hugo")),
+        kramdown=project.heading_ids == "jekyll",
     )
 
 

@@ -96,6 +96,8 @@ class SlotNamer:
     #: The site's own shortcodes whose inside is code (``[extract] code_shortcodes``).
     code_shortcodes: tuple[str, ...] = ()
     template_parts: Callable[[Template], list[Part]] = field(default=lambda template: [])
+    #: Whether kramdown reads the page (Jekyll): ``\\`` at a line's end is a line break there.
+    kramdown: bool = False
 
 
 class InlineReader:
@@ -154,6 +156,11 @@ class InlineReader:
             if kind == "text":
                 if token.content:
                     cursor = self._literal(pieces, content, cursor, token.content, mapping)
+            elif self.namer.kramdown and _kramdown_break(content, cursor, children, index - 1):
+                end = _line_break(content, cursor + 2)
+                pieces.append(Piece("object", cursor, end, tag="br", shows=" "))
+                cursor = end
+                index += 1  # (its line's end, kramdown's line break with it)
             elif kind == "text_special":
                 cursor = _expect(content, cursor, token.markup)
                 pieces.append(Piece("text", cursor - len(token.markup), cursor, text=token.content))
@@ -541,6 +548,18 @@ def _span(token: Token, cursor: int) -> tuple[int, int]:
     if span is None or span[0] != cursor:
         raise Misaligned(f"{token.type} not at {cursor}")
     return span
+
+
+def _kramdown_break(content: str, cursor: int, children: list[Token], index: int) -> bool:
+    """Whether ``children[index]`` (at ``cursor`` of ``content``) is an escaped backslash right
+    before its line's end (``Leave the car\\\\``, the paragraph going on): a line break to kramdown,
+    a backslash to CommonMark."""
+    return (
+        children[index].type == "text_special"
+        and content.startswith("\\\\\n", cursor)
+        and index + 1 < len(children)
+        and children[index + 1].type == "softbreak"
+    )
 
 
 def _line_break(content: str, cursor: int) -> int:

@@ -529,6 +529,7 @@ class _Builder(RunSlots):
                 attributes=options.attributes,
                 code_shortcodes=options.code_shortcodes,
                 template_parts=self.template_parts,
+                kramdown=options.kramdown,
             ),
         )
         self.title_kind = False  # the first heading is the title (no front matter title)

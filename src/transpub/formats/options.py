@@ -64,6 +64,9 @@ class ReadOptions:
     #: Hugo's Go templates do; Jekyll's Liquid and MkDocs' Jinja escape nothing, so a translation's double
     #: quote would end the HTML attribute a theme writes the value in: see :func:`~.value_slots.plain_value`).
     escaped_values: bool = False
+    #: Markdown: whether kramdown reads the site (Jekyll's: ``[compile] heading_ids = "jekyll"``), not
+    #: CommonMark: a line ending in ``\\`` is a line break (not a backslash).
+    kramdown: bool = False
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:

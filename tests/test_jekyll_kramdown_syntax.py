@@ -1,0 +1,106 @@
+"""kramdown's own syntax on a Jekyll site (``transpub init`` sets ``heading_ids = "jekyll"``), which
+CommonMark reads otherwise: a line ending in ``\\\\`` is a line break (a backslash only where the
+block ends there). With every translation ``⟦msgid⟧`` the German pages are the English ones with the
+marks removed, as written and as jekyll builds them, and translators are offered only what readers
+see. Hugo reads these as CommonMark, as before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import polib
+import pytest
+
+from exchange_project import run
+from pseudo_catalogs import fill_pseudo
+from real_renderers import JEKYLL, jekyll_build
+from transpub.formats import ReadOptions
+from transpub.formats.md_reader import read_markdown
+
+#: The English pages, by name: what each holds of kramdown's syntax.
+PAGES = {
+    "breaks": "Leave the car\\\\\nand take the ferry.\n\nThe quay is long\\\\\nand wide.\n",
+}
+#: What each page offers translators, its title first.
+UNITS = {
+    "breaks": ["Breaks", "Leave the car<1/>and take the ferry.", "The quay is long<1/>and wide."],
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Jekyll site of the English pages in ``en/``, set up by init for German, extracted, every
+    msgstr ``⟦msgid⟧``, compiled (its German pages in ``de/``)."""
+    root = tmp_path_factory.mktemp("kramdown") / "site"
+    (root / "en").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Harbour\nexclude: [locales, transpub.toml]\n", encoding="utf-8")
+    for name, body in PAGES.items():
+        page = f"---\ntitle: {name.capitalize()}\n---\n{body}"
+        (root / "en" / f"{name}.md").write_text(page, encoding="utf-8")
+    run(root, "init", "-l", "de")
+    run(root, "extract")
+    fill_pseudo(root)
+    run(root, "compile")
+    return root
+
+
+def unmarked(text: str) -> str:
+    return text.replace("⟦", "").replace("⟧", "")
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_the_german_page_is_the_english_one_with_the_marks_removed(site: Path, name: str) -> None:
+    english = (site / "en" / f"{name}.md").read_text(encoding="utf-8")
+    german = (site / "de" / f"{name}.md").read_text(encoding="utf-8")
+    assert unmarked(german).replace(" {#harbour}", "") == english
+    assert "⟦" in german
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_translators_are_offered_what_readers_see_and_nothing_else(site: Path, name: str) -> None:
+    (path,) = (site / "locales" / "de").rglob(f"{name}.po")
+    assert [entry.msgid for entry in polib.pofile(str(path))] == UNITS[name]
+
+
+@pytest.fixture(scope="module")
+def built(site: Path) -> Path:
+    """The site as jekyll builds it: its ``_site``."""
+    if JEKYLL is None:
+        pytest.skip("jekyll is not installed (make test installs the Debian package jekyll)")
+    return jekyll_build(site)
+
+
+def shown(path: Path) -> bytes:
+    """The page at ``path``, its marks removed, as lxml writes it out."""
+    return lxml.html.tostring(lxml.html.fromstring(unmarked(path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("name", list(PAGES))
+def test_jekyll_builds_the_german_page_as_the_english_one_with_the_marks_removed(
+    built: Path, name: str
+) -> None:
+    assert shown(built / "de" / f"{name}.html") == shown(built / "en" / f"{name}.html")
+
+
+@pytest.mark.parametrize("source", ["The quay is long\\\\\n", "## The quay is long\\\\\n"])
+def test_a_backslash_pair_ending_a_paragraph_or_a_heading_is_a_backslash_on_a_jekyll_site_too(
+    source: str,
+) -> None:
+    """kramdown breaks a line there only when the block goes on: else it shows the escaped backslash."""
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions(kramdown=True))
+    assert [unit.msgid for unit in document.units("a.md")] == ["The quay is long\\"]
+
+
+@pytest.mark.parametrize(
+    ("source", "offered"),
+    [
+        ("Leave the car\\\\\nand take the ferry.\n", ["Leave the car\\ and take the ferry."]),
+    ],
+)
+def test_a_hugo_site_reads_kramdown_syntax_as_commonmark_as_before(source: str, offered: list[str]) -> None:
+    """Goldmark shows the backslash, the caret, the list and the comment's braces and words."""
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units("a.md")] == offered
