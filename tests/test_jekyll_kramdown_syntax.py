@@ -1,8 +1,8 @@
 """kramdown's own syntax on a Jekyll site (``transpub init`` sets ``heading_ids = "jekyll"``), which
 CommonMark reads otherwise: a line ending in ``\\\\`` is a line break (a backslash only where the
-block ends there). With every translation ``⟦msgid⟧`` the German pages are the English ones with the
-marks removed, as written and as jekyll builds them, and translators are offered only what readers
-see. Hugo reads these as CommonMark, as before.
+block ends there), a line ``^`` ends the block above it. With every translation ``⟦msgid⟧`` the
+German pages are the English ones with the marks removed, as written and as jekyll builds them, and
+translators are offered only what readers see. Hugo reads these as CommonMark, as before.
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ from transpub.formats.md_reader import read_markdown
 #: The English pages, by name: what each holds of kramdown's syntax.
 PAGES = {
     "breaks": "Leave the car\\\\\nand take the ferry.\n\nThe quay is long\\\\\nand wide.\n",
+    "blocks": "> A quote\n^\n> Another quote\n\nA paragraph\n^\nAnother paragraph\n",
 }
 #: What each page offers translators, its title first.
 UNITS = {
     "breaks": ["Breaks", "Leave the car<1/>and take the ferry.", "The quay is long<1/>and wide."],
+    "blocks": ["Blocks", "A quote", "Another quote", "A paragraph", "Another paragraph"],
 }
 
 
@@ -98,6 +100,7 @@ def test_a_backslash_pair_ending_a_paragraph_or_a_heading_is_a_backslash_on_a_je
     ("source", "offered"),
     [
         ("Leave the car\\\\\nand take the ferry.\n", ["Leave the car\\ and take the ferry."]),
+        ("> A quote\n^\n> Another quote\n", ["A quote ^ Another quote"]),
     ],
 )
 def test_a_hugo_site_reads_kramdown_syntax_as_commonmark_as_before(source: str, offered: list[str]) -> None:

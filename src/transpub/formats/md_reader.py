@@ -85,6 +85,7 @@ from .md_html_ends import (
 )
 from .md_html_tails import COMMONMARK_RAW_TAGS, Tails, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
+from .md_kramdown import end_of_blocks
 from .md_link_brackets import (
     URL,
     closings_in_links_escaped,
@@ -2525,6 +2526,8 @@ def read_markdown(
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown, options.code_shortcodes)
     env: dict = {}
     parsed, commonmark = parse_texts(source, front, templates, pairs)
+    if options.kramdown:  # (a Jekyll site: kramdown's own syntax, see .md_kramdown)
+        parsed, commonmark = end_of_blocks(parsed), end_of_blocks(commonmark)
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
     builder.html_spans = _commonmark_html_spans(parsed, commonmark)

@@ -65,7 +65,8 @@ class ReadOptions:
     #: quote would end the HTML attribute a theme writes the value in: see :func:`~.value_slots.plain_value`).
     escaped_values: bool = False
     #: Markdown: whether kramdown reads the site (Jekyll's: ``[compile] heading_ids = "jekyll"``), not
-    #: CommonMark: a line ending in ``\\`` is a line break (not a backslash).
+    #: CommonMark: a line ending in ``\\`` is a line break (not a backslash), a line ``^`` ends the
+    #: block above it (see :mod:`.md_kramdown`).
     kramdown: bool = False
 
     @property
