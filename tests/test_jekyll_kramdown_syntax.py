@@ -1,8 +1,10 @@
 """kramdown's own syntax on a Jekyll site (``transpub init`` sets ``heading_ids = "jekyll"``), which
 CommonMark reads otherwise: a line ending in ``\\\\`` is a line break (a backslash only where the
-block ends there), a line ``^`` ends the block above it. With every translation ``⟦msgid⟧`` the
-German pages are the English ones with the marks removed, as written and as jekyll builds them, and
-translators are offered only what readers see. Hugo reads these as CommonMark, as before.
+block ends there), a line ``^`` ends the block above it, and the first list with the attribute list
+``{:toc}`` (``{:footnotes}``) is where the table of contents (the footnotes) goes, its text never
+shown. With every translation ``⟦msgid⟧`` the German pages are the English ones with the marks
+removed, as written and as jekyll builds them, and translators are offered only what readers see.
+Hugo reads these as CommonMark, as before.
 """
 
 from __future__ import annotations
@@ -23,11 +25,22 @@ from transpub.formats.md_reader import read_markdown
 PAGES = {
     "breaks": "Leave the car\\\\\nand take the ferry.\n\nThe quay is long\\\\\nand wide.\n",
     "blocks": "> A quote\n^\n> Another quote\n\nA paragraph\n^\nAnother paragraph\n",
+    "contents": (
+        "* TOC\n{:toc}\n\n## Harbour\n\nThe ferry leaves at six.[^1]\n\n* Only the first such list\n{:toc}\n\n"
+        "1. Notes\n{:footnotes}\n\n[^1]: Weather permitting.\n"
+    ),
 }
 #: What each page offers translators, its title first.
 UNITS = {
     "breaks": ["Breaks", "Leave the car<1/>and take the ferry.", "The quay is long<1/>and wide."],
     "blocks": ["Blocks", "A quote", "Another quote", "A paragraph", "Another paragraph"],
+    "contents": [
+        "Contents",
+        "Harbour",
+        "The ferry leaves at six.",
+        "Only the first such list",
+        "Weather permitting.",
+    ],
 }
 
 
@@ -101,6 +114,7 @@ def test_a_backslash_pair_ending_a_paragraph_or_a_heading_is_a_backslash_on_a_je
     [
         ("Leave the car\\\\\nand take the ferry.\n", ["Leave the car\\ and take the ferry."]),
         ("> A quote\n^\n> Another quote\n", ["A quote ^ Another quote"]),
+        ("* TOC\n{:toc}\n", ["TOC"]),
     ],
 )
 def test_a_hugo_site_reads_kramdown_syntax_as_commonmark_as_before(source: str, offered: list[str]) -> None:

@@ -85,7 +85,7 @@ from .md_html_ends import (
 )
 from .md_html_tails import COMMONMARK_RAW_TAGS, Tails, tails_in
 from .md_inline import InlineReader, Misaligned, SlotNamer, plain_inline
-from .md_kramdown import end_of_blocks
+from .md_kramdown import end_of_blocks, placeholder_lists
 from .md_link_brackets import (
     URL,
     closings_in_links_escaped,
@@ -702,7 +702,10 @@ class _Builder(RunSlots):
         in_head = False
         column = 0
         row_label = ""
-        for token in tokens:
+        placeholders = self.placeholder_lists(tokens) if self.options.kramdown else set()
+        for index, token in enumerate(tokens):
+            if index in placeholders:
+                continue  # (kramdown's table of contents, its text never shown: kept as written)
             kind, first_in_item, first_in_quote, after_paragraph = (
                 token.type,
                 previous == "list_item_open",
@@ -783,6 +786,15 @@ class _Builder(RunSlots):
                         row_ticks=row_ticks,
                     )
                 leaf = None
+
+    def placeholder_lists(self, tokens: list[Token]) -> set[int]:
+        """The indices of the tokens of the lists that kramdown replaces (see :func:`.placeholder_lists`)."""
+        lists = {
+            self.source.line_of(template.start) - 1: self.source.text[template.start : template.end]
+            for template in self.templates
+            if template.block and template.opener == "{:"
+        }
+        return placeholder_lists(tokens, self.parsed, lists) if lists else set()
 
     def inline(
         self,
