@@ -2,9 +2,10 @@
 CommonMark reads otherwise: a line ending in ``\\\\`` is a line break (a backslash only where the
 block ends there), a line ``^`` ends the block above it, and the first list with the attribute list
 ``{:toc}`` (``{:footnotes}``) is where the table of contents (the footnotes) goes, its text never
-shown. With every translation ``⟦msgid⟧`` the German pages are the English ones with the marks
-removed, as written and as jekyll builds them, and translators are offered only what readers see.
-Hugo reads these as CommonMark, as before.
+shown; a ``{::comment}``…``{:/comment}`` (or ``{::nomarkdown}``) pair inside a paragraph is kept as
+written, as a block of them and attribute lists are. With every translation ``⟦msgid⟧`` the German
+pages are the English ones with the marks removed, as written and as jekyll builds them, and
+translators are offered only what readers see. Hugo reads these as CommonMark, as before.
 """
 
 from __future__ import annotations
@@ -29,6 +30,15 @@ PAGES = {
         "* TOC\n{:toc}\n\n## Harbour\n\nThe ferry leaves at six.[^1]\n\n* Only the first such list\n{:toc}\n\n"
         "1. Notes\n{:footnotes}\n\n[^1]: Weather permitting.\n"
     ),
+    "attributes": (
+        '{:lead: .lead #intro}\n\n{::options auto_ids="true" /}\n\nThe ferry leaves at six.\n{: lead}\n\n'
+        "Tickets are sold on board.\n{:.note}\n\n{:#dogs}\nDogs travel free.\n\n"
+        "Bikes *cost*{: .price} two euros.\n\n{::comment}\nMeet the crew at nine.\n{:/comment}\n\n"
+        "{::comment}Check the tide table.{:/comment}\n\n"
+        "Boarding starts {::comment}ask the crew{:/comment} at noon.\n\n"
+        "Cabins are {::nomarkdown}<b>warm</b>{:/nomarkdown} at night.\n\n"
+        "{::nomarkdown}\n<p>Crew only</p>\n{:/nomarkdown}\n"
+    ),
 }
 #: What each page offers translators, its title first.
 UNITS = {
@@ -40,6 +50,15 @@ UNITS = {
         "The ferry leaves at six.",
         "Only the first such list",
         "Weather permitting.",
+    ],
+    "attributes": [
+        "Attributes",
+        "The ferry leaves at six.",
+        "Tickets are sold on board.",
+        "Dogs travel free.",
+        "Bikes <1>cost</1><2/> two euros.",
+        "Boarding starts <1/> at noon.",
+        "Cabins are <1/> at night.",
     ],
 }
 
@@ -115,6 +134,7 @@ def test_a_backslash_pair_ending_a_paragraph_or_a_heading_is_a_backslash_on_a_je
         ("Leave the car\\\\\nand take the ferry.\n", ["Leave the car\\ and take the ferry."]),
         ("> A quote\n^\n> Another quote\n", ["A quote ^ Another quote"]),
         ("* TOC\n{:toc}\n", ["TOC"]),
+        ("Boarding starts {::comment}ask{:/comment} at noon.\n", ["Boarding starts <1>ask</1> at noon."]),
     ],
 )
 def test_a_hugo_site_reads_kramdown_syntax_as_commonmark_as_before(source: str, offered: list[str]) -> None:

@@ -2533,7 +2533,7 @@ def read_markdown(
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
     templates = markdown_templates(
-        source.text, front.end if front is not None else 0, options.code_shortcodes
+        source.text, front.end if front is not None else 0, options.code_shortcodes, kramdown=options.kramdown
     )
     pairs = verbatim_pairs(templates, options.shortcodes_with_markdown, options.code_shortcodes)
     env: dict = {}

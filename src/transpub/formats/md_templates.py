@@ -909,12 +909,15 @@ def _broken_openers(text: str, start: int, end: int) -> list[str]:
         pos = line_end
 
 
-def markdown_templates(text: str, start: int = 0, code: Collection[str] = ()) -> list[Template]:
+def markdown_templates(
+    text: str, start: int = 0, code: Collection[str] = (), *, kramdown: bool = False
+) -> list[Template]:
     """The template tokens of a Markdown article's body from ``start`` on, as its reader keeps them:
     :func:`scan_templates`' tokens, an autolink whose address a template writes and a shortcode
     pair holding code inside a paragraph (``code``: the site's own such shortcodes, beside
-    :data:`CODE_SHORTCODES`) each taken as one token."""
-    return _with_inline_verbatim(text, _with_autolinks(text, scan_templates(text, start)), code)
+    :data:`CODE_SHORTCODES`) each taken as one token; with ``kramdown`` (a Jekyll site), so is a
+    ``{::comment}``…``{:/comment}`` or ``{::nomarkdown}``…``{:/nomarkdown}`` pair there."""
+    return _with_inline_verbatim(text, _with_autolinks(text, scan_templates(text, start)), code, kramdown)
 
 
 def _with_autolinks(text: str, templates: list[Template]) -> list[Template]:
@@ -967,17 +970,24 @@ def _autolink_end(text: str, templates: list[Template], index: int) -> tuple[int
         pos, last = following.end, last + 1
 
 
-def _with_inline_verbatim(text: str, templates: list[Template], code: Collection[str] = ()) -> list[Template]:
+def _with_inline_verbatim(
+    text: str, templates: list[Template], code: Collection[str] = (), kramdown: bool = False
+) -> list[Template]:
     """``templates``, where a shortcode pair inside a paragraph whose inside is code (Hugo's
     ``{{< highlight go >}}``, Docsy's ``{{< card code=true >}}``, math: ``{{< katex >}}``, one of
     ``code``) or a comment is one token from its
     opening to its closing one, kept as written: code is neither offered nor escaped (``File[]
-    files`` was written ``File&#91;&#93; files``), a comment for writers is not offered."""
+    files`` was written ``File&#91;&#93; files``), a comment for writers is not offered. With
+    ``kramdown``, so is a pair of kramdown's ``{::comment}`` (its text never shown) or
+    ``{::nomarkdown}`` (raw HTML, as a block of them is kept)."""
     pairs = outermost(  # (the code pairs first: one inside a {{% mark %}} pair is code too)
         [
             (opener, closer)
-            for opener, closer in closed_pairs(t for t in templates if not t.block and t.shortcode)
-            if inside_not_prose(opener, code) and not _BLANK_LINE.search(text, opener.end, closer.start)
+            for opener, closer in closed_pairs(
+                t for t in templates if not t.block and (t.shortcode or (kramdown and _kramdown_verbatim(t)))
+            )
+            if (opener.opener == "{:" or inside_not_prose(opener, code))
+            and not _BLANK_LINE.search(text, opener.end, closer.start)
         ]
     )
     if not pairs:
@@ -1117,11 +1127,16 @@ def says_true(template: Template, name: str) -> bool:
     return any(param.name == name and param.value.lower() == "true" for param in template.params)
 
 
+def _kramdown_verbatim(template: Template) -> bool:
+    """Whether ``template`` opens or closes a kramdown extension whose inside is not Markdown."""
+    return template.opener == "{:" and template.name in _VERBATIM_KRAMDOWN
+
+
 def _keeps_inside(template: Template) -> bool:
     if template.opener == "{{<" or (template.opener == "{{%" and template.name == "comment"):
         return True
     if template.opener == "{:":
-        return template.name in _VERBATIM_KRAMDOWN
+        return _kramdown_verbatim(template)
     return template.opener == "{%" and template.name in _VERBATIM_LIQUID
 
 

@@ -66,7 +66,8 @@ class ReadOptions:
     escaped_values: bool = False
     #: Markdown: whether kramdown reads the site (Jekyll's: ``[compile] heading_ids = "jekyll"``), not
     #: CommonMark: a line ending in ``\\`` is a line break (not a backslash), a line ``^`` ends the
-    #: block above it (see :mod:`.md_kramdown`).
+    #: block above it, a ``{:toc}`` list is the table of contents (see :mod:`.md_kramdown`), and a
+    #: ``{::comment}`` pair in a paragraph is one token (see :func:`.md_templates.markdown_templates`).
     kramdown: bool = False
 
     @property
