@@ -10,7 +10,6 @@ from pathlib import Path
 from ..model import Issue
 from ..project import Project
 from ..site import Page
-from ..site_generators.jekyll import jekyll_settings
 
 #: How each generator's plugin is named, and how one of its languages is written in its list.
 _PLUGINS = {
@@ -57,7 +56,11 @@ def _plugin_languages(project: Project) -> tuple[str, Path, frozenset[str]] | No
     folders = project.mkdocs_folders
     if folders is not None:
         return None if folders.languages is None else ("mkdocs", folders.path, folders.languages)
-    found = jekyll_settings(project.root) if project.page_urls == "jekyll" else None
+    if project.page_urls != "jekyll":
+        return None
+    from ..site_generators.jekyll import jekyll_settings  # (a Jekyll site's alone: not loaded elsewhere)
+
+    found = jekyll_settings(project.root)
     listed = found[1].get("languages") if found is not None else None
     if found is None or not isinstance(listed, list):
         return None
