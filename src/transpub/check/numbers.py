@@ -15,7 +15,7 @@ import copy
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache, partial
@@ -826,15 +826,7 @@ def _ordinals_written_otherwise(
     if not ordinals:  # (most texts)
         return missing
     written = written_ordinals(translation) - written_ordinals(source)
-    kept = []
-    for number in missing:
-        value, _ = _kind(number)  # (a name's 16: "Ranked 16th")
-        if isinstance(value, Decimal) and ordinals[value] > 0 and written[value] > 0:
-            ordinals[value] -= 1
-            written[value] -= 1
-        else:
-            kept.append(number)
-    return kept
+    return _without_written(missing, written & ordinals, lambda number: _kind(number)[0])
 
 
 def _han_written(missing: list[Number], source: str, translation: str, locale: str) -> list[Number]:
@@ -849,9 +841,21 @@ def _han_written(missing: list[Number], source: str, translation: str, locale: s
     if not written:  # (most texts)
         return missing
     written -= han_numbers(source, locale)
+    return _without_written(
+        missing,
+        written,
+        lambda number: number.absolute if isinstance(number.absolute, Decimal) else _kind(number)[0],
+    )
+
+
+def _without_written(
+    missing: list[Number], written: Counter[Decimal], value_of: Callable[[Number], object]
+) -> list[Number]:
+    """``missing`` without as many numbers of each value (``value_of``) as ``written`` counts."""
+    written = Counter(written)
     kept = []
     for number in missing:
-        value = number.absolute if isinstance(number.absolute, Decimal) else _kind(number)[0]
+        value = value_of(number)
         if isinstance(value, Decimal) and written[value] > 0:
             written[value] -= 1
         else:
