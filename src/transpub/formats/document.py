@@ -756,24 +756,27 @@ def _bare_url_in_place(
     shown = next((p for p in slot.placeholders if str(p.number) == number), None)
     if shown is None or shown.tag != "a" or shown.paired or shown.shows != raw:
         return piece
-    here = _around(split, at)
-    if bare_url_stays_a_link(*here):
+    here, source = _around(split, at), PLACEHOLDER_RE.split(slot.msgid)
+    index = next((i for i in range(1, len(source), 4) if source[i + 1 : i + 3] == [number, "/"]), 0)
+    same_lead = index > 0 and _lead_in(source, index) == _lead_in(split, at)
+    written = _neighbours_written(split, at, slot.escape)
+    if same_lead:  # (after the source's own text: its character before as the source writes it)
+        written = (here[0], written[1])
+    if bare_url_stays_a_link(*written):
         return piece
-    source = PLACEHOLDER_RE.split(slot.msgid)
-    for index in range(1, len(source), 4):
-        if source[index + 1] == number and source[index + 2] and not source[index]:
-            was, after = _around(source, index), here[1]
-            if was[1] == after and slot.escape(after) == after:  # followed as in the source, written so
-                if _lead_in(source, index) == _lead_in(split, at) or bare_url_stays_a_link(here[0], ""):
-                    return piece  # the same link (after the same text, or where a link may start)
-            break
+    after = here[1]
+    if index and _around(source, index)[1] == after and slot.escape(after) == after:
+        if same_lead or bare_url_stays_a_link(written[0], ""):  # followed as in the source, written so
+            return piece  # the same link (after the same text, or where a link may start)
     if generator in _URLS_APART or (raw[:4].lower() == "www." and generator != _OWN_PAGES):
-        return [_url_apart(raw, split, at, generator)]
-    written = standalone_url(raw, slot.escape)
-    return piece if written is None else [written]
+        return [_url_apart(raw, split, at, generator, written)]
+    link = standalone_url(raw, slot.escape)
+    return piece if link is None else [link]
 
 
-def _url_apart(raw: str, split: list[str], at: int, generator: str | None) -> str:
+def _url_apart(
+    raw: str, split: list[str], at: int, generator: str | None, written: tuple[str, str] | None = None
+) -> str:
     """The bare URL ``raw`` of the placeholder at ``at`` of a translation split by ``PLACEHOLDER_RE``,
     with an empty HTML comment on each side where what the translation glues to it would join it:
     text that no link starts after (``访问https://…``, ``说"https://…"``), text or markup that would
@@ -782,7 +785,9 @@ def _url_apart(raw: str, split: list[str], at: int, generator: str | None) -> st
     right after an inline element, a comment too, and ends it at a ``<``; so does magiclink (MkDocs);
     kramdown and Python-Markdown without magiclink show it as text, as they show the source's. A
     link's text or emphasis that the placeholder after it closes is no part of it (and a comment
-    there would leave a ``*`` after it unclosed).
+    there would leave a ``*`` after it unclosed). What is glued to it is judged as it is
+    ``written`` (see :func:`_neighbours_written`; else as it is): ``~`` as ``&#126;``, after which
+    no URL starts.
 
     >>> _url_apart("https://a.org", PLACEHOLDER_RE.split("访问<1/>了解"), 1, None)
     '<!-- -->https://a.org<!-- -->'
@@ -792,12 +797,17 @@ def _url_apart(raw: str, split: list[str], at: int, generator: str | None) -> st
     'https://a.org'
     >>> _url_apart("https://a.org/x-", PLACEHOLDER_RE.split("访问<1/>-了解"), 1, "jekyll")
     'https://a.org/x-<!-- -->'
+    >>> from transpub.formats.md_escape import escape_markdown
+    >>> split = PLACEHOLDER_RE.split("~<1/>~")
+    >>> _url_apart("https://a.org", split, 1, None, _neighbours_written(split, 1, escape_markdown))
+    '<!-- -->https://a.org<!-- -->'
     """
     before, after = _around(split, at)
     if generator in _NO_BARE_URL_LINKS:
         apart_before = raw[0] in "-." and before == raw[0]
         apart_after = raw[-1] in "-." and after[:1] == raw[-1]
     else:
+        before, after = written or (before, after)
         apart_before = before != "\0" and not bare_url_stays_a_link(before, "")
         apart_after = not bare_url_stays_a_link(" ", after) and not (after == "\0" and split[at + 4] == "/")
     return f"{EMPTY_COMMENT if apart_before else ''}{raw}{EMPTY_COMMENT if apart_after else ''}"
@@ -811,6 +821,33 @@ def _lead_in(split: list[str], at: int) -> str:
     starts after it; ``--``, ``...``)."""
     text = split[at - 1]
     return text[-3:] if len(text) >= 3 or at == 1 else "\0" + text
+
+
+def _neighbours_written(split: list[str], at: int, escape: Callable[[str], str]) -> tuple[str, str]:
+    r"""What :func:`_around` finds around the placeholder at ``at``, as ``escape`` writes it: a
+    character before it written otherwise (``~`` as ``&#126;``, ``*`` as ``\*``) is a backslash
+    (after which no renderer starts a link), and what follows it is written escaped (``&#126;``,
+    whose ``&`` a URL would take in), a NUL after it where another placeholder's markup follows
+    it with no space between (``.`a```: Goldmark takes the code span into the URL).
+
+    >>> from transpub.formats.md_escape import escape_markdown
+    >>> _neighbours_written(PLACEHOLDER_RE.split("~<1/>~ x"), 1, escape_markdown)
+    ('\\', '&#126;')
+    >>> _neighbours_written(PLACEHOLDER_RE.split("(<1/>. x"), 1, escape_markdown)
+    ('(', '.')
+    >>> _neighbours_written(PLACEHOLDER_RE.split("(<1/>.<2/>"), 1, escape_markdown)
+    ('(', '.\x00')
+    """
+    before, after = _around(split, at)
+    if before not in ("", "\0") and not before.isspace():
+        written = escape(split[at - 1])
+        if not written.endswith(before) or written[-len(before) - 1 : -len(before)] == "\\":
+            before = "\\"
+    if after not in ("", "\0"):
+        after = escape(after)
+        if at + 4 < len(split) and not any(char.isspace() for char in split[at + 3]) and split[at + 4] != "/":
+            after += "\0"
+    return before, after
 
 
 def _typography_joined(raw: str, before: str, after: str) -> bool:

@@ -1,0 +1,103 @@
+"""What a translator types beside markup shows as typed on the built page, through extract, a
+catalog and compile, rendered by markdown-it-py (transpub's own renderer, Goldmark's reading) and
+by Hugo where it is installed:
+
+- punctuation glued to a bare URL that the writer escapes (``~`` as ``&#126;``, ``*`` as ``\\*``):
+  judged as typed, ``~https://…`` lost its link (no link starts after ``&#126;``) and
+  ``https://…~~`` took ``&#126;&#126;`` into its address;
+
+A pseudo-translated page (every msgstr ``⟦msgid⟧``) is its source once the marks are removed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import polib
+import pytest
+
+from real_renderers import HUGO, hugo_pages
+from test_compile_markdown import compile_md, extract, translate
+from transpub.formats.md_parser import rendering_parser
+
+needs_hugo = pytest.mark.skipif(
+    HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)"
+)
+#: Shortcodes for Hugo: one writing what would make a link of a ``]`` before it, were it Markdown.
+SHORTCODES = {"p": "(/evil)"}
+
+
+def published(root: Path, article: str, translations: dict[str, str] | None = None) -> str:
+    """The Chinese Markdown compile writes of ``article`` (a project of its own in ``root``) with
+    ``translations`` by msgid in the catalog (None: every msgid pseudo-translated, ``⟦msgid⟧``)."""
+    (root / "articles").mkdir(parents=True)
+    (root / "transpub.toml").write_text(
+        '[project]\nname = "T"\nsource_locale = "en"\nlocales = ["zh_CN"]\n\n'
+        '[paths]\narticles = "articles"\n\n[compile]\nformat = "markdown"\n',
+        encoding="utf-8",
+    )
+    (root / "articles" / "post.md").write_text(article, encoding="utf-8")
+    extract(root)
+    if translations is None:
+        catalog = polib.pofile(str(root / "locales" / "zh_CN" / "LC_MESSAGES" / "post.po"))
+        translations = {entry.msgid: f"⟦{entry.msgid}⟧" for entry in catalog}
+    translate(root, "zh_CN", translations)
+    assert not compile_md(root).errors
+    return (root / "site" / "zh_CN" / "post.md").read_text("utf-8")
+
+
+def unmarked(page: str) -> str:
+    """``page`` with the marks of a pseudo-translation taken out."""
+    return page.replace("⟦", "").replace("⟧", "")
+
+
+def paragraphs(html: str) -> list[tuple[str, list[str]]]:
+    """Each paragraph of ``html``: its text (runs of spaces as one) and the addresses it links to."""
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [
+        (" ".join(p.text_content().split()), [a.get("href") for a in p.iter("a")]) for p in tree.iter("p")
+    ]
+
+
+def markdown_it(page: str) -> str:
+    """The HTML transpub's own renderer (markdown-it-py) makes of ``page``."""
+    return rendering_parser().render(page)
+
+
+def hugo(page: str, tmp_path: Path) -> str:
+    """The HTML Hugo makes of ``page`` (with :data:`SHORTCODES`)."""
+    return hugo_pages([page], tmp_path / "site", shortcodes=SHORTCODES)[0]
+
+
+URLS = (
+    "Visit https://x.org/a for details.\n\nRead https://x.org/b now.\n\n"
+    "Go to https://x.org/c today.\n\nRun `a` or https://x.org/d or `b`.\n"
+)
+#: What a translator glues to each URL: a ``~`` before it, ``~~`` after it, ``*`` on both sides,
+#: and a ``:`` between it and a code span.
+URL_TRANSLATIONS = {
+    "Visit <1/> for details.": "访问~<1/>了解",
+    "Read <1/> now.": "阅读<1/>~~吧",
+    "Go to <1/> today.": "今天 *<1/>*",
+    "Run <1/> or <2/> or <3/>.": "运行 <2/>:<1/> 或 <3/>",
+}
+#: The paragraphs a reader sees: the text as typed, each URL a link to its own address.
+URLS_SHOWN = [
+    ("访问~https://x.org/a了解", ["https://x.org/a"]),
+    ("阅读https://x.org/b~~吧", ["https://x.org/b"]),
+    ("今天 *https://x.org/c*", ["https://x.org/c"]),
+    ("运行 https://x.org/d:a 或 b", ["https://x.org/d"]),
+]
+
+
+def test_punctuation_glued_to_a_bare_url_shows_as_typed_and_the_url_keeps_its_link(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", URLS, URL_TRANSLATIONS)
+    assert paragraphs(markdown_it(page)) == URLS_SHOWN, page
+    assert unmarked(published(tmp_path / "pseudo", URLS)) == URLS
+
+
+@needs_hugo
+def test_hugo_shows_punctuation_glued_to_a_bare_url_as_typed_beside_its_link(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", URLS, URL_TRANSLATIONS)
+    assert paragraphs(hugo(page, tmp_path)) == URLS_SHOWN, page
