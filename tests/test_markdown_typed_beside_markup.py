@@ -5,6 +5,8 @@ by Hugo where it is installed:
 - punctuation glued to a bare URL that the writer escapes (``~`` as ``&#126;``, ``*`` as ``\\*``):
   judged as typed, ``~https://…`` lost its link (no link starts after ``&#126;``) and
   ``https://…~~`` took ``&#126;&#126;`` into its address;
+- a ``]`` right before a Hugo shortcode ``{{< … >}}``, whose output Hugo puts in after Markdown:
+  written as typed (a pseudo-translated page wrote ``&#93;``), and no link is made of it;
 
 A pseudo-translated page (every msgstr ``⟦msgid⟧``) is its source once the marks are removed.
 """
@@ -101,3 +103,27 @@ def test_punctuation_glued_to_a_bare_url_shows_as_typed_and_the_url_keeps_its_li
 def test_hugo_shows_punctuation_glued_to_a_bare_url_as_typed_beside_its_link(tmp_path: Path) -> None:
     page = published(tmp_path / "p", URLS, URL_TRANSLATIONS)
     assert paragraphs(hugo(page, tmp_path)) == URLS_SHOWN, page
+
+
+BRACKET = "See [the tour](/t) up to step 2]{{< p >}} now.\n"
+BRACKET_TRANSLATION = {"See <1>the tour</1> up to step 2]<2/> now.": "看<1>导览</1>到第 2]<2/> 步。"}
+
+
+def test_a_bracket_typed_before_a_hugo_shortcode_is_written_as_typed(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", BRACKET, BRACKET_TRANSLATION)
+    assert page == "看[导览](/t)到第 2]{{< p >}} 步。\n"
+    assert paragraphs(markdown_it(page)) == [("看导览到第 2]{{< p >}} 步。", ["/t"])]
+    assert unmarked(published(tmp_path / "pseudo", BRACKET)) == BRACKET  # (was 2&#93;)
+
+
+@needs_hugo
+def test_hugo_makes_no_link_of_a_bracket_before_a_shortcode_whatever_it_writes(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", BRACKET, BRACKET_TRANSLATION)
+    assert paragraphs(hugo(page, tmp_path)) == [("看导览到第 2](/evil) 步。", ["/t"])]
+
+
+def test_a_bracket_before_a_shortcode_read_as_markdown_stays_a_reference(tmp_path: Path) -> None:
+    """Hugo reads what ``{{% p %}}`` writes with the text around it: ``](/evil)`` could be a link."""
+    source = BRACKET.replace("{{< p >}}", "{{% p %}}")
+    page = published(tmp_path / "p", source, BRACKET_TRANSLATION)
+    assert page == "看[导览](/t)到第 2&#93;{{% p %}} 步。\n"

@@ -9,7 +9,9 @@ inline link), ``:`` (a definition) and ``[`` (a reference, spaces or a line brea
 kramdown and Python-Markdown) make a link of it, in CommonMark (Hugo), kramdown (Jekyll) and
 Python-Markdown (MkDocs). :func:`lone_closings_at_ends` writes it as it is where the markup after
 it starts with emphasis, a code span, an HTML tag, an image or a hard line break (``*`` ``_``
-`````` ``~`` ``<`` ``!`` ``\\``), and at the unit's end where the source writes a space, a line break or nothing after the unit.
+`````` ``~`` ``<`` ``!`` ``\\``) or is a Hugo shortcode ``{{< … >}}`` (whose output Hugo inserts
+after rendering; not ``{{% … %}}``, whose output may be ``(/url)`` read with the ``]``), and at the
+unit's end where the source writes a space, a line break or nothing after the unit.
 
 On a page that defines references, a ``]`` could also close a ``[`` before it into a label the
 page defines (``[docs]``): none is written as it is by the escape; this writes one as it is where,
@@ -29,6 +31,11 @@ from .document import PairedPieces, Part
 #: What markup may start with right after a ``]`` that makes no link of it: emphasis, strikethrough,
 #: a code span, an HTML tag, an image, a backslash (a hard line break).
 SAFE_AFTER = frozenset("*_`~<!\\")
+#: A Hugo shortcode whose output Hugo puts in the page after Markdown is rendered (``{{< x >}}``), so
+#: that nothing it writes (``(/url)``, ``[label]``) makes a link of a ``]`` before it (the output of
+#: ``{{% x %}}`` is read as Markdown with the text around it: it may); to any other generator it is
+#: text starting with ``{``, which makes no link either.
+_SHORTCODE_AFTER_MARKDOWN = "{{<"
 #: A ``]`` written as a reference, the text after it in its piece making no link of it (see
 #: :data:`~transpub.formats.md_escape.LONE_CLOSING`), or none (its piece's end).
 _WRITTEN = re.compile(r"&#93;(?:(?![(:])(?=\s*(?!&#91;)[^\s\[])|(?=\s*$))")
@@ -97,7 +104,7 @@ def _markup_after_is_safe(
         return False
     parts = piece if isinstance(piece, list) else piece.close if closing or empty else piece.open
     first = parts[0] if parts else None
-    return isinstance(first, str) and first[:1] in SAFE_AFTER
+    return isinstance(first, str) and (first[:1] in SAFE_AFTER or first.startswith(_SHORTCODE_AFTER_MARKDOWN))
 
 
 def ends_no_label(before: str, labels: frozenset[str]) -> bool:
