@@ -7,6 +7,8 @@ by Hugo where it is installed:
   ``https://…~~`` took ``&#126;&#126;`` into its address;
 - a ``]`` right before a Hugo shortcode ``{{< … >}}``, whose output Hugo puts in after Markdown:
   written as typed (a pseudo-translated page wrote ``&#93;``), and no link is made of it;
+- a footnote's text starting like a block (``# ``, ``> ``, ``- ``, ``1. ``): it was a heading, a
+  quote or a list inside the footnote;
 
 A pseudo-translated page (every msgstr ``⟦msgid⟧``) is its source once the marks are removed.
 """
@@ -127,3 +129,34 @@ def test_a_bracket_before_a_shortcode_read_as_markdown_stays_a_reference(tmp_pat
     source = BRACKET.replace("{{< p >}}", "{{% p %}}")
     page = published(tmp_path / "p", source, BRACKET_TRANSLATION)
     assert page == "看[导览](/t)到第 2&#93;{{% p %}} 步。\n"
+
+
+FOOTNOTES = "A[^1] b[^2] c[^3] d[^4].\n\n[^1]: One.\n[^2]: Two.\n[^3]: Three.\n[^4]: Four.\n"
+FOOTNOTE_TRANSLATIONS = {
+    "A<1/> b<2/> c<3/> d<4/>.": "甲<1/>乙<2/>丙<3/>丁<4/>。",
+    "One.": "# 一",
+    "Two.": "> 二",
+    "Three.": "- 三",
+    "Four.": "1. 四",
+}
+
+
+def footnotes_shown(html: str) -> tuple[list[str], list[str]]:
+    """The text of each footnote of ``html`` (its back link left out) and the tags of the blocks
+    inside them."""
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    notes = tree.xpath("//li[starts-with(@id, 'fn')]")
+    texts = [" ".join(note.text_content().replace("↩︎", "").split()) for note in notes]
+    return texts, [element.tag for note in notes for element in note.iterdescendants() if element.tag != "a"]
+
+
+def test_a_footnote_translated_with_what_starts_a_block_shows_it_as_text(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", FOOTNOTES, FOOTNOTE_TRANSLATIONS)
+    assert footnotes_shown(markdown_it(page)) == (["# 一", "> 二", "- 三", "1. 四"], ["p"] * 4), page
+    assert unmarked(published(tmp_path / "pseudo", FOOTNOTES)) == FOOTNOTES
+
+
+@needs_hugo
+def test_hugo_shows_a_footnote_translated_with_what_starts_a_block_as_text(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", FOOTNOTES, FOOTNOTE_TRANSLATIONS)
+    assert footnotes_shown(hugo(page, tmp_path)) == (["# 一", "> 二", "- 三", "1. 四"], ["p"] * 4), page

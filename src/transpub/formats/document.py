@@ -1166,10 +1166,10 @@ _new = object.__new__
 
 #: What may stand before text at the start of a Markdown line: quote markers, list markers (and those
 #: of pymdownx.fancylists: ``a.``, ``iv)``, ``#.``; ``- a.``: nested) in any order (``- > ``: a quote in
-#: an item), a task box, a definition marker.
+#: an item), a task box, a definition marker, a footnote's label (``[^1]: ``, whose text starts a block).
 _LINE_PREFIX = re.compile(
     r"(?:[ \t>]|(?:[-+*]|(?:\d{1,9}|[A-Za-z]|[ivxlcdm]{2,}|[IVXLCDM]{2,}|#)[.)])(?=[ \t]))*"
-    r"(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?"
+    r"(?:\[[ xX]\][ \t]+)?(?::[ \t]+)?(?:\[\^[^\]\s]+\]:[ \t]*)?"
 )
 #: The start of an ATX heading's line, up to its text.
 _HEADING_START = re.compile(_LINE_PREFIX.pattern + r"#{1,6}[ \t]+")
