@@ -9,6 +9,8 @@ by Hugo where it is installed:
   written as typed (a pseudo-translated page wrote ``&#93;``), and no link is made of it;
 - a footnote's text starting like a block (``# ``, ``> ``, ``- ``, ``1. ``): it was a heading, a
   quote or a list inside the footnote;
+- a line break (``\\`` at a line's end) a translation moves to the end of its paragraph, where it
+  showed a backslash.
 
 A pseudo-translated page (every msgstr ``⟦msgid⟧``) is its source once the marks are removed.
 """
@@ -160,3 +162,14 @@ def test_a_footnote_translated_with_what_starts_a_block_shows_it_as_text(tmp_pat
 def test_hugo_shows_a_footnote_translated_with_what_starts_a_block_as_text(tmp_path: Path) -> None:
     page = published(tmp_path / "p", FOOTNOTES, FOOTNOTE_TRANSLATIONS)
     assert footnotes_shown(hugo(page, tmp_path)) == (["# 一", "> 二", "- 三", "1. 四"], ["p"] * 4), page
+
+
+BREAK = "Line one\\\nline two.\n\n> Quoted\\\n> line.\n"
+BREAK_TRANSLATIONS = {"Line one<1/>line two.": "第一行第二行。<1/>", "Quoted<1/>line.": "引用<1/>"}
+
+
+def test_a_line_break_moved_to_the_end_of_its_paragraph_shows_no_backslash(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", BREAK, BREAK_TRANSLATIONS)
+    assert page == "第一行第二行。\n\n> 引用\n"
+    assert paragraphs(markdown_it(page)) == [("第一行第二行。", []), ("引用", [])]
+    assert unmarked(published(tmp_path / "pseudo", BREAK)) == BREAK

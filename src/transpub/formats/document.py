@@ -927,6 +927,8 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
         if empty and not closing and piece.__class__ is list and len(piece) == 1:
             piece = _bare_url_in_place(slot, number, piece, split, index, generator)
+            if _ends_the_text(split, index) and _is_hard_break(piece[0]):
+                piece = []  # (a line break ending a paragraph shows nothing, "\\" shows a backslash)
         if isinstance(piece, PairedPieces):
             if piece.same is not None and not (closing or empty):
                 opened[number] = len(items)
@@ -954,6 +956,30 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
     if pending:
         items.append(_text_item(slot, pending, line_start is None, bracket, keep, (len(split) - 1) // 4))
     return items, plain
+
+
+#: A hard line break as written: a backslash or two spaces or more before the line's end (and the
+#: container prefixes of the next line).
+_HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n[ \t>]*")
+
+
+def _is_hard_break(part: object) -> bool:
+    """Whether ``part`` (a placeholder's markup) is a hard line break."""
+    return part.__class__ is str and _HARD_BREAK.fullmatch(part) is not None
+
+
+def _ends_the_text(split: list[str], index: int) -> bool:
+    """Whether the placeholder at ``index`` of a translation split by ``PLACEHOLDER_RE`` is followed by
+    nothing but spaces and the closing placeholders of pairs (``一<1/>``, ``<2>一<1/></2>``): a line
+    break there ends the paragraph.
+
+    >>> _ends_the_text(PLACEHOLDER_RE.split("一<1/> "), 1), _ends_the_text(PLACEHOLDER_RE.split("<2>一<1/></2>"), 5)
+    (True, True)
+    >>> _ends_the_text(PLACEHOLDER_RE.split("一<1/>二"), 1), _ends_the_text(PLACEHOLDER_RE.split("<1/><2/>"), 1)
+    (False, False)
+    """
+    texts, closings = split[index + 3 :: 4], split[index + 4 :: 4]
+    return not any(text.strip() for text in texts) and all(closing == "/" for closing in closings)
 
 
 #: A span attribute list (kramdown's ``{: .btn}``, attr_list's ``{.btn}``, ``{#id}``): set on the
