@@ -173,3 +173,29 @@ def test_a_line_break_moved_to_the_end_of_its_paragraph_shows_no_backslash(tmp_p
     assert page == "第一行第二行。\n\n> 引用\n"
     assert paragraphs(markdown_it(page)) == [("第一行第二行。", []), ("引用", [])]
     assert unmarked(published(tmp_path / "pseudo", BREAK)) == BREAK
+
+
+TICKS = "Type \\` then ![a`b](x.png) now.\n"
+TICKS_TRANSLATION = {"Type ` then <1/> now.": "Tippe ` dann <1/> und `` jetzt.", "a`b": "甲`乙"}
+
+
+def images_and_text(html: str) -> tuple[str, list[str | None]]:
+    """The text of the first paragraph of ``html`` and the images it shows."""
+    (paragraph, *_) = lxml.html.fragment_fromstring(html, create_parent="div").iter("p")
+    return " ".join(paragraph.text_content().split()), [img.get("src") for img in paragraph.iter("img")]
+
+
+def test_backticks_written_two_ways_in_one_sentence_each_show_as_typed(tmp_path: Path) -> None:
+    """The source's escaped backtick stays ``\\```; one after the image is ``&#96;`` (``\\``` there
+    would close a code span the alt text's backtick opens in kramdown and Python-Markdown): both
+    are a backtick to markdown-it and Goldmark."""
+    page = published(tmp_path / "p", TICKS, TICKS_TRANSLATION)
+    assert page == "Tippe \\` dann ![甲`乙](x.png) und &#96;&#96; jetzt.\n"
+    assert images_and_text(markdown_it(page)) == ("Tippe ` dann und `` jetzt.", ["x.png"])
+    assert unmarked(published(tmp_path / "pseudo", TICKS)) == TICKS
+
+
+@needs_hugo
+def test_hugo_shows_backticks_written_two_ways_in_one_sentence_as_typed(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", TICKS, TICKS_TRANSLATION)
+    assert images_and_text(hugo(page, tmp_path)) == ("Tippe ` dann und `` jetzt.", ["x.png"])
