@@ -50,8 +50,9 @@ SOURCES = [
     "# Run `a` or https://x.org/\n",
 ]
 #: What a translator glues to the placeholders: text Goldmark links no URL after, or would make part
-#: of one, and punctuation.
-WORDS = ["访问", "了解", "说", "(", ")", "-", "x", "。"]
+#: of one, and punctuation, some of which a translation writes escaped (``~`` as ``&#126;``, ``*``
+#: as ``\*``: no URL starts after either, and an address takes in ``&#126;``).
+WORDS = ["访问", "了解", "说", "(", ")", "-", "x", "。", "~", "~~", "*", ":"]
 PLACEHOLDER = re.compile(r"<(\d+)/>|<(\d+)>.*?</\2>")
 SEED = 20261206
 
