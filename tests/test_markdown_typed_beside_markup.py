@@ -34,13 +34,16 @@ needs_hugo = pytest.mark.skipif(
 SHORTCODES = {"p": "(/evil)"}
 
 
-def published(root: Path, article: str, translations: dict[str, str] | None = None) -> str:
+def published(
+    root: Path, article: str, translations: dict[str, str] | None = None, compile_extra: str = ""
+) -> str:
     """The Chinese Markdown compile writes of ``article`` (a project of its own in ``root``) with
-    ``translations`` by msgid in the catalog (None: every msgid pseudo-translated, ``⟦msgid⟧``)."""
+    ``translations`` by msgid in the catalog (None: every msgid pseudo-translated, ``⟦msgid⟧``);
+    ``compile_extra``: more of ``[compile]``."""
     (root / "articles").mkdir(parents=True)
     (root / "transpub.toml").write_text(
         '[project]\nname = "T"\nsource_locale = "en"\nlocales = ["zh_CN"]\n\n'
-        '[paths]\narticles = "articles"\n\n[compile]\nformat = "markdown"\n',
+        '[paths]\narticles = "articles"\n\n[compile]\nformat = "markdown"\n' + compile_extra,
         encoding="utf-8",
     )
     (root / "articles" / "post.md").write_text(article, encoding="utf-8")
@@ -107,6 +110,21 @@ def test_punctuation_glued_to_a_bare_url_shows_as_typed_and_the_url_keeps_its_li
 def test_hugo_shows_punctuation_glued_to_a_bare_url_as_typed_beside_its_link(tmp_path: Path) -> None:
     page = published(tmp_path / "p", URLS, URL_TRANSLATIONS)
     assert paragraphs(hugo(page, tmp_path)) == URLS_SHOWN, page
+
+
+EMPHASIZED_URL = "*Visit https://x.org/a* now.\n"
+
+
+@needs_hugo
+def test_hugo_shows_a_url_at_the_end_of_emphasis_with_text_glued_after_it(tmp_path: Path) -> None:
+    """For Hugo the URL is written ``<https://…>`` where text is glued to it, but not right before
+    the emphasis' closing ``*``: after its ``>`` and before ``了`` that ``*`` closed nothing."""
+    translation = {"<1>Visit <2/></1> now.": "<1>访问<2/></1>了解"}
+    page = published(tmp_path / "p", EMPHASIZED_URL, translation, 'heading_ids = "hugo"\n')
+    assert page == "*访问<!-- -->https://x.org/a*了解\n"
+    html = hugo(page, tmp_path)
+    assert paragraphs(html) == [("访问https://x.org/a了解", ["https://x.org/a"])]
+    assert lxml.html.fragment_fromstring(html, create_parent="div").xpath("//em/a"), html
 
 
 BRACKET = "See [the tour](/t) up to step 2]{{< p >}} now.\n"
