@@ -10,7 +10,9 @@ by Hugo where it is installed:
 - a footnote's text starting like a block (``# ``, ``> ``, ``- ``, ``1. ``): it was a heading, a
   quote or a list inside the footnote;
 - a line break (``\\`` at a line's end) a translation moves to the end of its paragraph, where it
-  showed a backslash.
+  showed a backslash;
+- emphasis whose ``*`` or ``_`` the translation's text is glued to (``**注意：**阅读``), which then
+  opened or closed nothing and showed as typed.
 
 A pseudo-translated page (every msgstr ``⟦msgid⟧``) is its source once the marks are removed.
 """
@@ -125,6 +127,50 @@ def test_hugo_shows_a_url_at_the_end_of_emphasis_with_text_glued_after_it(tmp_pa
     html = hugo(page, tmp_path)
     assert paragraphs(html) == [("访问https://x.org/a了解", ["https://x.org/a"])]
     assert lxml.html.fragment_fromstring(html, create_parent="div").xpath("//em/a"), html
+
+
+EMPHASIS = "**Note:** read this.\n\nSee **the note.** here.\n\n_Visit here_ now.\n\nGo _now_ there.\n"
+EMPHASIS_TRANSLATIONS = {
+    "<1>Note:</1> read this.": "<1>注意：</1>阅读此内容。",
+    "See <1>the note.</1> here.": "看<1>注意。</1>这里。",
+    "<1>Visit here</1> now.": "<1>访问这里</1>了解。",
+    "Go <1>now</1> there.": "现在<1>去</1>那里。",
+}
+#: Each paragraph as a reader sees it: its text, and what is emphasized.
+EMPHASIS_SHOWN = [
+    ("注意：阅读此内容。", [("strong", "注意：")]),
+    ("看注意。这里。", [("strong", "注意。")]),
+    ("访问这里了解。", [("em", "访问这里")]),
+    ("现在去那里。", [("em", "去")]),
+]
+
+
+def emphasized(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each paragraph of ``html``: its text and its emphasized elements (tag, text)."""
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    return [
+        (
+            " ".join(p.text_content().split()),
+            [(e.tag, e.text_content()) for e in p.iter("em", "strong")],
+        )
+        for p in tree.iter("p")
+    ]
+
+
+def test_emphasis_a_translation_glues_its_text_to_still_opens_and_closes(tmp_path: Path) -> None:
+    """``**注意：**阅读`` closes nothing in CommonMark (a ``**`` after punctuation and before a
+    letter), nor ``_访问这里_了解`` (an underscore before a letter): the page showed the marks. An
+    empty comment outside the run lets it close: ``**注意：**<!-- -->阅读``."""
+    page = published(tmp_path / "p", EMPHASIS, EMPHASIS_TRANSLATIONS)
+    assert "**注意：**<!-- -->阅读此内容。" in page and "现在<!-- -->_去_<!-- -->那里。" in page, page
+    assert emphasized(markdown_it(page)) == EMPHASIS_SHOWN, page
+    assert unmarked(published(tmp_path / "pseudo", EMPHASIS)) == EMPHASIS
+
+
+@needs_hugo
+def test_hugo_shows_emphasis_a_translation_glues_its_text_to(tmp_path: Path) -> None:
+    page = published(tmp_path / "p", EMPHASIS, EMPHASIS_TRANSLATIONS)
+    assert emphasized(hugo(page, tmp_path)) == EMPHASIS_SHOWN, page
 
 
 BRACKET = "See [the tour](/t) up to step 2]{{< p >}} now.\n"

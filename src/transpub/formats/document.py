@@ -26,6 +26,7 @@ from .escape import escape_attribute, escape_before_markup, escape_text
 from .heading_ids import id_written
 from .html_attributes import page_href, quoted_attribute, set_attributes
 from .md_escape import EMPTY_COMMENT, bare_url_stays_a_link, standalone_url
+from .md_flanking import needs_apart
 
 
 @dataclass(eq=False)
@@ -950,7 +951,13 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
                 plain = False
                 bracket, on_line = _after_markup(piece.same, mid_line)
                 continue
-            piece = piece.open if not (closing or empty) else piece.close
+            opening = not (closing or empty)
+            piece = piece.open if opening else piece.close
+            apart = not empty and needs_apart(piece, split[index - 1][-1:], after[:1], opening)
+            if apart and opening:
+                items.append(EMPTY_COMMENT)  # (emphasis the text glues to: see md_flanking)
+        else:
+            apart = opening = False
         if (
             items
             and items[-1].__class__ is _Piece
@@ -965,6 +972,8 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
             items.append(piece if piece.__class__ is list else list(piece))
             plain = False
         bracket, on_line = _after_markup(piece, mid_line)
+        if apart and not opening:
+            items.append(EMPTY_COMMENT)
     if pending:
         items.append(_text_item(slot, pending, line_start is None, bracket, keep, (len(split) - 1) // 4))
     return items, plain
