@@ -37,15 +37,20 @@ SHORTCODES = {"p": "(/evil)"}
 
 
 def published(
-    root: Path, article: str, translations: dict[str, str] | None = None, compile_extra: str = ""
+    root: Path,
+    article: str,
+    translations: dict[str, str] | None = None,
+    compile_extra: str = "",
+    page_format: str = "markdown",
 ) -> str:
-    """The Chinese Markdown compile writes of ``article`` (a project of its own in ``root``) with
+    """The Chinese page compile writes of ``article`` (a project of its own in ``root``) with
     ``translations`` by msgid in the catalog (None: every msgid pseudo-translated, ``⟦msgid⟧``);
-    ``compile_extra``: more of ``[compile]``."""
+    ``compile_extra``: more of ``[compile]``; ``page_format``: its ``format`` (``html``: transpub's
+    own page)."""
     (root / "articles").mkdir(parents=True)
     (root / "transpub.toml").write_text(
         '[project]\nname = "T"\nsource_locale = "en"\nlocales = ["zh_CN"]\n\n'
-        '[paths]\narticles = "articles"\n\n[compile]\nformat = "markdown"\n' + compile_extra,
+        f'[paths]\narticles = "articles"\n\n[compile]\nformat = "{page_format}"\n' + compile_extra,
         encoding="utf-8",
     )
     (root / "articles" / "post.md").write_text(article, encoding="utf-8")
@@ -55,7 +60,8 @@ def published(
         translations = {entry.msgid: f"⟦{entry.msgid}⟧" for entry in catalog}
     translate(root, "zh_CN", translations)
     assert not compile_md(root).errors
-    return (root / "site" / "zh_CN" / "post.md").read_text("utf-8")
+    suffix = ".md" if page_format == "markdown" else ".html"
+    return (root / "site" / "zh_CN" / f"post{suffix}").read_text("utf-8")
 
 
 def unmarked(page: str) -> str:
@@ -171,6 +177,15 @@ def test_emphasis_a_translation_glues_its_text_to_still_opens_and_closes(tmp_pat
 def test_hugo_shows_emphasis_a_translation_glues_its_text_to(tmp_path: Path) -> None:
     page = published(tmp_path / "p", EMPHASIS, EMPHASIS_TRANSLATIONS)
     assert emphasized(hugo(page, tmp_path)) == EMPHASIS_SHOWN, page
+
+
+def test_transpubs_own_pages_show_a_url_ending_emphasis_with_text_glued_after_it(tmp_path: Path) -> None:
+    """On transpub's own pages the URL is written ``<https://…>``: the ``*`` after its ``>`` gets an
+    empty comment after it, where ``了`` kept it from closing the emphasis (the page showed both)."""
+    translation = {"<1>Visit <2/></1> now.": "<1>访问<2/></1>了解"}
+    html = published(tmp_path / "p", EMPHASIZED_URL, translation, page_format="html")
+    assert paragraphs(html) == [("访问https://x.org/a了解", ["https://x.org/a"])]
+    assert lxml.html.fromstring(html).xpath("//p/em/a"), html
 
 
 BRACKET = "See [the tour](/t) up to step 2]{{< p >}} now.\n"

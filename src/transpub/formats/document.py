@@ -953,7 +953,9 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
                 continue
             opening = not (closing or empty)
             piece = piece.open if opening else piece.close
-            apart = not empty and needs_apart(piece, split[index - 1][-1:], after[:1], opening)
+            last = items[-1] if items else None  # (what is written right before it, else the text)
+            before = last[-1:] if last.__class__ is str and last else split[index - 1][-1:]
+            apart = not empty and needs_apart(piece, before, after[:1], opening)
             if apart and opening:
                 items.append(EMPTY_COMMENT)  # (emphasis the text glues to: see md_flanking)
         else:

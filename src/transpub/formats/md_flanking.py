@@ -49,7 +49,8 @@ def needs_apart(markup: Sequence[object], before: str, after: str, opening: bool
     """Whether ``markup`` (a placeholder's source markup) is a run opening (``opening``) or closing
     emphasis that the translation's characters ``before`` and ``after`` it keep from doing so, in
     either reading of punctuation, where an empty comment outside it lets it (the inside not
-    whitespace). An empty ``before`` or ``after`` (other markup, the text's edge) is not judged.
+    whitespace). An empty ``before`` or ``after`` (other markup, the text's edge) is not judged, nor
+    a run beside another of its character (which makes one run with it).
 
     >>> needs_apart(["**"], "：", "阅", opening=False), needs_apart(["**"], "：", " ", opening=False)
     (True, False)
@@ -63,4 +64,6 @@ def needs_apart(markup: Sequence[object], before: str, after: str, opening: bool
     run = str(markup[0])
     if _DELIMITER_RUN.fullmatch(run) is None or (after if opening else before).isspace():
         return False
+    if run[0] in (before, after):
+        return False  # (one run with the markup beside it, ``***bar***``: judged whole, as the source's)
     return not (_flanks(run, before, after, opening, False) and _flanks(run, before, after, opening, True))
