@@ -125,11 +125,11 @@ EMPHASIZED_URL = "*Visit https://x.org/a* now.\n"
 
 @needs_hugo
 def test_hugo_shows_a_url_at_the_end_of_emphasis_with_text_glued_after_it(tmp_path: Path) -> None:
-    """For Hugo the URL is written ``<https://…>`` where text is glued to it, but not right before
-    the emphasis' closing ``*``: after its ``>`` and before ``了`` that ``*`` closed nothing."""
+    """For Hugo the URL is written ``<https://…>`` where text is glued to it: the emphasis' closing
+    ``*`` after its ``>`` and before ``了`` closed nothing, an empty comment after it lets it."""
     translation = {"<1>Visit <2/></1> now.": "<1>访问<2/></1>了解"}
     page = published(tmp_path / "p", EMPHASIZED_URL, translation, 'heading_ids = "hugo"\n')
-    assert page == "*访问<!-- -->https://x.org/a*了解\n"
+    assert page == "*访问<https://x.org/a>*<!-- -->了解\n"
     html = hugo(page, tmp_path)
     assert paragraphs(html) == [("访问https://x.org/a了解", ["https://x.org/a"])]
     assert lxml.html.fragment_fromstring(html, create_parent="div").xpath("//em/a"), html

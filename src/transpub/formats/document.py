@@ -769,11 +769,7 @@ def _bare_url_in_place(
     if index and _around(source, index)[1] == after and slot.escape(after) == after:
         if same_lead or bare_url_stays_a_link(written[0], ""):  # followed as in the source, written so
             return piece  # the same link (after the same text, or where a link may start)
-    if (
-        generator in _URLS_APART
-        or (raw[:4].lower() == "www." and generator != _OWN_PAGES)
-        or (generator == "hugo" and _before_a_closing(split, at))
-    ):
+    if generator in _URLS_APART or (raw[:4].lower() == "www." and generator != _OWN_PAGES):
         return [_url_apart(raw, split, at, generator, written)]
     link = standalone_url(raw, slot.escape)
     return piece if link is None else [link]
@@ -816,14 +812,6 @@ def _url_apart(
         apart_before = before != "\0" and not bare_url_stays_a_link(before, "")
         apart_after = not bare_url_stays_a_link(" ", after) and not (after == "\0" and split[at + 4] == "/")
     return f"{EMPTY_COMMENT if apart_before else ''}{raw}{EMPTY_COMMENT if apart_after else ''}"
-
-
-def _before_a_closing(split: list[str], at: int) -> bool:
-    """Whether the placeholder at ``at`` of a translation split by ``PLACEHOLDER_RE`` is right before
-    a closing one (``<1>访问<2/></1>了解``): written ``<https://…>``, the ``*`` of emphasis after its
-    ``>`` closes nothing where a letter follows it (``*访问<https://…>*了解`` shows both ``*``); a
-    bare URL there Goldmark ends at that markup."""
-    return not split[at + 3] and at + 4 < len(split) and split[at + 4] == "/"
 
 
 def _lead_in(split: list[str], at: int) -> str:
