@@ -135,12 +135,16 @@ def test_hugo_shows_a_url_at_the_end_of_emphasis_with_text_glued_after_it(tmp_pa
     assert lxml.html.fragment_fromstring(html, create_parent="div").xpath("//em/a"), html
 
 
-EMPHASIS = "**Note:** read this.\n\nSee **the note.** here.\n\n_Visit here_ now.\n\nGo _now_ there.\n"
+EMPHASIS = (
+    "**Note:** read this.\n\nSee **the note.** here.\n\n_Visit here_ now.\n\nGo _now_ there.\n\n"
+    "Read *the [guide](/g)* first.\n"
+)
 EMPHASIS_TRANSLATIONS = {
     "<1>Note:</1> read this.": "<1>注意：</1>阅读此内容。",
     "See <1>the note.</1> here.": "看<1>注意。</1>这里。",
     "<1>Visit here</1> now.": "<1>访问这里</1>了解。",
     "Go <1>now</1> there.": "现在<1>去</1>那里。",
+    "Read <1>the <2>guide</2></1> first.": "先读<1>这份<2>指南</2></1>吧。",
 }
 #: Each paragraph as a reader sees it: its text, and what is emphasized.
 EMPHASIS_SHOWN = [
@@ -148,6 +152,7 @@ EMPHASIS_SHOWN = [
     ("看注意。这里。", [("strong", "注意。")]),
     ("访问这里了解。", [("em", "访问这里")]),
     ("现在去那里。", [("em", "去")]),
+    ("先读这份指南吧。", [("em", "这份指南")]),
 ]
 
 

@@ -942,6 +942,8 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
             opening = not (closing or empty)
             piece = piece.open if opening else piece.close
             last = items[-1] if items else None  # (what is written right before it, else the text)
+            if last.__class__ is list and last:  # (markup with a link target: its last string)
+                last = last[-1]
             before = last[-1:] if last.__class__ is str and last else split[index - 1][-1:]
             apart = not empty and needs_apart(piece, before, after[:1], opening)
             if apart and opening:
