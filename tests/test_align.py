@@ -243,3 +243,33 @@ def test_dir_does_not_count_a_translation_beside_its_article_as_an_article_skipp
     lines, old = aligned_with_an_old_site(festival, tmp_path)
     assert len(lines) == 2 and lines[0].startswith(f"articles/{SLUG}.html: 11 filled")
     assert lines[1] == f"1 article skipped, with no file of the same path under {old}: articles/notes.md"
+
+
+def test_a_jekyll_article_aligns_onto_the_entries_extract_offers_with_kramdown_syntax(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """align read articles as CommonMark: a kramdown comment inside a paragraph, which extract keeps as
+    one placeholder on a Jekyll site, gave units whose msgids were none of the catalog's."""
+    root = tmp_path / "site"
+    (root / "en").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Harbour\nexclude: [locales, transpub.toml]\n", encoding="utf-8")
+    (root / "en" / "ferry.md").write_text(
+        "---\ntitle: Ferry\n---\nBoarding starts {::comment}ask the crew{:/comment} at noon.\n\n"
+        "Leave the car\\\\\nand take the ferry.\n",
+        encoding="utf-8",
+    )
+    translation = tmp_path / "ferry.de.md"
+    translation.write_text(
+        "---\ntitle: Fähre\n---\nDas Einsteigen beginnt {::comment}ask the crew{:/comment} um zwölf.\n\n"
+        "Lassen Sie das Auto stehen\\\\\nund nehmen Sie die Fähre.\n",
+        encoding="utf-8",
+    )
+    run(root, "init", "-l", "de")
+    run(root, "extract")
+    monkeypatch.chdir(root)
+    run(root, "align", "en/ferry.md", str(translation), "-l", "de")
+    assert _filled(root, "de", "ferry") == {
+        "Ferry": "Fähre",
+        "Boarding starts <1/> at noon.": "Das Einsteigen beginnt <1/> um zwölf.",
+        "Leave the car<1/>and take the ferry.": "Lassen Sie das Auto stehen<1/>und nehmen Sie die Fähre.",
+    }

@@ -1,6 +1,6 @@
 """The align workflow: bring an existing translation of an article into its catalog.
 
-1. Both articles are read by the same reader (the translation cut with its own language's rules)
+1. Both articles are read as extract reads the source (the translation cut with its own language's rules)
    and grouped into blocks: title, description, headings, paragraphs, list items, table cells.
 2. Blocks are paired in order by kind and length (Gale–Church), numbers confirming a pair; blocks
    found on one side only (a credit line, an added note) are left out.
@@ -20,7 +20,7 @@ import math
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from ..locales import language_of
 from ..memory import HUMAN, open_memory
 from ..model import Placeholder
 from ..project import Project
+from ..sources import read_options
 from .galechurch import BLOCK_MOVES, SENTENCE_MOVES, Bead, align
 
 #: Below this share of source blocks paired with confidence, nothing is filled.
@@ -169,13 +170,9 @@ def map_placeholders(
     return None if placeholder_problem(source_msgid, mapped) else mapped
 
 
-def _read(path: Path, locale: str, project: Project, shown: str) -> Document:
-    options = ReadOptions(
-        source_locale=locale,
-        segmentation="sentence",
-        extract_code=project.extract_code,
-        extract_pre=project.extract_pre,
-    )
+def _read(path: Path, locale: str, options: ReadOptions, shown: str) -> Document:
+    """``path`` read as extract reads the source article (``options``), cut by ``locale``'s rules."""
+    options = replace(options, source_locale=locale)
     try:
         return read_article(path, options, display_path=shown)
     except OSError as exc:
@@ -214,8 +211,9 @@ def align_article(
     catalog_path = project.catalog_path(locale, _article_slug(project, source, shown_source, articles))
     if not catalog_path.is_file():
         raise AlignError(f"no catalog for {locale} yet: run transpub extract first", shown_source)
-    source_blocks = _blocks(_read(source, project.source_locale, project, shown_source))
-    target_blocks = _blocks(_read(translation, locale, project, shown_translation))
+    options = read_options(project, source)  # as extract reads it: the generator's syntax, its segmentation
+    source_blocks = _blocks(_read(source, project.source_locale, options, shown_source))
+    target_blocks = _blocks(_read(translation, locale, options, shown_translation))
     result = ArticleAlignment(shown_source, shown_translation)
     forced = {}
     if translation.suffix.lower() in (".html", ".htm"):
