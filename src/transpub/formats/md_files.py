@@ -25,9 +25,8 @@ from .assets import asset_attributes, is_relative, urls_in
 from .front_matter import read_front_matter
 from .html_tokens import tokenize_html
 from .md_parser import parse
-from .md_reader import parse_text
+from .md_reader import body_texts
 from .md_source import MASK, Source
-from .md_templates import markdown_templates, verbatim_pairs
 from .options import ReadOptions
 
 #: Front matter keys whose string values (at any depth below them) name image files.
@@ -73,11 +72,7 @@ def file_references(
         listed = list(_front_matter_references(source.text[:body], front.data)) if front is not None else []
         listed.extend(_html_references(source.text[body:], source.text.count("\n", 0, body) + 1))
         return listed
-    templates = markdown_templates(
-        source.text, front.end if front is not None else 0, options.code_shortcodes
-    )
-    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown, options.code_shortcodes)
-    parsed = parse_text(source, front, templates, pairs)
+    parsed = body_texts(source, front, options).parsed
     found: list[FileReference] = []
     if front is not None:
         found.extend(_front_matter_references(source.text[: front.end], front.data))

@@ -2262,17 +2262,27 @@ def _cells(text: str, start: int, end: int) -> list[tuple[str, ContentMap]]:
     return cells
 
 
-def parse_text(
-    source: Source,
-    front: FrontMatter | None,
-    templates: list[Template],
-    pairs: list[tuple[Template, Template]],
-) -> str:
-    """The text markdown-it reads: front matter as blank lines, a template token on its own lines
-    as a processing instruction (an HTML block that interrupts a paragraph and ends on its last
-    line), a verbatim pair with its inside as one, other template tokens as inert characters; all
-    of the same length, line ends kept."""
-    return parse_texts(source, front, templates, pairs)[0]
+class BodyTexts(NamedTuple):
+    """An article's body as its reader takes it: its template tokens and verbatim pairs, the text
+    markdown-it reads and the text as CommonMark reads it (see :func:`parse_texts`)."""
+
+    templates: list[Template]
+    pairs: list[tuple[Template, Template]]
+    parsed: str
+    commonmark: str
+
+
+def body_texts(source: Source, front: FrontMatter | None, options: ReadOptions) -> BodyTexts:
+    """The :class:`BodyTexts` of the article ``source`` read with ``options`` (on a Jekyll site, with
+    kramdown's own syntax: see :mod:`.md_kramdown`); what the reader and the lists of its files read."""
+    templates = markdown_templates(
+        source.text, front.end if front is not None else 0, options.code_shortcodes, kramdown=options.kramdown
+    )
+    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown, options.code_shortcodes)
+    parsed, commonmark = parse_texts(source, front, templates, pairs)
+    if options.kramdown:  # (a Jekyll site: kramdown's own syntax, see .md_kramdown)
+        parsed, commonmark = end_of_blocks(parsed), end_of_blocks(commonmark)
+    return BodyTexts(templates, pairs, parsed, commonmark)
 
 
 def parse_texts(
@@ -2281,8 +2291,11 @@ def parse_texts(
     templates: list[Template],
     pairs: list[tuple[Template, Template]],
 ) -> tuple[str, str]:
-    """:func:`parse_text`, and the text as CommonMark (Goldmark) reads it: the same but for the HTML
-    that kramdown and MkDocs read otherwise, as written (a ``<div markdown="1">`` line and its end
+    """The text markdown-it reads: front matter as blank lines, a template token on its own lines
+    as a processing instruction (an HTML block that interrupts a paragraph and ends on its last
+    line), a verbatim pair with its inside as one, other template tokens as inert characters; all
+    of the same length, line ends kept. And the text as CommonMark (Goldmark) reads it: the same
+    but for the HTML that kramdown and MkDocs read otherwise, as written (a ``<div markdown="1">`` line and its end
     tag's, an HTML block they end above a code fence); the same string when there is none."""
     text = source.text
     pieces: list[str] = []
@@ -2532,14 +2545,8 @@ def read_markdown(
     shown = display_path or str(path)
     source = Source(text)
     front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
-    templates = markdown_templates(
-        source.text, front.end if front is not None else 0, options.code_shortcodes, kramdown=options.kramdown
-    )
-    pairs = verbatim_pairs(templates, options.shortcodes_with_markdown, options.code_shortcodes)
+    templates, pairs, parsed, commonmark = body_texts(source, front, options)
     env: dict = {}
-    parsed, commonmark = parse_texts(source, front, templates, pairs)
-    if options.kramdown:  # (a Jekyll site: kramdown's own syntax, see .md_kramdown)
-        parsed, commonmark = end_of_blocks(parsed), end_of_blocks(commonmark)
     tokens = parse(parsed, env)
     builder = _Builder(source, parsed, options, shown, templates)
     builder.html_spans = _commonmark_html_spans(parsed, commonmark)
