@@ -3,9 +3,10 @@ CommonMark reads otherwise: a line ending in ``\\\\`` is a line break (a backsla
 block ends there), a line ``^`` ends the block above it, and the first list with the attribute list
 ``{:toc}`` (``{:footnotes}``) is where the table of contents (the footnotes) goes, its text never
 shown; a ``{::comment}``…``{:/comment}`` (or ``{::nomarkdown}``) pair inside a paragraph is kept as
-written, as a block of them and attribute lists are. With every translation ``⟦msgid⟧`` the German
-pages are the English ones with the marks removed, as written and as jekyll builds them, and
-translators are offered only what readers see. Hugo reads these as CommonMark, as before.
+written, as a block of them and attribute lists are (one on the line under an HTML element, such as
+just-the-docs' ``<summary>``, ends that HTML block: the element's text is offered). With every
+translation ``⟦msgid⟧`` the German pages are the English ones with the marks removed, as written and
+as jekyll builds them, and translators are offered only what readers see. Hugo reads these as CommonMark, as before.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ PAGES = {
         "Cabins are {::nomarkdown}<b>warm</b>{:/nomarkdown} at night.\n\n"
         "{::nomarkdown}\n<p>Crew only</p>\n{:/nomarkdown}\n"
     ),
+    "details": (  # just-the-docs' table of contents, its summary given the attribute list under it
+        '<details open markdown="block">\n  <summary>\n    Table of contents\n  </summary>\n'
+        "  {: .text-delta }\n1. TOC\n{:toc}\n</details>\n\n## Harbour\n\nThe ferry leaves at six.\n"
+    ),
 }
 #: What each page offers translators, its title first.
 UNITS = {
@@ -60,6 +65,7 @@ UNITS = {
         "Boarding starts <1/> at noon.",
         "Cabins are <1/> at night.",
     ],
+    "details": ["Details", "Table of contents", "Harbour", "The ferry leaves at six."],
 }
 
 

@@ -1292,6 +1292,8 @@ class _Builder(RunSlots):
         html = (
             "".join(token.content.splitlines(keepends=True)[:-definitions]) if definitions else token.content
         )
+        if self.options.kramdown and self.parsed.startswith(html, begin):
+            html = self.without_attribute_lines(html, begin, blocks)
         end = begin + len(html)
         indented = self.parsed[begin:end] != html and html.count("\n") <= 1
         if indented:  # (one line of a list item's, a definition's: without their indentation)
@@ -1461,6 +1463,26 @@ class _Builder(RunSlots):
                         pos = template.end
         parts.append(self.source.raw(pos, closer.start))
         return parts
+
+    def without_attribute_lines(self, html: str, begin: int, blocks: dict[int, Template]) -> str:
+        """The HTML block ``html`` (at ``begin``) without the kramdown attribute lists on lines of
+        their own that end it (``{: .text-delta }`` under just-the-docs' ``<summary>``): kramdown
+        gives them to the element above them, and they are kept as written; the element is read."""
+        while True:
+            body = html.removesuffix("\n")
+            line_start = body.rfind("\n") + 1
+            line = body[line_start:]
+            template = blocks.get(begin + line_start + len(line) - len(line.lstrip(" \t")))
+            if (
+                not line_start
+                or template is None
+                or not self.source.raw(template.start, template.end).startswith("{:")
+                or self.source.raw(template.start, template.end).startswith("{::")
+                or self.parsed[template.end : begin + len(body)].strip()
+                or not html[:line_start].rstrip().endswith(">")  # (under text: a list's {:toc})
+            ):
+                return html
+            html = html[:line_start]
 
     def links_in_text(self, tokens: list[HtmlToken]) -> bool:
         """Whether the text of an HTML block (``tokens``) that a renderer reads as Markdown writes a
