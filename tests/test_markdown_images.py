@@ -222,18 +222,27 @@ def test_an_image_out_of_the_articles_folder_is_one_warning_naming_its_line(tmp_
 
 def test_an_image_in_a_kramdown_comment_on_a_jekyll_site_is_neither_copied_nor_missed(tmp_path: Path) -> None:
     """On a Jekyll site a ``{::comment}``…``{:/comment}`` in a paragraph is kept as written, never shown:
-    an image in it was copied beside each translation, or, deleted since, a warning of no file."""
+    an image in it was copied beside each translation, or, deleted since, a warning of no file. The
+    raw HTML of ``{::nomarkdown}``…``{:/nomarkdown}`` is shown: its images are copied."""
     root = make_post_project(tmp_path / "p", 'heading_ids = "jekyll"\n', "articles")
     images = root / "articles" / "posts" / "images"
-    (images / "old.png").write_bytes(b"old")
+    for name in ("old", "warm", "crew"):
+        (images / f"{name}.png").write_bytes(name.encode())
     comment = "{::comment}![Old](images/old.png) ![Gone](images/gone.png){:/comment}"
-    (root / "articles" / "posts" / "harbour.md").write_text(POST + f"\nThe dock {comment} is new.\n", "utf-8")
+    raw = "{::nomarkdown}<img src='images/warm.png' alt=''>{:/nomarkdown}"
+    (root / "articles" / "posts" / "harbour.md").write_text(
+        POST + f"\nThe dock {comment} is new.\n\nCabins are {raw} at night.\n\n"
+        "{::nomarkdown}\n<p><img src='images/crew.png' alt=''></p>\n{:/nomarkdown}\n",
+        "utf-8",
+    )
     extract(root)
     translate_all(root)
     exit_code, stdout, stderr = run(root, "compile")
     assert exit_code == 0 and "Warning:" not in stdout + stderr, stdout + stderr
     copied = root / "site" / "es" / "posts" / "images"
     assert (copied / "dock.png").read_bytes() == b"dock"
+    assert (copied / "warm.png").read_bytes() == b"warm"
+    assert (copied / "crew.png").read_bytes() == b"crew"
     assert not (copied / "old.png").exists()
 
 

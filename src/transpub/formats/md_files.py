@@ -4,9 +4,10 @@ A localized copy of an article written in another folder (``site/es/posts/harbou
 ``articles/posts/harbour.md``) no longer finds ``images/harbour.jpg``; compile needs each such
 reference to put the file where the copy looks for it. :func:`file_references` lists them with
 their lines: Markdown images (inline and by reference), the file URLs of raw HTML (``<img src>``,
-``srcset``, ``<video poster>``… as in HTML articles), and, where they may name something else than
-a file beside the article (a page, a file of the site's root), links and front matter values under
-image keys (``image``, ``images``, ``cover``…). Absolute URLs, ``data:``, fragments, code spans and blocks,
+``srcset``, ``<video poster>``… as in HTML articles; kramdown's ``{::nomarkdown}`` raw HTML too),
+and, where they may name something else than a file beside the article (a page, a file of the
+site's root), links and front matter values under image keys (``image``, ``images``,
+``cover``…). A kramdown comment is never shown: no reference. Absolute URLs, ``data:``, fragments, code spans and blocks,
 template tokens (Hugo shortcodes, Liquid tags) are not references.
 """
 
@@ -27,6 +28,7 @@ from .html_tokens import tokenize_html
 from .md_parser import parse
 from .md_reader import body_texts
 from .md_source import MASK, Source
+from .md_templates import Template
 from .options import ReadOptions
 
 #: Front matter keys whose string values (at any depth below them) name image files.
@@ -72,11 +74,11 @@ def file_references(
         listed = list(_front_matter_references(source.text[:body], front.data)) if front is not None else []
         listed.extend(_html_references(source.text[body:], source.text.count("\n", 0, body) + 1))
         return listed
-    parsed = body_texts(source, front, options).parsed
-    found: list[FileReference] = []
+    read = body_texts(source, front, options)
+    found = list(_nomarkdown_references(source.text, read.templates, read.pairs))
     if front is not None:
         found.extend(_front_matter_references(source.text[: front.end], front.data))
-    for token in parse(parsed, {}):
+    for token in parse(read.parsed, {}):
         if token.map is None:
             continue
         first_line = token.map[0] + 1
@@ -85,6 +87,27 @@ def file_references(
         elif token.type == "inline":
             found.extend(_inline_references(token, first_line))
     return sorted(found, key=lambda reference: reference.line)
+
+
+def _nomarkdown_references(
+    text: str, templates: list[Template], pairs: list[tuple[Template, Template]]
+) -> Iterator[FileReference]:
+    """The file URLs of the raw HTML kramdown writes out as it is from ``{::nomarkdown}``…``{:/nomarkdown}``
+    (``templates``, ``pairs``: the article's, read as kept: a pair on lines of its own, or one token
+    inside a paragraph on a Jekyll site)."""
+    spans = [(opener.end, closer.start) for opener, closer in pairs if _is_nomarkdown(opener)]
+    spans.extend(
+        (text.find("}", template.start) + 1, text.rfind("{:/", template.start, template.end))
+        for template in templates
+        if _is_nomarkdown(template) and not template.block and template.self_closing
+    )
+    for start, end in spans:
+        if start < end:
+            yield from _html_references(text[start:end], text.count("\n", 0, start) + 1)
+
+
+def _is_nomarkdown(template: Template) -> bool:
+    return template.opener == "{:" and template.name == "nomarkdown"
 
 
 def _reference(url: str, line: int, what: str, file_only: bool = True) -> FileReference | None:
