@@ -255,3 +255,27 @@ def test_real_news_pages_offer_their_json_ld_headline_for_translation() -> None:
         assert any(
             ref.endswith("script(ld+json)@headline") for unit in document.units() for ref in unit.refs
         ), name
+
+
+def test_a_hugo_post_s_json_ld_in_language_names_the_translation_s_language_in_its_markdown(
+    tmp_path: Path,
+) -> None:
+    """A Markdown post's raw HTML block of JSON-LD: the German file's inLanguage is "de" (it stayed
+    "en" on every translation), and a pseudo-translation is the source's block but for it."""
+    from test_init_site import HARBOUR, hugo_site, init, pseudo_translate
+
+    site = hugo_site(tmp_path / "harbour")
+    block = '{"@type": "Article", "headline": "The harbour reopens", "inLanguage": "en"}'
+    post = site / "content" / "posts" / "harbour.md"
+    post.write_text(f'{HARBOUR}\n<script type="application/ld+json">\n{block}\n</script>\n', encoding="utf-8")
+    init(site, "-l", "de", "-l", "zh_CN")
+    pseudo_translate(site)
+    written = {
+        locale: json_ld_of((post.parent / f"harbour.{locale}.md").read_text("utf-8"))
+        for locale in ("de", "zh-cn")
+    }
+    assert {locale: json.loads(texts[0])["inLanguage"] for locale, texts in written.items()} == {
+        "de": "de",
+        "zh-cn": "zh-Hans-CN",
+    }
+    assert written["de"][0].replace("⟦", "").replace("⟧", "").strip() == block.replace('"en"', '"de"')

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from ..discovery import ARTICLE_SUFFIXES, Discovery, in_shard, slug_for
 from ..errors import ArticleError, TranspubError, cannot
 from ..formats.document import Document, Resolution, Slot
-from ..locales import language_of
+from ..formats.html_jsonld import IN_LANGUAGE, write_json_string
+from ..locales import bcp47_tag, language_of
 from ..markdown_outputs import RECORD_NAME, OutputConflict, OutputRecord, Recorded
 from ..model import Issue, counted
 from ..project import Project
@@ -166,7 +167,7 @@ def _localized_markdown(
     added), with root-relative links rewritten by ``[compile.links]``, a translated heading's id
     kept by ``[compile] heading_ids``, and a value naming a page by its title written as ``titles``
     says that page is titled in ``locale`` (a link to an article ``links`` has not published in
-    ``locale``: as written)."""
+    ``locale``: as written), and a JSON-LD ``inLanguage`` naming the source's language naming ``locale``."""
 
     def resolve(slot: Slot) -> Resolution:
         entry = entries.get(slot.msgid)
@@ -185,6 +186,7 @@ def _localized_markdown(
         ),
         heading_ids=project.heading_ids,
         titles=titles,
+        inserts={IN_LANGUAGE: write_json_string(bcp47_tag(locale))},
     ).encode("utf-8")
 
 
