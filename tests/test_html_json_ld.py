@@ -279,3 +279,46 @@ def test_a_hugo_post_s_json_ld_in_language_names_the_translation_s_language_in_i
         "zh-cn": "zh-Hans-CN",
     }
     assert written["de"][0].replace("⟦", "").replace("⟧", "").strip() == block.replace('"en"', '"de"')
+
+
+def test_a_json_ld_string_writing_markup_comes_back_as_written_and_a_translation_still_cannot_end_the_script() -> (
+    None
+):
+    """The source writes ``</b>`` and ``<span>`` in its string as they are: so does a pseudo-translation
+    (it wrote ``\\u003c/b>``, ``\\u003cspan>``); what could end the script or open a comment is escaped."""
+    source = (
+        '<script type="application/ld+json">{"@type":"Article",'
+        '"description":"A <b>bold</b> <span>move</span>"}</script><p>Ferries.</p>'
+    )
+    pseudo = read(source).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == source
+    hostile = "Ein <b>kühner</b> </SCRIPT ><script>alert(1)</Script><!-- x"
+    page_html = translated(source, {"A <b>bold</b> <span>move</span>": hostile})
+    [script] = json_ld_of(page_html)
+    assert json.loads(script)["description"] == hostile
+    assert "<b>kühner</b>" in script and "alert" not in page_html.split("</script>")[1]
+
+
+def test_a_translation_writing_an_end_tag_that_ends_a_markdown_html_block_leaves_the_json_ld_in_one_block(
+    tmp_path: Path,
+) -> None:
+    """In Markdown a ``<script>`` block ends at the line holding ``</script>``, ``</pre>``,
+    ``</style>`` or ``</textarea>`` (CommonMark, Hugo's goldmark): a translation writing ``</PRE>``
+    into a block the source writes with a bare ``<`` is escaped there, and the block's next lines
+    stay JSON (they were read as a paragraph, the page's JSON-LD broken)."""
+    from markdown_it import MarkdownIt
+
+    post = tmp_path / "harbour.md"
+    post.write_text(
+        '# The harbour\n\n<script type="application/ld+json">\n{"headline": "Ferries < 5 a day",\n'
+        ' "description": "The harbour"}\n</script>\n',
+        encoding="utf-8",
+    )
+    typed = "Fähren </PRE> </style> </textarea> <b>5</b>"
+    document = read_article(post, ReadOptions())
+    written = document.render(lambda slot: Resolution(typed if slot.msgid == "Ferries < 5 a day" else None))
+    blocks = [
+        token.content for token in MarkdownIt("commonmark").parse(written) if token.type == "html_block"
+    ]
+    assert len(blocks) == 1 and blocks[0].rstrip().endswith("</script>"), written
+    assert json.loads(json_ld_of(blocks[0])[0])["headline"] == typed

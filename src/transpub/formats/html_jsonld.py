@@ -57,8 +57,9 @@ _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
 _CDATA = re.compile(r"\s*<!\[CDATA\[(.*)\]\]>\s*\Z", re.S)
 #: An escape in a JSON string literal (a surrogate pair as one).
 _ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
-#: A ``<`` a script's text may not hold as it is (``</script``, ``<!--``, ``<script``).
-_OPENS_MARKUP = re.compile(r"<(?=[/!sS])")
+#: A ``<`` a script's text may not hold as it is (``</script``, ``<!--``, ``<script``, in any case),
+#: nor in Markdown, whose ``<script>`` block ends at ``</pre``, ``</style`` and ``</textarea`` too.
+_OPENS_MARKUP = re.compile(r"<(?=!|/?script|/pre|/style|/textarea)", re.I)
 #: What a key shows of itself in a unit's reference (no space: a PO reference ends there).
 _NOT_IN_REF = re.compile(r"[^\w@:-]+")
 #: The escapes JSON requires (control characters, ``"`` and ``\\``), and ``<`` (see above).
@@ -266,13 +267,16 @@ def write_json_string(
 ) -> str:
     r"""``text`` as a JSON string literal in a script: the escapes JSON requires, each character of
     ``kept`` written as its escape there, between ``lead`` and ``trail``; every ``<`` as ``\u003c``,
-    or (``bare_lt``: the source writes one as it is) each that could start markup
-    (``</``, ``<!``, ``<s``): no translation can end the script or open a comment in it.
+    or (``bare_lt``: the source writes one as it is) each that could end the script or open a
+    comment in it (``</script``, ``<!``, ``<script``; ``</pre``, ``</style``, ``</textarea``, which
+    end a Markdown block of it): no translation can; ``</b>`` stays as written.
 
     >>> print(write_json_string('Say "hi" </script><script>alert(1)</script>\n'))
     "Say \"hi\" \u003c/script>\u003cscript>alert(1)\u003c/script>\n"
     >>> print(write_json_string("a < b </p>", kept=(("/", r"\/"),), bare_lt=True))
     "a < b <\/p>"
+    >>> print(write_json_string("<b>a</b> </SCRIPT><!-- </Pre>", bare_lt=True))
+    "<b>a</b> \u003c/SCRIPT>\u003c!-- \u003c/Pre>"
     """
     written = (lead + text + trail).translate(_table(kept, bare_lt))
     if bare_lt and "<" in written:
