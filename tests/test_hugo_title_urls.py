@@ -251,3 +251,31 @@ def test_a_title_translated_as_another_posts_untranslated_title_is_warned_of(tmp
     public = site / "public"
     shown = pages_showing(public, "harbour reopens") + pages_showing(public, "first ferry leaves")
     assert set(shown) == {"es/the-ferry-timetable"}  # (one of them, or a mix: as above)
+
+
+def test_a_link_to_a_post_titled_with_a_plus_leads_where_hugo_publishes_it_in_each_language(
+    tmp_path: Path,
+) -> None:
+    """Hugo puts "C++ and the harbour" at /blog/c-and-the-harbour/ ("+" is read as a space once the
+    title is in the URL, then the path is cleaned again), "C++ y el puerto" at
+    /es/blog/c-y-el-puerto/: the Spanish ferry's link leads there (compile took the URLs for
+    /blog/c---and-the-harbour/ and /es/blog/c---y-el-puerto/, and the link led nowhere)."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:title/"\n')
+    harbour = site / "content" / "posts" / "harbour.md"
+    harbour.write_text(harbour.read_text("utf-8").replace("The harbour", "C++ and the harbour"), "utf-8")
+    ferry = site / "content" / "posts" / "ferry.md"
+    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/blog/c-and-the-harbour/"), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po"
+    catalog = polib.pofile(str(path))
+    catalog.find("C++ and the harbour").msgstr = "C++ y el puerto"
+    catalog.save()
+    output = transpub(site, "compile")
+    assert "makes the es page's URL" not in output, output
+    hugo_build(site)
+    public = site / "public"
+    assert pages_showing(public, "harbour reopens", "") == ["blog/c-and-the-harbour", "es/blog/c-y-el-puerto"]
+    hrefs = built_hrefs(public, "es")
+    assert hrefs["es/blog/the-ferry-timetable/index.html"] == ["/es/blog/c-y-el-puerto/"]

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote_plus
 
 from ..page_front_matter import page_front_matter
-from .url_names import go_lower, without_accents
+from .url_names import go_lower, hugo_sanitized, without_accents
 
 #: The tokens a link is read back by, and what each matches in a URL.
 _TOKENS = {
@@ -313,14 +312,20 @@ def page_date(front: Mapping[str, Any]) -> dict[str, str]:
 
 def urlized(title: str, unaccented: bool = False) -> str:
     """A title as Hugo 0.111 puts it in a URL (``:title``; ``:slug`` of a page without one): in lower
-    case, its letters, digits, ``./\\_-#~@`` and ``%`` escapes kept (then decoded), spaces a hyphen
-    before the next of those (none beside a hyphen), ``+`` a hyphen, anything else left out; its
-    accents first removed where the site says so (``unaccented``, ``removePathAccents``).
+    case, its letters, digits, ``./\\_-#+~@`` and ``%`` escapes kept, spaces a hyphen before the next
+    of those (none beside a hyphen), anything else left out; then, as Hugo reads a permalink back
+    (Go's ``url.QueryUnescape``), each ``+`` a space and each ``%`` escape decoded, and the path
+    cleaned so once more; its accents removed each time where the site says so (``unaccented``,
+    ``removePathAccents``).
 
     >>> urlized("The  Harbour: news & more! Ünïcode café 50% / x_y.z+w~v@u#t")
     'the-harbour-news-more-ünïcode-café-50-/-x_y.z-w~v@u#t'
     >>> urlized("a-b - c--d"), urlized(" lead  -  trail -"), urlized("%41 ok %zz 100%")
     ('a-b-c--d', 'lead-trail-', 'a-ok-zz-100')
+    >>> urlized("C++ rocks"), urlized("a + b"), urlized("+y"), urlized("a%20b"), urlized("a%2Bb")
+    ('c-rocks', 'a--b', '-y', 'a-b', 'a+b')
+    >>> urlized("x² y"), urlized("½ price")
+    ('x-y', 'price')
     >>> urlized("Café Ünï", unaccented=True)
     'cafe-uni'
     """
@@ -328,22 +333,9 @@ def urlized(title: str, unaccented: bool = False) -> str:
         title = without_accents(title)
     if _PLAIN.fullmatch(title):
         return title  # (most file names and slugs: as they are)
-    kept: list[str] = []
-    hyphen = False
-    for index, char in enumerate(title):
-        escape = char == "%" and _HEX.fullmatch(title[index + 1 : index + 3]) is not None
-        if escape or char.isalnum() or unicodedata.category(char).startswith("M") or char in "./\\_#+~@-":
-            if hyphen and char != "-" and kept[-1] != "-":
-                kept.append("-")
-            hyphen = False
-            kept.append(char)
-        elif kept and char.isspace():
-            hyphen = True
-    return go_lower(unquote("".join(kept).replace("+", "-")))
+    once = unquote_plus(go_lower(hugo_sanitized(title)))
+    return go_lower(hugo_sanitized(f"/{once}/", unaccented=unaccented))[1:-1]  # (cleaned again in its path)
 
 
 #: A title :func:`urlized` leaves as it is.
 _PLAIN = re.compile(r"[a-z0-9._~@#/-]*")
-
-#: Two hexadecimal digits (a ``%`` escape's).
-_HEX = re.compile(r"[0-9a-fA-F]{2}")
