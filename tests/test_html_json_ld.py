@@ -322,3 +322,16 @@ def test_a_translation_writing_an_end_tag_that_ends_a_markdown_html_block_leaves
     ]
     assert len(blocks) == 1 and blocks[0].rstrip().endswith("</script>"), written
     assert json.loads(json_ld_of(blocks[0])[0])["headline"] == typed
+
+
+def test_a_line_or_paragraph_separator_in_a_translation_is_written_escaped_in_the_json_ld() -> None:
+    """U+2028 and U+2029 are valid JSON but end a line of JavaScript in older engines (a script that
+    reads the block as code): written ``\\u2028``, ``\\u2029``; a source that writes one as it is
+    comes back as written in a pseudo-translation."""
+    typed = "Fährlinie\u2028eröffnet\u2029heute"
+    script = json_ld_of(translated(ARTICLE, {HEADLINE: typed}))[0]
+    assert "\u2028" not in script and "\u2029" not in script
+    assert json.loads(script)["headline"] == typed
+    source = '<script type="application/ld+json">{"headline":"Ferry\u2028Line"}</script>'
+    pseudo = read(source).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == source

@@ -62,9 +62,10 @@ _ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2
 _OPENS_MARKUP = re.compile(r"<(?=!|/?script|/pre|/style|/textarea)", re.I)
 #: What a key shows of itself in a unit's reference (no space: a PO reference ends there).
 _NOT_IN_REF = re.compile(r"[^\w@:-]+")
-#: The escapes JSON requires (control characters, ``"`` and ``\\``), and ``<`` (see above).
+#: The escapes JSON requires (control characters, ``"`` and ``\\``), ``<`` (see above), and the
+#: line and paragraph separators, valid JSON that ends a line of JavaScript in older engines.
 _ESCAPES = {
-    **{chr(code): f"\\u{code:04x}" for code in range(0x20)},
+    **{chr(code): f"\\u{code:04x}" for code in (*range(0x20), 0x2028, 0x2029)},
     "\b": "\\b",
     "\f": "\\f",
     "\n": "\\n",
@@ -252,7 +253,7 @@ def json_string_writer(literal: str, value: str) -> Callable[[str], str]:
     >>> print(json_string_writer(r'" Aktu\u00e1ln\u011b <b>"', " Aktuálně <b>")('Aktuálně "<i>" </script>'))
     " Aktu\u00e1ln\u011b \"<i>\" \u003c/script>"
     """
-    kept: dict[str, str] = {}
+    kept: dict[str, str] = {char: char for char in "\u2028\u2029" if char in literal}  # (as written)
     for escape in _ESCAPE.finditer(literal, 1, len(literal) - 1):
         kept.setdefault(json.loads(f'"{escape.group()}"'), escape.group())
     lead = value[: len(value) - len(value.lstrip())]
