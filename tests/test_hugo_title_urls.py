@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import polib
 import pytest
@@ -279,3 +280,28 @@ def test_a_link_to_a_post_titled_with_a_plus_leads_where_hugo_publishes_it_in_ea
     assert pages_showing(public, "harbour reopens", "") == ["blog/c-and-the-harbour", "es/blog/c-y-el-puerto"]
     hrefs = built_hrefs(public, "es")
     assert hrefs["es/blog/the-ferry-timetable/index.html"] == ["/es/blog/c-y-el-puerto/"]
+
+
+def test_a_link_to_a_post_whose_translated_title_has_a_hash_leads_to_its_page_the_hash_written_escaped(
+    tmp_path: Path,
+) -> None:
+    """Hugo keeps a # in a title's URL ("C# y el puerto": the folder es/blog/c#-y-el-puerto/); the
+    Spanish ferry links to it as /es/blog/c%23-y-el-puerto/ (it wrote /es/blog/c#-y-el-puerto/, whose
+    # starts a fragment: the browser asked for /es/blog/c, where nothing is)."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:title/"\n')
+    ferry = site / "content" / "posts" / "ferry.md"
+    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/blog/the-harbour/#dock"), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po"
+    catalog = polib.pofile(str(path))
+    catalog.find("The harbour").msgstr = "C# y el puerto"
+    catalog.save()
+    transpub(site, "compile")
+    hugo_build(site)
+    public = site / "public"
+    assert pages_showing(public, "harbour reopens", "es") == ["es/blog/c#-y-el-puerto"]
+    [href] = built_hrefs(public, "es")["es/blog/the-ferry-timetable/index.html"]
+    assert href == "/es/blog/c%23-y-el-puerto/#dock"
+    assert served(public, unquote(urlsplit(href).path))

@@ -217,7 +217,7 @@ class LinkTargets:
                 return None
             if own is not None and self.own_url is not None:
                 found = self.own_url(own, locale)  # (where it is in the language: see OwnUrls)
-                return None if found is None else found + split_url(url)[1]
+                return None if found is None else _in_path(found) + split_url(url)[1]
             if slug is None and self.unfollowed(url):
                 return None  # (it may lead to a page held back in this language)
             return localized
@@ -484,6 +484,16 @@ def page_key(url: str, folder: str, pages_at: str) -> str | None:
     if path in (".", "..") or path.startswith(("../", "/")):
         return None
     return path
+
+
+def _in_path(path: str) -> str:
+    """``path`` as a link writes it: a ``#`` or ``?`` (a title's in its URL: ``C#``) escaped, where
+    it would start the fragment or the query.
+
+    >>> _in_path("/es/blog/c#-y-el-puerto/")
+    '/es/blog/c%23-y-el-puerto/'
+    """
+    return path.replace("#", "%23").replace("?", "%3F")
 
 
 def url_path(url: str) -> str:
