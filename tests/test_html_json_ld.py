@@ -216,6 +216,36 @@ def test_a_json_ld_in_language_naming_the_source_s_language_names_the_page_s_on_
     assert languages == {"de": ["de", "fr"], "zh_CN": ["zh-Hans-CN", "fr"], "en": ["en-US", "fr"]}
 
 
+#: A page's own entities in a ``@graph`` (the page and its main entity), citing and translating works
+#: in English that stay so on every translation.
+CITING = """{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebPage", "inLanguage": "en", "mainEntity": {"@type": "ScholarlyArticle",
+    "headline": "Ferry Line Opens", "inLanguage": "en",
+    "citation": [{"@type": "Book", "name": "Tides of Tarifa", "inLanguage": "en"}],
+    "translationOfWork": {"@type": "Article", "inLanguage": "en"},
+    "isBasedOn": {"@type": "Dataset", "inLanguage": "en"}}}]}"""
+
+
+def test_a_cited_work_s_in_language_stays_english_while_the_page_s_names_the_translation(
+    tmp_path: Path,
+) -> None:
+    article = ARTICLE.replace(BLOCK, CITING)
+    root = make_project(tmp_path / "news", {"de": GERMAN}, article=article)
+    assert not compile_lib(root, ["de"]).errors
+    [graph] = json.loads(json_ld_of(page(root, "de"))[0])["@graph"]
+    article_ld = graph["mainEntity"]
+    assert (graph["inLanguage"], article_ld["inLanguage"], article_ld["headline"]) == (
+        "de",
+        "de",
+        GERMAN[HEADLINE],
+    )
+    assert [
+        article_ld["citation"][0]["inLanguage"],
+        article_ld["translationOfWork"]["inLanguage"],
+        article_ld["isBasedOn"]["inLanguage"],
+    ] == ["en", "en", "en"]
+
+
 def test_check_reports_a_json_ld_unit_s_glossary_and_markup_problems(tmp_path: Path) -> None:
     glossary = tmp_path / "terms.csv"
     glossary.write_text("term,de\nFerry Line,Fährlinie\n", encoding="utf-8")
@@ -261,11 +291,15 @@ def test_a_hugo_post_s_json_ld_in_language_names_the_translation_s_language_in_i
     tmp_path: Path,
 ) -> None:
     """A Markdown post's raw HTML block of JSON-LD: the German file's inLanguage is "de" (it stayed
-    "en" on every translation), and a pseudo-translation is the source's block but for it."""
+    "en" on every translation), its cited work's "en", and a pseudo-translation is the source's block
+    but for the first."""
     from test_init_site import HARBOUR, hugo_site, init, pseudo_translate
 
     site = hugo_site(tmp_path / "harbour")
-    block = '{"@type": "Article", "headline": "The harbour reopens", "inLanguage": "en"}'
+    block = (
+        '{"@type": "Article", "headline": "The harbour reopens", "inLanguage": "en",'
+        ' "citation": {"@type": "Book", "inLanguage": "en"}}'
+    )
     post = site / "content" / "posts" / "harbour.md"
     post.write_text(f'{HARBOUR}\n<script type="application/ld+json">\n{block}\n</script>\n', encoding="utf-8")
     init(site, "-l", "de", "-l", "zh_CN")
@@ -278,7 +312,8 @@ def test_a_hugo_post_s_json_ld_in_language_names_the_translation_s_language_in_i
         "de": "de",
         "zh-cn": "zh-Hans-CN",
     }
-    assert written["de"][0].replace("⟦", "").replace("⟧", "").strip() == block.replace('"en"', '"de"')
+    # (the cited book is still in English)
+    assert written["de"][0].replace("⟦", "").replace("⟧", "").strip() == block.replace('"en"', '"de"', 1)
 
 
 def test_a_json_ld_string_writing_markup_comes_back_as_written_and_a_translation_still_cannot_end_the_script() -> (

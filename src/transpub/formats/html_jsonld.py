@@ -8,7 +8,9 @@ their names are names). A string in an array under one of those keys is one too.
 (URLs, dates, identifiers, ``@type``, authors, publishers, numbers) is kept as written, as are
 strings without letters, addresses, template tokens and keys nobody lists here (``articleBody``,
 ``keywords``). A string under ``inLanguage`` naming the source's language is a :class:`Marker`
-where compile writes the page's language.
+where compile writes the page's language, in an object describing the page (:data:`OWN_KEYS`) only:
+a ``citation``, ``isBasedOn``, ``translationOfWork``, ``review``, ``hasPart``… is another work, still
+in the language it names.
 
 Every byte of the block but a translated literal's content stays as written, the
 ``<![CDATA[ … ]]>`` some pages wrap it in too; a translation is written as valid JSON (the
@@ -50,6 +52,9 @@ NAMED_WORKS = frozenset(
 #: The key of the page's language, and the :class:`Marker` compile writes a translation's in.
 IN_LANGUAGE_KEY = "inLanguage"
 IN_LANGUAGE = "in-language"
+#: The keys whose object describes the page as the object holding them does: the block's top object
+#: (or each of a top array) is the page's, so is each of its ``@graph``, and its main entity.
+OWN_KEYS = frozenset({"@graph", "mainEntity", "mainEntityOfPage"})
 
 #: A JSON token: a string literal, a punctuation mark, or another literal (number, true…).
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
@@ -105,15 +110,17 @@ class Found(NamedTuple):
 
 
 class _Frame:
-    """An object or array being read: the key its strings stand under, its path, and (an object's)
-    its types and the strings for translation only if they name a work (see :data:`NAMED_WORKS`)."""
+    """An object or array being read: the key its strings stand under, its path, whether it describes
+    the page (``own``, see :data:`OWN_KEYS`), and (an object's) its types and the strings for
+    translation only if they name a work (see :data:`NAMED_WORKS`)."""
 
-    __slots__ = ("expects_key", "is_object", "key", "named", "owner", "path", "types")
+    __slots__ = ("expects_key", "is_object", "key", "named", "own", "owner", "path", "types")
 
-    def __init__(self, is_object: bool, key: str, path: str, owner: _Frame | None) -> None:
+    def __init__(self, is_object: bool, key: str, path: str, owner: _Frame | None, own: bool) -> None:
         self.is_object = is_object
         self.key = key
         self.path = path
+        self.own = own
         self.expects_key = is_object
         self.owner = self if is_object else owner
         self.types: list[str] = []
@@ -121,7 +128,8 @@ class _Frame:
 
 
 def json_ld_strings(text: str) -> list[Found]:
-    """The strings of the script's ``text`` for translation, and its ``inLanguage`` strings, in order.
+    """The strings of the script's ``text`` for translation, and the ``inLanguage`` strings of the
+    objects describing the page (not a cited work's), in order.
 
     >>> [(f.key, f.path, f.value) for f in json_ld_strings('{"@type": "Person", "name": "Ann",'
     ...     ' "image": {"@type": "ImageObject", "name": "Ann smiling"}, "description": "A writer"}')]
@@ -146,7 +154,8 @@ def json_ld_strings(text: str) -> list[Found]:
         if mark in ("{", "["):
             key = top.key if top is not None and mark == "[" else ""  # (an array's strings: its key's)
             path = "" if top is None else _path(top)
-            stack.append(_Frame(mark == "{", key, path, None if top is None else top.owner))
+            own = top is None or (top.own and (not top.is_object or top.key in OWN_KEYS))
+            stack.append(_Frame(mark == "{", key, path, None if top is None else top.owner, own))
         elif mark in ("}", "]"):
             frame = stack.pop()
             if frame.is_object and any(_type_name(name) in NAMED_WORKS for name in frame.types):
@@ -171,7 +180,7 @@ def _take(top: _Frame, value: str, begin: int, end: int, found: list[Found]) -> 
     if key == "@type":
         if owner is not None:
             owner.types.append(value)
-    elif key in TRANSLATED_KEYS or key == IN_LANGUAGE_KEY:
+    elif key in TRANSLATED_KEYS or (key == IN_LANGUAGE_KEY and owner is not None and owner.own):
         found.append(Found(begin, end, key, _path(top), value))
     elif key in NAMED_KEYS and owner is not None:
         owner.named.append(Found(begin, end, key, _path(top), value))
