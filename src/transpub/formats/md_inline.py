@@ -131,7 +131,7 @@ class InlineReader:
         )
         if spans and pieces:
             pieces = _merge_spans(pieces, spans, self.source)
-        if any(piece.kind == "html" and piece.tag in _CODE_ELEMENTS for piece in pieces):
+        if any(piece.kind == "html" and piece.tag in _KEPT_ELEMENTS for piece in pieces):
             pieces = _code_elements(pieces)
         _pair(pieces)
         atoms = [self._atom(piece) for piece in pieces]
@@ -696,18 +696,22 @@ def plain_text(children: list[Token]) -> str:
 #: Inline HTML elements whose content is code: kept as written, as a code span is (not ``<kbd>``:
 #: key names are translated, Ctrl is Strg in German).
 _CODE_ELEMENTS = frozenset({"code", "samp"})
+#: Inline HTML elements whose content nobody reads and no translator may touch: a script, a style sheet.
+_HIDDEN_ELEMENTS = frozenset({"script", "style"})
+_KEPT_ELEMENTS = _CODE_ELEMENTS | _HIDDEN_ELEMENTS
 
 
 def _code_elements(pieces: list[Piece]) -> list[Piece]:
     """``<code>…</code>`` (and ``<samp>``) written as HTML in the Markdown, one object kept
     as written: kramdown (Jekyll) shows their content as written, so a backslash a translation's
-    escaping put before ``_config.yml``'s underscore would show."""
+    escaping put before ``_config.yml``'s underscore would show. So is a ``<script>…</script>`` or
+    ``<style>…</style>`` in a paragraph, its code no part of the unit (its legend shows none)."""
     out: list[Piece] = []
     index = 0
     while index < len(pieces):
         piece = pieces[index]
         index += 1
-        if piece.kind != "html" or piece.role != "open" or piece.tag not in _CODE_ELEMENTS:
+        if piece.kind != "html" or piece.role != "open" or piece.tag not in _KEPT_ELEMENTS:
             out.append(piece)
             continue
         end = next(
@@ -722,7 +726,8 @@ def _code_elements(pieces: list[Piece]) -> list[Piece]:
             out.append(piece)
             continue
         shows = "".join(inner.text if inner.kind == "text" else " " for inner in pieces[index:end])
-        out.append(Piece("object", piece.start, pieces[end].end, tag=piece.tag, shows=collapse_space(shows)))
+        shown = collapse_space(shows) if piece.tag in _CODE_ELEMENTS else None
+        out.append(Piece("object", piece.start, pieces[end].end, tag=piece.tag, shows=shown))
         index = end + 1
     return out
 

@@ -1,0 +1,73 @@
+"""A ``<script>…</script>`` or ``<style>…</style>`` written inside a Markdown paragraph (not an HTML
+block of its own lines): its code is no part of the unit a translator sees, and every translation
+writes it as the source does, byte for byte (no ``\\{`` added in it), as an inline comment is."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from test_markdown_alt_renderers import EACH_RENDERER, as_shown, render, unmarked_pseudo
+from transpub.formats import ReadOptions
+from transpub.formats.document import Resolution
+from transpub.formats.markdown import read_markdown
+
+SCRIPT = '<script>window.count = {a: 1}; if (a < b && c) { go("*x*", `y`) }</script>'
+STYLE = "<style>.note { color: red }</style>"
+COMMENT = "<!-- a {note} for *editors* -->"
+UPPER = '<SCRIPT type="module">load({\n  _lazy: true })</SCRIPT>'  # (over two lines)
+PAGE = f"""\
+Count the visits {SCRIPT} on this page, styled {STYLE} and noted {COMMENT}.
+
+Then the module {UPPER} runs after the page.
+"""
+CODE = ("window.count", "color: red", "_lazy", "go(")
+GERMAN = {
+    "Count the visits <1/> on this page, styled <2/> and noted <3/>.": (
+        "Zähle die Besuche <1/> auf dieser Seite, gestaltet <2/> und vermerkt <3/> {mit Klammern}."
+    ),
+    "Then the module <1/> runs after the page.": "Dann läuft das Modul <1/> nach der Seite.",
+}
+
+
+def read(options: ReadOptions | None = None):
+    return read_markdown(PAGE, Path("post.md"), "utf-8", options or ReadOptions())
+
+
+def test_a_paragraph_s_inline_script_and_style_are_one_placeholder_each_and_their_code_is_not_offered() -> (
+    None
+):
+    units = read().units()
+    assert [unit.msgid for unit in units] == list(GERMAN)
+    offered = " ".join(
+        [unit.msgid for unit in units]
+        + [note for unit in units for note in unit.notes]
+        + [str(placeholder) for unit in units for placeholder in unit.placeholders]
+    )
+    assert not [code for code in CODE if code in offered], offered
+
+
+@pytest.mark.parametrize("kramdown", [False, True], ids=["hugo-mkdocs", "jekyll"])
+def test_a_pseudo_translation_writes_inline_scripts_styles_and_comments_as_the_source_does(
+    kramdown: bool,
+) -> None:
+    document = read(dataclasses.replace(ReadOptions(), kramdown=kramdown))
+    assert unmarked_pseudo(document) == PAGE
+
+
+def test_a_translation_writes_each_script_and_style_byte_for_byte_around_the_translated_text() -> None:
+    german = read().render(lambda slot: Resolution(GERMAN.get(slot.msgid)))
+    assert [german.count(kept) for kept in (SCRIPT, STYLE, COMMENT, UPPER)] == [1, 1, 1, 1]
+    assert "Zähle die Besuche <script>" in german and "Dann läuft das Modul <SCRIPT" in german
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_pseudo_translated_page_with_inline_scripts_renders_as_its_source(
+    name: str, tmp_path: Path
+) -> None:
+    plain = unmarked_pseudo(read())
+    assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
+        render(name, PAGE, tmp_path / "source")
+    )
