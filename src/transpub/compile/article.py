@@ -178,8 +178,8 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
             outputs = run.record.view()
             images = image_plan(project, document, path, [source, *selected], options)
             if links is not None:
-                compiled.linked, found = links.linked(project, document)
-                _follow_links(run, compiled, found, shown_in, shown_path)
+                compiled.linked, found = links.linked(project, document, slug)
+                _follow_links(run, compiled, found, shown_in, shown_path, slug)
                 compiled.warnings.extend(undated_warnings(links, slug, shown_path))
             if article is not None and project.jekyll_baseurl:
                 source_text = article.decode("utf-8", "replace")
@@ -230,14 +230,21 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
 
 
 def _follow_links(
-    run: CompileRun, compiled: CompiledArticle, found: Mapping[str, str], shown_in: list[str], shown: str
+    run: CompileRun,
+    compiled: CompiledArticle,
+    found: Mapping[str, str],
+    shown_in: list[str],
+    shown: str,
+    own: str | None = None,
 ) -> None:
-    """Where each article the links of ``compiled`` lead to (``found``, by link) is published,
-    decided once in this process; remembered in its record (a change compiles it again) and said
+    """Where each article the links of ``compiled`` (the article ``own``'s) lead to (``found``, by
+    link) is published, decided once in this process (``own``'s titles too where a relative link
+    is followed from its URL); remembered in its record (a change compiles it again) and said
     for each language of ``shown_in`` (its published pages) where one is not (see :mod:`.links`)."""
     links = run.links
     assert links is not None and compiled.linked is not None
-    decide_targets(run, found.values())
+    relative = own is not None and any(links.relative_key(run.project, url, own) for url in found)
+    decide_targets(run, [*found.values(), *([own] if relative and own is not None else [])])
     compiled.links_resolved = links.resolution(compiled.linked, run.selected)
     compiled.warnings.extend(links.warnings(run.project, found, shown_in, shown))
 

@@ -63,6 +63,10 @@ class LinkTargets:
     #: or a pattern holds a page's title: an article's URL where compile makes it (see
     #: :class:`.links.OwnUrls`).
     own_url: OwnUrlsOf | None = None
+    #: For localized Markdown on a Hugo site: an article's URL in a language, the source's too (see
+    #: :class:`.links.OwnUrls`), by which a relative link (``../the-harbour/``) is followed from the
+    #: linking page's URL.
+    page_url: OwnUrlsOf | None = None
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -100,25 +104,37 @@ class LinkTargets:
             return False
         return self.permalinks.unfollowed(key[len(self.prefix) :]) is not None
 
-    def linked(self, project: Project, document: Document) -> tuple[list[str], dict[str, str]]:
-        """For localized Markdown: the keys (see :attr:`slugs`) of the links of ``document`` that a
-        ``[compile.links]`` rule rewrites, or that are Liquid tags naming an article's file, each
-        once, in order (those no article has too: one may be added), and by the URL of each of those
-        links as written (the first of a key's; each tag), the article it leads to."""
+    def relative_key(self, project: Project, url: str, own: str | None) -> str | None:
+        """The key (see :attr:`slugs`) of the source URL the relative link ``url`` (``../x/``,
+        ``x/``, ``./x/``) of the page of the article ``own`` leads to, from that page's URL; None:
+        another link, or a page whose URL is not known (see :attr:`page_url`)."""
+        if own is None or self.page_url is None or not _is_relative(url):
+            return None
+        here = self.page_url(own, project.source_locale)
+        return None if here is None else url_path(_joined(here, split_url(url)[0]))
+
+    def linked(
+        self, project: Project, document: Document, own: str | None = None
+    ) -> tuple[list[str], dict[str, str]]:
+        """For localized Markdown: the keys (see :attr:`slugs`) of the links of ``document`` (the
+        article ``own``'s) that a ``[compile.links]`` rule rewrites, that are relative (see
+        :meth:`relative_key`), or that are Liquid tags naming an article's file, each once, in order
+        (those no article has too: one may be added), and by the URL of each of those links as
+        written (the first of a key's; each tag), the article it leads to."""
         keys: dict[str, str] = {}
-        tags: dict[str, str] = {}
+        named: dict[str, str] = {}  # by the URL of each tag and relative link, its key
         for link in document.link_targets():
-            tagged = self.tag_url(link.url)
-            if tagged is not None:
-                keys.setdefault(tagged, link.url)
-                tags[link.url] = tagged
+            key = self.tag_url(link.url) or self.relative_key(project, link.url, own)
+            if key is not None:
+                keys.setdefault(key, link.url)
+                named[link.url] = key
             elif (
                 project.localized_link(link.url, project.source_locale) is not None
                 or self._own(project, link.url, project.locales) is not None
             ):
                 keys.setdefault(url_path(link.url), link.url)
         found = {url: slug for key, url in keys.items() if (slug := self.slug_of(key)) is not None}
-        for url, key in tags.items():
+        for url, key in named.items():
             if (slug := self.slug_of(key)) is not None:
                 found.setdefault(url, slug)
         return list(keys), found
@@ -200,11 +216,15 @@ class LinkTargets:
             if slug is not None:
                 yield slug
 
-    def rewrite(self, project: Project, locale: str) -> Callable[[str], str | None]:
-        """The ``[compile.links]`` rewriting of a Markdown page in ``locale``: None (as written) for a
-        link to an article not published in it."""
+    def rewrite(self, project: Project, locale: str, page: str | None = None) -> Callable[[str], str | None]:
+        """The ``[compile.links]`` rewriting of the Markdown page of the article ``page`` in
+        ``locale``: None (as written) for a link to an article not published in it; a relative link
+        to an article, from the page's URL in ``locale`` to the article's (see :meth:`_relative`)."""
 
         def rewritten(url: str) -> str | None:
+            relative = self.relative_key(project, url, page)
+            if relative is not None and page is not None:
+                return self._relative(project, url, relative, page, locale)
             tagged = self.tag_url(url)
             if tagged is not None:
                 return self.localized_tag(project, url, tagged, locale)
@@ -223,6 +243,24 @@ class LinkTargets:
             return localized
 
         return rewritten
+
+    def _relative(self, project: Project, url: str, key: str, own: str, locale: str) -> str | None:
+        """The relative link ``url`` of the page of the article ``own`` in ``locale``, which leads to
+        the article at ``key`` in the source, written from that page's URL in ``locale`` to the
+        article's (its source page's where it is not published in ``locale``), with its query and
+        fragment; None (as written) where it leads there already, or leads to no article."""
+        slug = self.slug_of(key)
+        if slug is None or self.page_url is None:
+            return None
+        shown = locale if locale in self.published[slug] else project.source_locale
+        here, there = self.page_url(own, locale), self.page_url(slug, shown)
+        path, rest = split_url(url)
+        if here is None or there is None or url_path(_joined(here, path)) == url_path(there):
+            return None
+        folder = here if here.endswith("/") else posixpath.dirname(here) + "/"
+        written = posixpath.relpath(there, folder) + ("/" if there.endswith("/") else "")
+        written = "./" + written if _SCHEME.match(written) else written  # (not read as a scheme)
+        return _in_path(written).replace(" ", "%20") + rest
 
     def localized_tag(self, project: Project, tag: str, url: str, locale: str) -> str | None:
         """The Liquid tag ``tag`` (see :meth:`tag_url`), naming the article at ``url``, written for a
@@ -484,6 +522,37 @@ def page_key(url: str, folder: str, pages_at: str) -> str | None:
     if path in (".", "..") or path.startswith(("../", "/")):
         return None
     return path
+
+
+def _is_relative(url: str) -> bool:
+    """Whether the link destination ``url`` is a relative one naming a path (``../x/``, ``x/``,
+    ``./x.html#top``): not root-relative, nor with a scheme or host, nor a fragment or query alone,
+    nor a tag or shortcode (``{{< relref … >}}``).
+
+    >>> [_is_relative(u) for u in ("../x/", "x/#a", "/x/", "https://a.example/", "#top", "mailto:a@b", "{{< ref x >}}")]
+    [True, True, False, False, False, False, False]
+    """
+    path = split_url(url)[0]
+    if not path or path.startswith(("/", "\\", "{")):
+        return False
+    return not _SCHEME.match(path)
+
+
+#: A URL's scheme (``https:``, ``mailto:``).
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _joined(here: str, path: str) -> str:
+    """The root-relative path the relative ``path`` leads to from the page at ``here`` (decoded).
+
+    >>> _joined("/posts/ferry/", "../harbour/"), _joined("/posts/ferry.html", "harbour.html"), _joined("/a/", "./")
+    ('/posts/harbour/', '/posts/harbour.html', '/a/')
+    """
+    folder = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    path = unquote(path)
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    ends = path.endswith(("/", "/.", "/..")) or path in (".", "..")
+    return joined + "/" if ends and not joined.endswith("/") else joined
 
 
 def _in_path(path: str) -> str:

@@ -26,7 +26,9 @@ pattern that cannot be read back is left as written). A link no article has this
 rewritten by the rules as before. A link to an article is written where Hugo publishes it in the
 page's language, rule or no rule, in a language with permalinks of its own
 (``[compile.permalinks.<locale>]``) and where its pattern holds its title, by the title it has in
-that language (see :class:`OwnUrls`).
+that language (see :class:`OwnUrls`). A relative link (``../the-harbour/``) to an article is found
+from the linking page's URL, and written from that page's URL in the language to the article's
+there (see :meth:`.link_targets.LinkTargets.relative_key`; not on a Jekyll site).
 
 On a Jekyll site, a link whose destination is a Liquid tag naming an article's file (``{% link
 en/harbour.md %}``, ``{% post_url en/2024-01-05-harbour %}``) names the file of the page's language
@@ -158,10 +160,9 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         url = article_url(relative, front, prefix, style)
         if url is not None:
             slugs.setdefault(url, slug)
-    own = None
-    if project.locale_permalinks or (found is not None and found.titled):
-        own = OwnUrls(project, paths, frozenset(sections))
-    return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix, own_url=own)
+    urls = OwnUrls(project, paths, frozenset(sections))
+    own = urls if project.locale_permalinks or (found is not None and found.titled) else None
+    return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix, own_url=own, page_url=urls)
 
 
 @dataclass
@@ -170,7 +171,8 @@ class OwnUrls:
     ``[compile.links]`` rule: one with permalinks of its own (``[compile.permalinks.<locale>]``),
     and, in every language, a section whose pattern holds a page's title (``:title``; ``:slug`` of
     a page without a slug), which is translated: by the title each page is published with there
-    (:attr:`titles`, decided for the articles linked to: see :func:`decide_targets`). An object,
+    (:attr:`titles`, decided for the articles linked to: see :func:`decide_targets`); and any
+    article's URL in any language, the source's too, for relative links (not on a Jekyll site). An object,
     not a function: a worker process that is not forked is handed it pickled."""
 
     project: Project
@@ -218,7 +220,8 @@ class OwnUrls:
         ]
 
     def __call__(self, slug: str, locale: str) -> str | None:
-        """The article's URL in ``locale``: after the language's folder, the URL its pattern makes
+        """The article's URL in ``locale`` (the source's: after ``[compile] source_url_prefix``;
+        another's: after the language's folder), the URL its pattern makes
         (``:title`` its title there), else its default one (see :func:`article_url`); None where
         its title is not known, or its pattern holds a token compile does not read (see
         :func:`.permalinks.permalink`)."""
@@ -229,15 +232,18 @@ class OwnUrls:
         relative, front = self._page(slug)
         project = self.project
         style = page_url_style(project.page_urls, project.heading_ids)
-        folder = "/" + project.url_dir(locale)
+        source = locale == project.source_locale
+        folder = project.source_url_prefix if source else "/" + project.url_dir(locale)
         pattern = self.pattern(slug, locale)
         if pattern is None:
             found = article_url(relative, front, folder, style)
         else:
             sections = page_sections(relative, self.sections)
             page = url_page(relative, "", self.paths[slug], front, sections, style == "hugo-unaccented")
-            title = ""
-            if title_token(pattern, page.own_slug is not None) is not None:
+            title, titled = "", title_token(pattern, page.own_slug is not None) is not None
+            if titled and source:  # (its front matter's, as a link is read back: see .permalinks)
+                title = str((page_front_matter(self.paths[slug]) or {}).get("title") or "")
+            elif titled:
                 decided = self.titles.get(slug)
                 if decided is None:
                     return None  # (not decided yet, or it cannot be read)

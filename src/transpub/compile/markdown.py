@@ -78,7 +78,7 @@ def write_markdown(
             else:
                 named = None if titles is None else titles.get(locale)
                 data = _localized_markdown(
-                    project, document, locale, catalogs.get(locale, {}), options, named, links
+                    project, document, locale, catalogs.get(locale, {}), options, named, links, slug
                 )
             page.output = output
             page.written = record.write(output, data, locale, slug)
@@ -162,12 +162,13 @@ def _localized_markdown(
     options: CompileOptions,
     titles: Mapping[str, str] | None = None,
     links: LinkTargets | None = None,
+    own: str | None = None,
 ) -> bytes:
     """The Markdown article in ``locale``: each unit's usable translation, else its source (no markup
     added), with root-relative links rewritten by ``[compile.links]``, a translated heading's id
     kept by ``[compile] heading_ids``, and a value naming a page by its title written as ``titles``
     says that page is titled in ``locale`` (a link to an article ``links`` has not published in
-    ``locale``: as written), and a JSON-LD ``inLanguage`` naming the source's language naming ``locale``."""
+    ``locale``: as written; a relative one to an article, from the URL of the page of ``own``), and a JSON-LD ``inLanguage`` naming the source's language naming ``locale``."""
 
     def resolve(slot: Slot) -> Resolution:
         entry = entries.get(slot.msgid)
@@ -182,7 +183,7 @@ def _localized_markdown(
         rewrite_url=(
             (lambda url: project.localized_link(url, locale))
             if links is None
-            else links.rewrite(project, locale)
+            else links.rewrite(project, locale, own)
         ),
         heading_ids=project.heading_ids,
         titles=titles,
