@@ -96,6 +96,11 @@ def test_review_copies_of_a_folder_no_longer_configured_are_removed(hugo_named: 
             "transpub.toml:9: compile.locale_dirs names 'it', which is not a locale of this project",
         ),
         ('locale_style = "hugo"\n', 'transpub.toml:8: compile.locale_style must be "gettext", "bcp47"'),
+        (
+            '[compile.ugly_urls]\nit = ["*"]\n',
+            "transpub.toml:9: compile.ugly_urls names 'it', which is not a locale of this project",
+        ),
+        ("[compile.ugly_urls]\nde = true\n", "compile.ugly_urls.de must be a list of section names"),
     ],
 )
 def test_a_folder_name_that_is_unsafe_or_shared_is_a_configuration_error(

@@ -238,6 +238,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "locale_style": "gettext",
         "locale_dirs": {},
         "url_dirs": {},
+        "ugly_urls": {},
         "source_url_prefix": "",
         "page_urls": None,
         "jekyll_permalink": "date",

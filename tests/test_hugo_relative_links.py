@@ -110,3 +110,52 @@ def test_a_pseudo_translated_page_keeps_its_relative_links_as_written(tmp_path: 
     assert german["/de/posts/the-ferry-timetable/"] == [
         ("../the-harbour/#dock", "de/posts/the-harbour/index.html")
     ]
+
+
+#: Sites whose pages hugo publishes as ….html (uglyURLs, the site's or the German pages' own), the
+#: ferry's link to the harbour, the German ferry's page and its link as hugo builds them, and the
+#: [compile.ugly_urls] init copies.
+#: Posts at their titles' URLs, with no folder before them.
+BY_TITLE = '[permalinks]\nposts = "/:title/"\n'
+
+UGLY_SITES = {
+    "site-wide, by title": (
+        f"uglyURLs = true\n{BY_TITLE}",
+        "/the-harbour.html#dock",
+        ("/de/the-ferry-timetable.html", "/de/der-hafen.html#dock", "de/der-hafen.html"),
+        'en = ["*"]\nde = ["*"]',
+    ),
+    "site-wide, relative": (
+        f"uglyURLs = true\n{BY_TITLE}",
+        "the-harbour.html#dock",
+        ("/de/the-ferry-timetable.html", "der-hafen.html#dock", "de/der-hafen.html"),
+        'en = ["*"]\nde = ["*"]',
+    ),
+    "german only": (
+        "[languages.de]\nuglyURLs = true\n",
+        "/posts/harbour/#dock",
+        ("/de/posts/ferry.html", "/de/posts/harbour.html#dock", "de/posts/harbour.html"),
+        'de = ["*"]',
+    ),
+    "a section of them": (
+        f"[uglyURLs]\nposts = true\n{BY_TITLE}",
+        "/the-harbour.html#dock",
+        ("/de/the-ferry-timetable.html", "/de/der-hafen.html#dock", "de/der-hafen.html"),
+        'en = ["posts"]\nde = ["posts"]',
+    ),
+}
+
+
+@pytest.mark.parametrize(("config", "link", "german", "ugly"), UGLY_SITES.values(), ids=UGLY_SITES.keys())
+def test_a_link_to_a_post_hugo_publishes_as_an_html_file_leads_to_its_german_page(
+    tmp_path: Path, config: str, link: str, german: tuple[str, str, str], ugly: str
+) -> None:
+    """uglyURLs: hugo publishes the harbour at /the-harbour.html, "Der Hafen" at /de/der-hafen.html
+    (with /:title/); the German ferry's link leads there (it led to the English page, without a
+    word, or to /de/posts/harbour/, where nothing is)."""
+    site, _ = translated_site(tmp_path, config, link, TRANSLATED)
+    assert f"[compile.ugly_urls]\n{ugly}\n" in (site / "transpub.toml").read_text("utf-8")
+    built = built_links(site / "public", "de")
+    page, href, target = german
+    assert built[page] == [(href, target)]
+    assert all(found.startswith("de/") for links in built.values() for _, found in links), built

@@ -561,6 +561,15 @@ SCHEMA = Table(
                         valid=is_folder_name,
                     ),
                 ),
+                "ugly_urls": Table(
+                    doc='markdown: locale = the sections whose pages Hugo publishes as ….html in it ("*": every '
+                    "page; Hugo's uglyURLs, which init copies), for finding the article a link leads to",
+                    values=Key(
+                        "list of strings",
+                        None,
+                        expects='a list of section names such as ["posts"], or ["*"] for every page',
+                    ),
+                ),
                 "source_url_prefix": Key(
                     "string",
                     "",

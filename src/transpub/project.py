@@ -137,6 +137,9 @@ class Project:
     locale_dirs: dict[str, str] = field(default_factory=dict)
     #: ``[compile.url_dirs]``: a locale's folder in the site's URLs where it is not its output folder.
     url_dirs: dict[str, str] = field(default_factory=dict)
+    #: ``[compile.ugly_urls]``: by locale, the sections whose pages Hugo publishes as ``….html``
+    #: (``*``: every page; Hugo's ``uglyURLs``).
+    ugly_urls: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: ``[compile.links]`` as (prefix, replacement) pairs, longest prefix first.
     link_rules: tuple[tuple[str, str], ...] = ()
     #: ``[compile.permalinks]``: by section, the URL pattern the site gives its source-language pages.
@@ -288,6 +291,12 @@ class Project:
         (``[compile.permalinks.<locale>]``) where it has them, else the source language's."""
         own = self.locale_permalinks.get(locale)
         return self.permalinks if own is None else own
+
+    def ugly_url(self, locale: str, section: str) -> bool:
+        """Whether Hugo publishes the pages of ``section`` (a top folder of the articles; "" for a
+        page beside them) in ``locale`` as ``….html`` (:attr:`ugly_urls`)."""
+        sections = self.ugly_urls.get(locale, ())
+        return "*" in sections or (bool(section) and section in sections)
 
     def localized_link(self, url: str, locale: str) -> str | None:
         """A root-relative ``url`` rewritten by ``[compile.links]`` for pages in ``locale`` (the longest
@@ -919,6 +928,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         mkdocs_folders=read_mkdocs_folders(mkdocs_config, root) if mkdocs_config is not None else None,
         locale_dirs=locale_dirs,
         url_dirs=_url_dirs(compile_["url_dirs"], [source, *locales], config_path, text),
+        ugly_urls=_ugly_urls(compile_["ugly_urls"], [source, *locales], config_path, text),
         link_rules=_link_rules(compile_["links"], config_path, text),
         permalinks={key: value for key, value in compile_["permalinks"].items() if isinstance(value, str)},
         locale_permalinks=_locale_permalinks(compile_["permalinks"], locales, config_path, text),
@@ -947,6 +957,14 @@ def _url_dirs(own: dict[str, str], every: list[str], where: Path, text: str | No
     """``[compile.url_dirs]``; ConfigError for a name that is no locale of the project."""
     _only_locales("url_dirs", own, every, where, text)
     return dict(own)
+
+
+def _ugly_urls(
+    own: dict[str, list[str]], every: list[str], where: Path, text: str | None
+) -> dict[str, tuple[str, ...]]:
+    """``[compile.ugly_urls]``; ConfigError for a name that is no locale of the project."""
+    _only_locales("ugly_urls", own, every, where, text)
+    return {locale: tuple(sections) for locale, sections in own.items() if sections}
 
 
 def _only_locales(
@@ -1130,6 +1148,7 @@ def _setting_line(
 SITE_TABLES = (
     "compile.locale_dirs",
     "compile.url_dirs",
+    "compile.ugly_urls",
     "compile.links",
     "compile.permalinks",
     "compile.jekyll_collections",

@@ -67,6 +67,10 @@ class LinkTargets:
     #: :class:`.links.OwnUrls`), by which a relative link (``../the-harbour/``) is followed from the
     #: linking page's URL.
     page_url: OwnUrlsOf | None = None
+    #: For localized Markdown on a Hugo site: whether it publishes pages in the source language as
+    #: ``….html`` (``[compile.ugly_urls]``): a link's ``/posts/harbour.html`` names the article whose
+    #: URL is ``/posts/harbour/`` otherwise.
+    ugly: bool = False
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -83,6 +87,8 @@ class LinkTargets:
         slug = self.slugs.get(key)
         if slug is None and self.permalinks is not None and key.startswith(self.prefix + "/"):
             slug = self.permalinks.slug(key[len(self.prefix) :])
+        if slug is None and self.ugly and key.endswith(".html") and not key.endswith("/index.html"):
+            return self.slug_of(key.removesuffix(".html") + "/")  # (see :attr:`ugly`)
         return slug
 
     def _own(self, project: Project, url: str, locales: Iterable[str]) -> str | None:
@@ -257,8 +263,7 @@ class LinkTargets:
         path, rest = split_url(url)
         if here is None or there is None or url_path(_joined(here, path)) == url_path(there):
             return None
-        folder = here if here.endswith("/") else posixpath.dirname(here) + "/"
-        written = posixpath.relpath(there, folder) + ("/" if there.endswith("/") else "")
+        written = posixpath.relpath(there, _folder(here)) + ("/" if there.endswith("/") else "")
         written = "./" + written if _SCHEME.match(written) else written  # (not read as a scheme)
         return _in_path(written).replace(" ", "%20") + rest
 
@@ -547,12 +552,22 @@ def _joined(here: str, path: str) -> str:
 
     >>> _joined("/posts/ferry/", "../harbour/"), _joined("/posts/ferry.html", "harbour.html"), _joined("/a/", "./")
     ('/posts/harbour/', '/posts/harbour.html', '/a/')
+    >>> _joined("/ferry.html", "harbour.html"), _joined("/a/", "../../b/")
+    ('/harbour.html', '/b/')
     """
-    folder = here if here.endswith("/") else posixpath.dirname(here) + "/"
     path = unquote(path)
-    joined = posixpath.normpath(posixpath.join(folder, path))
+    joined = posixpath.normpath(posixpath.join(_folder(here), path))
     ends = path.endswith(("/", "/.", "/..")) or path in (".", "..")
     return joined + "/" if ends and not joined.endswith("/") else joined
+
+
+def _folder(here: str) -> str:
+    """The folder a relative link of the page at the URL ``here`` is followed from.
+
+    >>> _folder("/posts/ferry/"), _folder("/posts/ferry.html"), _folder("/ferry.html")
+    ('/posts/ferry/', '/posts/', '/')
+    """
+    return here if here.endswith("/") else posixpath.dirname(here).rstrip("/") + "/"
 
 
 def _in_path(path: str) -> str:

@@ -161,8 +161,17 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         if url is not None:
             slugs.setdefault(url, slug)
     urls = OwnUrls(project, paths, frozenset(sections))
-    own = urls if project.locale_permalinks or (found is not None and found.titled) else None
-    return LinkTargets(slugs, paths, {}, permalinks=found, prefix=prefix, own_url=own, page_url=urls)
+    made = project.locale_permalinks or project.ugly_urls or (found is not None and found.titled)
+    return LinkTargets(
+        slugs,
+        paths,
+        {},
+        permalinks=found,
+        prefix=prefix,
+        own_url=urls if made else None,
+        page_url=urls,
+        ugly=bool(project.ugly_urls.get(project.source_locale)),
+    )
 
 
 @dataclass
@@ -207,8 +216,22 @@ class OwnUrls:
         return pattern is not None and title_token(pattern, False) is not None
 
     def follows(self, slug: str, locale: str) -> bool:
-        """Whether compile makes the article's URL in ``locale`` (else a rule does, if any)."""
-        return locale in self.project.locale_permalinks or self.titled(slug, locale)
+        """Whether compile makes the article's URL in ``locale`` (else a rule does, if any): where
+        the language has permalinks of its own, its pattern holds its title, or it is published as
+        ``….html`` in one of the language and the source but not the other (``[compile.ugly_urls]``)."""
+        return (
+            locale in self.project.locale_permalinks
+            or self.titled(slug, locale)
+            or self.ugly(slug, locale) != self.ugly(slug, self.project.source_locale)
+        )
+
+    def ugly(self, slug: str, locale: str) -> bool:
+        """Whether Hugo publishes the article as ``….html`` in ``locale`` (Hugo's ``uglyURLs``: not
+        the home page, nor a page with a ``url`` of its own)."""
+        relative, front = self._page(slug)
+        if front.get("url") or (relative.stem == "_index" and len(relative.parts) == 1):
+            return False
+        return self.project.ugly_url(locale, relative.parts[0] if len(relative.parts) > 1 else "")
 
     def undecided(self, run: CompileRun, slugs: Iterable[str]) -> list[tuple[Path, str, None]]:
         """Those of the articles ``slugs`` whose pattern holds a title in a selected language and
@@ -250,6 +273,8 @@ class OwnUrls:
                 title = decided[1].get(locale, decided[0])
             url = titled_url(pattern, page, title)
             found = None if url is None else folder + url
+        if found is not None and found.endswith("/") and found != "/" and self.ugly(slug, locale):
+            found = found[:-1] + ".html"  # (Hugo's uglyURLs: /de/posts/harbour.html, /de/posts.html)
         self._urls[slug, locale] = found
         return found
 

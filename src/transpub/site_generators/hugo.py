@@ -245,6 +245,11 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         for loc, name in targets.items()
         if (theirs := _hugo_permalinks(site.settings, name, sections)) != permalinks
     }
+    ugly = {
+        loc: found
+        for loc, name in {source: key, **targets}.items()
+        if (found := _hugo_ugly_urls(settings, name))
+    }
     public = folder_setting(settings.get("publishdir"), "public")
     paths = {"articles": articles, "site": site_folder_of([public, content])}
     additions = _hugo_additions(settings, languages, key, source_dir, compile_, targets, locale_dirs)
@@ -252,7 +257,8 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         site,
         found_line(site, f"its pages in {articles}/ are the articles, {where}"),
         config_tables(paths, compile_, links, locale_dirs, permalinks=permalinks, url_dirs=url_dirs)
-        | own_permalinks,
+        | own_permalinks
+        | ({"compile.ugly_urls": ugly} if ugly else {}),
         {
             "paths.articles": f"languages.{key}.contentDir"
             if source_dir
@@ -266,6 +272,22 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         dumped_settings(additions, site.config_name),
         tuple(notes),
     )
+
+
+def _hugo_ugly_urls(settings: Mapping[str, Any], language: str) -> list[str]:
+    """The sections whose pages Hugo 0.111 publishes as ``….html`` in ``language`` (``uglyURLs``: the
+    language's own where it sets it, else the site's; ``true``, every page: ``["*"]``; a table of
+    sections, those set ``true``).
+
+    >>> site = {"uglyurls": True, "languages": {"de": {"uglyurls": {"posts": True, "news": False}}}}
+    >>> _hugo_ugly_urls(site, "en"), _hugo_ugly_urls(site, "de"), _hugo_ugly_urls({}, "en")
+    (['*'], ['posts'], [])
+    """
+    own = as_mapping(as_mapping(settings, "languages"), language)
+    value = own["uglyurls"] if "uglyurls" in own else settings.get("uglyurls")
+    if value is True:
+        return ["*"]
+    return [section for section, on in value.items() if on is True] if isinstance(value, dict) else []
 
 
 def _hugo_permalinks(settings: Mapping[str, Any], language: str, sections: list[str]) -> dict[str, str]:
