@@ -321,6 +321,30 @@ def test_an_article_named_index_is_written_as_markdown_where_no_index_page_is_ma
     assert (tmp_path / "site" / "de" / "index.md").read_text(encoding="utf-8") == "The home page.\n"
 
 
+def test_an_html_preview_of_a_markdown_site_leaves_its_home_page_out_with_a_warning(tmp_path: Path) -> None:
+    """An MkDocs site's ``index.md`` is its home page, built by the generator from compile's Markdown:
+    ``compile --format html --out DIR`` (a preview) writes the other pages and says the home page has no
+    HTML page there; not an error to fix by renaming or leaving it out (which would drop it from the
+    site's own translations)."""
+    init_project(tmp_path, source="en", locales=["de"])
+    config = tmp_path / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[compile]\nformat = "markdown"\n', encoding="utf-8"
+    )
+    (tmp_path / "articles" / "index.md").write_text("The home page.\n", encoding="utf-8")
+    (tmp_path / "articles" / "guide.md").write_text("The guide.\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    preview = tmp_path.parent / "preview"
+    args = ["compile", "--format", "html", "--out", str(preview), "--threshold", "0", "-j", "1"]
+    result = runner.invoke(main, ["--project", str(tmp_path), *args])
+    assert result.exit_code == 0, result.output
+    assert "Warning: articles/index.md: no HTML page in this preview" in result.stderr, result.output
+    assert "Error" not in result.output
+    assert (preview / "de" / "guide.html").is_file()
+    assert "home page" not in (preview / "de" / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_folder_emptied_behind_a_link_in_the_site_stays(tmp_path: Path) -> None:
     """Removing the folders a removal of pages emptied stops at a link: the folder it leads to is
     not the one emptied (site/de/x leads to site/real: site/real/sub stays)."""

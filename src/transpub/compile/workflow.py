@@ -74,6 +74,7 @@ def compile_project(
     forget_folders()
     if options.out_dir is not None:  # (--out preview: a folder from here, wherever pages are written)
         options = replace(options, out_dir=options.out_dir.absolute())
+    html_preview = options.format == "html" and project.output_format == "markdown"
     if options.format is not None and options.format != project.output_format:
         # (--format: the project as if configured so, also where articles are read: how a value is
         # written depends on who writes the page, compile or a generator's templates)
@@ -91,7 +92,7 @@ def compile_project(
     elif options.out_dir is not None:
         _refuse_out_folder(project, options.out_dir)
     if not markdown:
-        _refuse_the_index_pages_name(project, discovery)
+        _refuse_the_index_pages_name(project, discovery, html_preview)
     report.errors.extend(discovery.errors)
     report.warnings.extend(discovery.warnings)
     if markdown and project.heading_ids == "mkdocs":
@@ -318,14 +319,29 @@ def _report_kept(run: CompileRun, kept: list[CompiledArticle], report: CompileRe
 INDEX_SLUG = "index"
 
 
-def _refuse_the_index_pages_name(project: Project, discovery: Discovery) -> None:
+def _refuse_the_index_pages_name(project: Project, discovery: Discovery, html_preview: bool) -> None:
     """Take the article whose slug is :data:`INDEX_SLUG` (``articles/index.md``, a site's home page) out
     of ``discovery``, as an error naming it: its HTML pages and the index pages would be one file each.
-    Refused, not gone: pages compile wrote of it before stay."""
+    Refused, not gone: pages compile wrote of it before stay. In an HTML preview of a site whose pages
+    are Markdown (``--format html``; a generator builds the site, home page and all) a warning: the
+    site's own output takes the article, and the home page is no mistake to rename or leave out."""
     for article in discovery.articles:
         if article.slug == INDEX_SLUG:
             discovery.articles.remove(article)
             discovery.refused.add(article.slug)
+            if html_preview:
+                discovery.warnings.append(
+                    Issue(
+                        project.relative(article.path),
+                        None,
+                        "index",
+                        "no HTML page in this preview: it would be the index of articles compile writes "
+                        f"in each language's folder ({project.locale_dir(project.source_locale)}/index.html); "
+                        "the site's Markdown (`transpub compile`) takes it",
+                        severity="warning",
+                    )
+                )
+                return
             discovery.errors.append(
                 ArticleError(
                     "its pages would be the index of articles compile writes in each language's folder "
