@@ -305,3 +305,25 @@ def test_a_link_to_a_post_whose_translated_title_has_a_hash_leads_to_its_page_th
     [href] = built_hrefs(public, "es")["es/blog/the-ferry-timetable/index.html"]
     assert href == "/es/blog/c%23-y-el-puerto/#dock"
     assert served(public, unquote(urlsplit(href).path))
+
+
+def test_with_ugly_urls_a_title_warning_names_the_html_file_hugo_publishes_the_page_at(
+    tmp_path: Path,
+) -> None:
+    """uglyURLs for posts: the harbour translated "Posts" makes /es/posts.html, the section's list's URL too;
+    the ferry's "Fähre/Fahrplan" makes /es/fähre/fahrplan.html: each warning names the URL hugo
+    publishes at (they named /es/posts/ and /es/fähre/fahrplan/, where hugo publishes nothing)."""
+    titles = {"The harbour": "Posts", "The ferry timetable": "Fähre/Fahrplan"}
+    site = titled_site(tmp_path, "/:title/", titles, more="[uglyURLs]\nposts = true\n")
+    output = " ".join(transpub(site, "compile").split())
+    assert (
+        f'{entry_line(site, "harbour", "The harbour")} the translated title "Posts" makes the es page\'s URL /es/posts.html '
+        in output
+    ), output
+    assert "the URL of the list page of the section posts, which Hugo publishes there" in output
+    assert "makes the es page's URL /es/fähre/fahrplan.html " in output, output
+    assert "a folder deeper than the source page's (/the-ferry-timetable.html)" in output
+    hugo_build(site)
+    public = site / "public"
+    assert (public / "es" / "posts.html").is_file()
+    assert "first ferry leaves" in (public / "es" / "fähre" / "fahrplan.html").read_text("utf-8")

@@ -226,12 +226,8 @@ class OwnUrls:
         )
 
     def ugly(self, slug: str, locale: str) -> bool:
-        """Whether Hugo publishes the article as ``….html`` in ``locale`` (Hugo's ``uglyURLs``: not
-        the home page, nor a page with a ``url`` of its own)."""
-        relative, front = self._page(slug)
-        if front.get("url") or (relative.stem == "_index" and len(relative.parts) == 1):
-            return False
-        return self.project.ugly_url(locale, relative.parts[0] if len(relative.parts) > 1 else "")
+        """Whether Hugo publishes the article as ``….html`` in ``locale`` (see :func:`ugly_page`)."""
+        return ugly_page(self.project, *self._page(slug), locale)
 
     def undecided(self, run: CompileRun, slugs: Iterable[str]) -> list[tuple[Path, str, None]]:
         """Those of the articles ``slugs`` whose pattern holds a title in a selected language and
@@ -273,10 +269,30 @@ class OwnUrls:
                 title = decided[1].get(locale, decided[0])
             url = titled_url(pattern, page, title)
             found = None if url is None else folder + url
-        if found is not None and found.endswith("/") and found != "/" and self.ugly(slug, locale):
-            found = found[:-1] + ".html"  # (Hugo's uglyURLs: /de/posts/harbour.html, /de/posts.html)
+        found = None if found is None else published_url(found, self.ugly(slug, locale))
         self._urls[slug, locale] = found
         return found
+
+
+def ugly_page(project: Project, relative: PurePosixPath, front: Mapping[str, Any], locale: str) -> bool:
+    """Whether Hugo publishes the article at ``relative`` in the articles folder, whose front matter
+    is ``front``, as ``….html`` in ``locale`` (Hugo's ``uglyURLs``, ``[compile.ugly_urls]``: not
+    the home page, nor a page with a ``url`` of its own)."""
+    if front.get("url") or (relative.stem == "_index" and len(relative.parts) == 1):
+        return False
+    return project.ugly_url(locale, relative.parts[0] if len(relative.parts) > 1 else "")
+
+
+def published_url(url: str, ugly: bool) -> str:
+    """The URL Hugo publishes a page at whose URL is ``url`` (a folder's) where it publishes it as
+    ``….html`` (``ugly``: see :func:`ugly_page`) or not; the home page's stays ``/``.
+
+    >>> published_url("/de/posts/harbour/", True), published_url("/de/posts/", True), published_url("/", True)
+    ('/de/posts/harbour.html', '/de/posts.html', '/')
+    >>> published_url("/de/posts/harbour/", False)
+    '/de/posts/harbour/'
+    """
+    return url[:-1] + ".html" if ugly and url.endswith("/") and url != "/" else url
 
 
 def jekyll_links(

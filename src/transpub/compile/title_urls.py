@@ -27,6 +27,7 @@ from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import Page
 from ..sources import Translation, load_translations
+from .links import published_url, ugly_page
 from .permalinks import page_sections, title_token, titled_url, url_page
 from .run import TitledUrl
 from .titles import translated_title
@@ -89,12 +90,15 @@ def title_url_warnings(
             continue
         title = translated_title(document, entries, include_fuzzy)
         url = titled_url(pattern, page, title) if title is not None else None
+        ugly = ugly_page(project, relative, front, locale)
         if title is None or url is None or url == source:
-            urls[locale] = (source, title or untitled, slot.msgid, False)
+            urls[locale] = (published_url(source, ugly), title or untitled, slot.msgid, False)
             continue
-        why = _taken(project, url, relative, style, project.permalinks_in(locale))
+        why = _taken(project, url, relative, style, project.permalinks_in(locale), (locale, ugly))
         if why is None and url.count("/") != source.count("/"):
-            why = f"a folder {'deeper' if url.count('/') > source.count('/') else 'higher'} than the source page's ({source})"
+            was = published_url(source, ugly_page(project, relative, front, project.source_locale))
+            why = f"a folder {'deeper' if url.count('/') > source.count('/') else 'higher'} than the source page's ({was})"
+        url = published_url(url, ugly)
         if why is None:
             urls[locale] = (url, title, slot.msgid, True)
             continue
@@ -204,15 +208,25 @@ def _line(
 
 
 def _taken(
-    project: Project, url: str, own: PurePosixPath, style: str, patterns: Mapping[str, str]
+    project: Project,
+    url: str,
+    own: PurePosixPath,
+    style: str,
+    patterns: Mapping[str, str],
+    ugly: tuple[str, bool],
 ) -> str | None:
-    """Which other page Hugo publishes at ``url`` (after the language's folder), if one is known:
-    the home page, a taxonomy's pages, a section's list, a page of the articles folder at that
-    path (as its folders and file name make it: see :func:`.links.article_url`; not one of a
-    section ``patterns``, the language's permalinks, publish elsewhere)."""
+    """Which other page Hugo publishes at ``url`` (a folder's, after the language's folder), if one
+    is known: the home page, a taxonomy's pages, a section's list, a page of the articles folder at
+    that path (as its folders and file name make it: see :func:`.links.article_url`; not one of a
+    section ``patterns``, the language's permalinks, publish elsewhere); one only where Hugo
+    publishes it as ``….html`` in the language as it does the page or not (``ugly``: the language,
+    and whether it does the page: see :func:`.links.ugly_page`)."""
     if url == "/":
         return _SHARED.format("the home page")
     parts = url.strip("/").split("/")
+    locale, own_ugly = ugly
+    if parts[0] in _TAXONOMIES and project.ugly_url(locale, parts[0]) != own_ugly:
+        return None  # (the page at /tags.html, the taxonomy's at /tags/, or the other way round)
     if parts[0] in _TAXONOMIES:
         return f"a URL of Hugo's pages of the taxonomy {parts[0]}: the page is nowhere on the site"
     folder = project.articles_dir
@@ -228,8 +242,12 @@ def _taken(
         relative = PurePosixPath(found.relative_to(project.articles_dir).as_posix())
         if relative == own or relative.parts[0] in patterns or page_front_matter(found, _URL_KEYS):
             return None
+        if ugly_page(project, relative, {}, locale) != own_ugly:
+            return None
         return f"the URL of the page of {project.relative(found)}, which Hugo publishes there: one of them is nowhere on the site"
     section = folder.relative_to(project.articles_dir).as_posix()
+    if project.ugly_url(locale, section.split("/")[0]) != own_ugly:
+        return None
     if any(folder.glob("index.*")):
         return f"the URL of the page of {project.relative(folder)}/, which Hugo publishes there: one of them is nowhere on the site"
     return _SHARED.format(f"the list page of the section {section}")
