@@ -44,12 +44,20 @@ TITLES, TRANSLATED = '[permalinks]\nposts = "/:sections/:title/"\n', {"The harbo
 
 
 def translated_site(
-    tmp_path: Path, config: str, link: str, titles: dict[str, str], held: str = ""
+    tmp_path: Path,
+    config: str,
+    link: str,
+    titles: dict[str, str],
+    held: str = "",
+    pages: dict[str, str] | None = None,
 ) -> tuple[Path, str]:
-    """The small Hugo site with ``config`` added to hugo.toml, the ferry linking the harbour by
-    ``link``, compiled in German (compile's output): pseudo-translated, the titles translated as
-    ``titles`` says, the post ``held`` (``harbour``) left untranslated (held back)."""
+    """The small Hugo site with ``config`` added to hugo.toml (and ``pages``, by their paths in
+    content/), the ferry linking the harbour by ``link``, compiled in German (compile's output):
+    pseudo-translated, the titles translated as ``titles`` says, the post ``held`` (``harbour``)
+    left untranslated (held back)."""
     site = hugo_site(tmp_path / "harbour", config=config)
+    for name, text in (pages or {}).items():
+        (site / "content" / name).write_text(text, "utf-8")
     ferry = site / "content" / "posts" / "ferry.md"
     ferry.write_text(ferry.read_text("utf-8").replace("(/posts/harbour/)", f"({link})"), "utf-8")
     add_to_hugo_toml(site, init(site, "-l", "de"))
@@ -159,3 +167,29 @@ def test_a_link_to_a_post_hugo_publishes_as_an_html_file_leads_to_its_german_pag
     page, href, target = german
     assert built[page] == [(href, target)]
     assert all(found.startswith("de/") for links in built.values() for _, found in links), built
+
+
+def test_a_link_to_an_html_file_hugo_does_not_publish_is_not_taken_for_the_page_at_its_folder(
+    tmp_path: Path,
+) -> None:
+    """uglyURLs for posts alone: the tide, beside them, is at /tide/, and the ferry's ../tide.html
+    leads to nothing in English: the German ferry keeps it as written, leading to nothing too (it
+    was taken for the tide, and written ../tide/ in German alone), and its ../tide/ leads to the
+    German tide."""
+    tide = "---\ntitle: The tide\n---\nThe tide turns at noon.\n"
+    site, _ = translated_site(
+        tmp_path,
+        "[uglyURLs]\nposts = true\n",
+        "../tide.html) and [the tide](../tide/",
+        {},
+        pages={"tide.md": tide},
+    )
+    public = site / "public"
+    assert built_links(public, "posts")["/posts/ferry.html"] == [
+        ("../tide.html", ""),
+        ("../tide/", "tide/index.html"),
+    ]
+    assert built_links(public, "de")["/de/posts/ferry.html"] == [
+        ("../tide.html", ""),
+        ("../tide/", "de/tide/index.html"),
+    ]

@@ -26,6 +26,8 @@ class OwnUrlsOf(Protocol):
 
     def follows(self, slug: str, locale: str) -> bool: ...
 
+    def ugly(self, slug: str, locale: str) -> bool: ...
+
     def __call__(self, slug: str, locale: str) -> str | None: ...
 
 
@@ -67,10 +69,11 @@ class LinkTargets:
     #: :class:`.links.OwnUrls`), by which a relative link (``../the-harbour/``) is followed from the
     #: linking page's URL.
     page_url: OwnUrlsOf | None = None
-    #: For localized Markdown on a Hugo site: whether it publishes pages in the source language as
-    #: ``….html`` (``[compile.ugly_urls]``): a link's ``/posts/harbour.html`` names the article whose
-    #: URL is ``/posts/harbour/`` otherwise.
-    ugly: bool = False
+    #: For localized Markdown on a Hugo site that publishes pages in the source language as
+    #: ``….html`` (``[compile.ugly_urls]``): the source language. A link's ``/posts/harbour.html``
+    #: names the article whose URL is ``/posts/harbour/`` otherwise where Hugo publishes it so
+    #: (see :attr:`page_url`), and ``/posts/harbour/`` names it only where Hugo does not.
+    ugly: str | None = None
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -83,12 +86,24 @@ class LinkTargets:
         return self.slug_of(url_path(url))
 
     def slug_of(self, key: str) -> str | None:
-        """The slug of the article ``key`` (see :attr:`slugs`) names, if any."""
+        """The slug of the article ``key`` (see :attr:`slugs`) names, if any: one Hugo publishes at
+        that URL (see :attr:`ugly`)."""
+        slug = self._slug_at(key)
+        if self.ugly is None or self.page_url is None:
+            return slug
+        if slug is not None:  # (a folder's URL: not where Hugo publishes the article as ….html)
+            return None if key.endswith("/") and self.page_url.ugly(slug, self.ugly) else slug
+        if key.endswith(".html") and not key.endswith("/index.html"):
+            slug = self._slug_at(key.removesuffix(".html") + "/")
+            return slug if slug is not None and self.page_url.ugly(slug, self.ugly) else None
+        return None
+
+    def _slug_at(self, key: str) -> str | None:
+        """The slug of the article whose URL (its folder's, as Hugo makes it without uglyURLs) is
+        ``key``, if any."""
         slug = self.slugs.get(key)
         if slug is None and self.permalinks is not None and key.startswith(self.prefix + "/"):
             slug = self.permalinks.slug(key[len(self.prefix) :])
-        if slug is None and self.ugly and key.endswith(".html") and not key.endswith("/index.html"):
-            return self.slug_of(key.removesuffix(".html") + "/")  # (see :attr:`ugly`)
         return slug
 
     def _own(self, project: Project, url: str, locales: Iterable[str]) -> str | None:

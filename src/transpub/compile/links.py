@@ -170,7 +170,7 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         prefix=prefix,
         own_url=urls if made else None,
         page_url=urls,
-        ugly=bool(project.ugly_urls.get(project.source_locale)),
+        ugly=project.source_locale if project.ugly_urls.get(project.source_locale) else None,
     )
 
 
