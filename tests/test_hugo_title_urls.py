@@ -327,3 +327,21 @@ def test_with_ugly_urls_a_title_warning_names_the_html_file_hugo_publishes_the_p
     public = site / "public"
     assert (public / "es" / "posts.html").is_file()
     assert "first ferry leaves" in (public / "es" / "fähre" / "fahrplan.html").read_text("utf-8")
+
+
+def test_with_ugly_urls_for_posts_alone_a_title_translated_as_another_sections_name_is_published_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    """uglyURLs for posts alone: the harbour translated "Notes" is at /es/notes.html, the list of the
+    section notes at /es/notes/: hugo publishes both, and compile says nothing of it."""
+    notes = tmp_path / "harbour" / "content" / "notes"
+    notes.mkdir(parents=True)
+    (notes / "_index.md").write_text("---\ntitle: Notes\n---\n", "utf-8")
+    (notes / "tide.md").write_text("---\ntitle: The tide\n---\nThe tide turns at noon.\n", "utf-8")
+    site = titled_site(tmp_path, "/:title/", {"The harbour": "Notes"}, more="[uglyURLs]\nposts = true\n")
+    output = transpub(site, "compile")
+    assert "makes the es page's URL" not in output, output
+    hugo_build(site)
+    public = site / "public"
+    assert "harbour reopens" in (public / "es" / "notes.html").read_text("utf-8")
+    assert (public / "es" / "notes" / "index.html").is_file()
