@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import click
@@ -97,7 +99,7 @@ def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:
     steps = jobs["shard"]["steps"]
     upload = next(i for i, step in enumerate(steps) if "upload-artifact" in str(step.get("uses")))
     check = next(i for i, step in enumerate(steps) if str(step.get("run", "")).startswith("transpub check"))
-    assert upload < check and {"site/", "locales/"} <= set(steps[upload]["with"]["path"].split())
+    assert upload < check and steps[upload]["with"]["name"] == "shard-${{ matrix.shard }}"
     assert "cancelled()" in jobs["indexes"]["if"]
     download = next(step for step in jobs["indexes"]["steps"] if "download-artifact" in str(step.get("uses")))
     assert download["with"]["path"] == "." and download["with"]["merge-multiple"] is True
@@ -105,6 +107,79 @@ def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:
         context = parse_transpub_command(command)
         if "--shard" in command:
             assert context.params["shard"] == (1, 4)
+
+
+def run_step(script: str, folder: Path, shard: int = 0) -> None:
+    """Run a workflow step's shell script in ``folder`` as GitHub does (bash -e), for matrix shard ``shard``."""
+    script = script.replace("${{ matrix.shard }}", str(shard))
+    subprocess.run(
+        ["bash", "-e", "-o", "pipefail", "-c", script], cwd=folder, check=True, capture_output=True
+    )
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
+
+
+@pytest.mark.skipif(not (shutil.which("git") and shutil.which("tar")), reason="needs git and tar")
+def test_the_index_job_gets_what_each_shard_wrote_and_no_stale_copy_from_another_shards_checkout(
+    tmp_path: Path,
+) -> None:
+    jobs = workflow("shard")["jobs"]
+    shard_steps, index_steps = jobs["shard"]["steps"], jobs["indexes"]["steps"]
+    compile_at = next(
+        i for i, s in enumerate(shard_steps) if str(s.get("run", "")).startswith("transpub compile")
+    )
+    pack = str(shard_steps[compile_at + 1]["run"])
+    upload = shard_steps[compile_at + 2]
+    download_at = next(i for i, s in enumerate(index_steps) if "download-artifact" in str(s.get("uses")))
+    unpack = str(index_steps[download_at + 1]["run"])
+    # a repository with the project in a folder of it, pages and catalogs committed by the last run
+    origin = tmp_path / "origin"
+    project = origin / "newsroom"
+    old = {
+        "site/en/ferry.html": "old ferry",
+        "site/en/harbour.html": "old harbour",
+        "site/en/retracted.html": "retracted",
+        "locales/de/LC_MESSAGES/ferry.po": "old ferry de",
+        "locales/de/LC_MESSAGES/harbour.po": "old harbour de",
+    }
+    for name, text in old.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text, encoding="utf-8")
+    git(origin, "init", "-q")
+    git(origin, "add", "-A")
+    git(origin, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "last run")
+    writes = {  # what each shard's transpub wrote (None: removed), in its own checkout
+        1: {
+            "site/en/ferry.html": "new ferry",
+            "locales/de/LC_MESSAGES/ferry.po": "new ferry de",
+            "site/en/retracted.html": None,
+            "site/en/dock.html": "new dock",
+        },
+        2: {"site/en/harbour.html": "new harbour", "locales/de/LC_MESSAGES/harbour.po": "new harbour de"},
+    }
+    artifacts = tmp_path / "artifacts"
+    artifacts.mkdir()
+    for shard, files in writes.items():
+        checkout = tmp_path / f"shard{shard}"
+        shutil.copytree(origin, checkout)
+        for name, text in files.items():
+            if text is None:
+                (checkout / "newsroom" / name).unlink()
+            else:
+                (checkout / "newsroom" / name).write_text(text, encoding="utf-8")
+        run_step(pack, checkout / "newsroom", shard)
+        for path in upload["with"]["path"].splitlines():
+            shutil.copy(checkout / "newsroom" / path.replace("${{ matrix.shard }}", str(shard)), artifacts)
+    index = tmp_path / "index"
+    shutil.copytree(origin, index)
+    shutil.copytree(artifacts, index / "newsroom", dirs_exist_ok=True)  # download-artifact, merged
+    run_step(unpack, index / "newsroom")
+    expected = {**old, **writes[1], **writes[2]}
+    for name, text in expected.items():
+        page = index / "newsroom" / name
+        assert (page.read_text(encoding="utf-8") if page.exists() else None) == text, name
 
 
 def test_pre_commit_hooks_run_existing_commands() -> None:
