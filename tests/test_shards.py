@@ -165,3 +165,29 @@ def test_the_index_run_warns_of_pages_the_shards_published_that_its_options_woul
     assert "give `transpub compile --indexes` the shards' options" in warned[0]
     code, output = run(root, "compile", "--indexes", "--threshold", "0")
     assert code == 0 and "Warning:" not in output, output
+
+
+def test_the_index_run_warns_of_a_catalog_older_than_its_article_as_another_shards_checkout_has_it(
+    tmp_path: Path,
+) -> None:
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract")[0] == 0
+    story = root / "articles" / "2024" / "story-1.html"
+    catalog = root / "locales" / "es" / "LC_MESSAGES" / "2024" / "story-1.po"
+    checked_out = catalog.read_bytes()  # as every shard's checkout has it before the run
+    story.write_text(story.read_text(encoding="utf-8").replace("</p>", " The ferry resumed.</p>"), "utf-8")
+    for index in (1, 2):
+        assert run(root, "extract", "--shard", f"{index}/2")[0] == 0
+        assert run(root, "compile", "--shard", f"{index}/2", "--threshold", "0")[0] == 0
+    code, output = run(root, "compile", "--indexes", "--threshold", "0")
+    assert code == 0 and "Warning:" not in output, output  # every shard's files in place
+    catalog.write_bytes(checked_out)  # the other shard's copy, merged over the one the article's shard wrote
+    code, output = run(root, "compile", "--indexes", "--threshold", "0")
+    assert code == 0, output
+    warned = [line for line in output.splitlines() if line.startswith("Warning:")]
+    assert warned == [
+        "Warning: locales/es/LC_MESSAGES/2024/story-1.po: lacks 1 of the article's 3 units: the catalog is "
+        "older than the article, and so may be the pages the index pages list; put in place the catalogs "
+        "and pages the article's shard wrote (not its folders as another shard's checkout has them), or "
+        "run `transpub extract`"
+    ], output

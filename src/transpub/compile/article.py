@@ -18,6 +18,7 @@ from ..project import Project
 from ..site import Page
 from ..site_assets import ArticleAssets, copy_assets
 from ..sources import Translation, load_article, load_translations
+from .behind import catalogs_behind
 from .decide import decide, msgids_of, title_of
 from .link_targets import NOTHING_LINKED, doubled_baseurl_warnings, undated_warnings
 from .links import article_path, decide_targets, page_rewrite
@@ -155,6 +156,7 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
         compiled.resolved = resolution(compiled.refs, run.titles, selected)
         compiled.warnings.extend(ref_warnings(refs, run.titles, shown_path))
     if not options.pages:
+        compiled.warnings.extend(catalogs_behind(run, slug, msgids, catalogs))
         compiled.warnings.extend(_pages_left_out(run, document, path, pages))
         return compiled
     for locale in selected:
