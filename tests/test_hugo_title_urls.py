@@ -254,6 +254,26 @@ def test_a_title_translated_as_another_posts_untranslated_title_is_warned_of(tmp
     assert set(shown) == {"es/the-ferry-timetable"}  # (one of them, or a mix: as above)
 
 
+def blog_with_a_spanish_harbour(
+    tmp_path: Path, link: str, spanish: str, english: str = "The harbour"
+) -> Path:
+    """A Hugo site whose posts are at /blog/:title/, the harbour titled ``english`` and, in Spanish,
+    ``spanish`` (the rest pseudo-translated), the ferry linking ``link``: extracted, not compiled."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:title/"\n')
+    harbour = site / "content" / "posts" / "harbour.md"
+    harbour.write_text(harbour.read_text("utf-8").replace("The harbour", english), "utf-8")
+    ferry = site / "content" / "posts" / "ferry.md"
+    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", link), "utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po"
+    catalog = polib.pofile(str(path))
+    catalog.find(english).msgstr = spanish
+    catalog.save()
+    return site
+
+
 def test_a_link_to_a_post_titled_with_a_plus_leads_where_hugo_publishes_it_in_each_language(
     tmp_path: Path,
 ) -> None:
@@ -261,18 +281,9 @@ def test_a_link_to_a_post_titled_with_a_plus_leads_where_hugo_publishes_it_in_ea
     title is in the URL, then the path is cleaned again), "C++ y el puerto" at
     /es/blog/c-y-el-puerto/: the Spanish ferry's link leads there (compile took the URLs for
     /blog/c---and-the-harbour/ and /es/blog/c---y-el-puerto/, and the link led nowhere)."""
-    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:title/"\n')
-    harbour = site / "content" / "posts" / "harbour.md"
-    harbour.write_text(harbour.read_text("utf-8").replace("The harbour", "C++ and the harbour"), "utf-8")
-    ferry = site / "content" / "posts" / "ferry.md"
-    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/blog/c-and-the-harbour/"), "utf-8")
-    add_to_hugo_toml(site, init(site, "-l", "es"))
-    transpub(site, "extract")
-    fill_pseudo(site)
-    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po"
-    catalog = polib.pofile(str(path))
-    catalog.find("C++ and the harbour").msgstr = "C++ y el puerto"
-    catalog.save()
+    site = blog_with_a_spanish_harbour(
+        tmp_path, "/blog/c-and-the-harbour/", "C++ y el puerto", "C++ and the harbour"
+    )
     output = transpub(site, "compile")
     assert "makes the es page's URL" not in output, output
     hugo_build(site)
@@ -288,16 +299,7 @@ def test_a_link_to_a_post_whose_translated_title_has_a_hash_leads_to_its_page_th
     """Hugo keeps a # in a title's URL ("C# y el puerto": the folder es/blog/c#-y-el-puerto/); the
     Spanish ferry links to it as /es/blog/c%23-y-el-puerto/ (it wrote /es/blog/c#-y-el-puerto/, whose
     # starts a fragment: the browser asked for /es/blog/c, where nothing is)."""
-    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/blog/:title/"\n')
-    ferry = site / "content" / "posts" / "ferry.md"
-    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/blog/the-harbour/#dock"), "utf-8")
-    add_to_hugo_toml(site, init(site, "-l", "es"))
-    transpub(site, "extract")
-    fill_pseudo(site)
-    path = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "harbour.po"
-    catalog = polib.pofile(str(path))
-    catalog.find("The harbour").msgstr = "C# y el puerto"
-    catalog.save()
+    site = blog_with_a_spanish_harbour(tmp_path, "/blog/the-harbour/#dock", "C# y el puerto")
     transpub(site, "compile")
     hugo_build(site)
     public = site / "public"
