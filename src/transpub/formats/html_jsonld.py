@@ -4,7 +4,13 @@ strings a search engine shows of it are units, each written back in its string l
 For translation, in any object: :data:`TRANSLATED_KEYS` (``headline``, ``alternativeHeadline``,
 ``description``, ``caption``); in an object whose ``@type`` is a creative work or an image
 (:data:`NAMED_WORKS`) also ``name`` and ``alternateName`` (never a Person's or an Organization's:
-their names are names). A string in an array under one of those keys is one too. Everything else
+their names are names); what an FAQ, a HowTo and a breadcrumb show, which search engines want the
+same as the page's visible text (:data:`TYPED_KEYS`): a ``Question``'s ``name``, an ``Answer``'s
+``text`` (HTML: one without markup only, read as the page's text is), a ``HowTo``'s and
+``HowToSection``'s ``name``, a ``HowToStep``'s ``name`` and ``text``, a ``HowToTip``'s ``text``, a
+``ListItem``'s ``name`` in a ``BreadcrumbList``. A string in an array under one of those keys is one
+too. A unit's msgid is its string with each run of whitespace one space, as a text of the page
+reads (one entry with the visible text it repeats). Everything else
 (URLs, dates, identifiers, ``@type``, authors, publishers, numbers) is kept as written, as are
 strings without letters, addresses, template tokens and keys nobody lists here (``articleBody``,
 ``keywords``). A string under ``inLanguage`` naming the source's language is a :class:`Marker`
@@ -15,12 +21,15 @@ in the language it names.
 Every byte of the block but a translated literal's content stays as written, the
 ``<![CDATA[ … ]]>`` some pages wrap it in too; a translation is written as valid JSON (the
 characters the source literal escapes escaped so, a ``<`` as ``\\u003c``: it can never end the
-script). A block that is no JSON is kept whole (:class:`NotJsonLd`).
+script; an ``Answer``'s ``&``, ``<`` and ``>`` as HTML references: it can add no markup), the
+source's string written as the source writes it wherever a translation keeps it. A block that is
+no JSON is kept whole (:class:`NotJsonLd`).
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
 from collections.abc import Callable
@@ -28,7 +37,7 @@ from typing import NamedTuple
 
 from ..inline import escape_lookalikes
 from .document import AttrSlot, Marker, Part
-from .runs import is_address
+from .runs import collapse_space, is_address
 
 #: Keys whose strings are for translation in any object.
 TRANSLATED_KEYS = frozenset({"headline", "alternativeHeadline", "description", "caption"})
@@ -49,6 +58,26 @@ NAMED_WORKS = frozenset(
         "VideoObject",
     }
 )
+#: What search engines show of an FAQ, a HowTo and a breadcrumb, to be the page's visible text: the
+#: keys whose strings are for translation in an object of each ``@type`` (those of :data:`NAMED_WORKS`
+#: included).
+TYPED_KEYS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(NAMED_WORKS, NAMED_KEYS),
+    "Question": frozenset({"name"}),
+    "Answer": frozenset({"text"}),
+    "HowTo": frozenset({"name"}),
+    "HowToSection": frozenset({"name"}),
+    "HowToStep": frozenset({"name", "text"}),
+    "HowToTip": frozenset({"text"}),
+    "ListItem": frozenset({"name"}),
+}
+#: The ``@type`` an object of a type of :data:`TYPED_KEYS` must stand in (through arrays) for them:
+#: a ``ListItem`` is a breadcrumb's (not a product carousel's).
+ENCLOSING_TYPE = {"ListItem": "BreadcrumbList"}
+#: The types whose key's string is HTML (Google shows an answer's ``<p>``, ``<a>``, ``<b>``…).
+HTML_KEYS = frozenset({("Answer", "text")})
+#: Markup in an HTML string: a tag, a comment, a declaration (``a < b`` is text).
+_MARKUP = re.compile(r"<[A-Za-z/!?]")
 #: The key of the page's language, and the :class:`Marker` compile writes a translation's in.
 IN_LANGUAGE_KEY = "inLanguage"
 IN_LANGUAGE = "in-language"
@@ -100,21 +129,34 @@ class NotJsonLd(ValueError):
 
 class Found(NamedTuple):
     """A string literal of a block (quotes included, ``start`` and ``end`` in the script's text),
-    its key, where it stands (``image.caption``) and its value."""
+    its key, where it stands (``image.caption``), its value and whether it is HTML."""
 
     start: int
     end: int
     key: str
     path: str
     value: str
+    is_html: bool = False
 
 
 class _Frame:
     """An object or array being read: the key its strings stand under, its path, whether it describes
-    the page (``own``, see :data:`OWN_KEYS`), and (an object's) its types and the strings for
-    translation only if they name a work (see :data:`NAMED_WORKS`)."""
+    the page (``own``, see :data:`OWN_KEYS`), the object it stands in (``outer``), and (an object's)
+    its types and the strings for translation only if its types take their keys (``named``, see
+    :data:`TYPED_KEYS`) or its outer object's type is one (``enclosed``: each with that type)."""
 
-    __slots__ = ("expects_key", "is_object", "key", "named", "own", "owner", "path", "types")
+    __slots__ = (
+        "enclosed",
+        "expects_key",
+        "is_object",
+        "key",
+        "named",
+        "outer",
+        "own",
+        "owner",
+        "path",
+        "types",
+    )
 
     def __init__(self, is_object: bool, key: str, path: str, owner: _Frame | None, own: bool) -> None:
         self.is_object = is_object
@@ -123,8 +165,10 @@ class _Frame:
         self.own = own
         self.expects_key = is_object
         self.owner = self if is_object else owner
+        self.outer = owner
         self.types: list[str] = []
         self.named: list[Found] = []
+        self.enclosed: list[tuple[str, Found]] = []
 
 
 def json_ld_strings(text: str) -> list[Found]:
@@ -158,8 +202,8 @@ def json_ld_strings(text: str) -> list[Found]:
             stack.append(_Frame(mark == "{", key, path, None if top is None else top.owner, own))
         elif mark in ("}", "]"):
             frame = stack.pop()
-            if frame.is_object and any(_type_name(name) in NAMED_WORKS for name in frame.types):
-                found.extend(frame.named)
+            if frame.is_object:
+                _typed(frame, found)
         elif top is None:
             continue  # (a block that is one string or number: nothing of a page)
         elif mark[0] == '"':
@@ -182,8 +226,30 @@ def _take(top: _Frame, value: str, begin: int, end: int, found: list[Found]) -> 
             owner.types.append(value)
     elif key in TRANSLATED_KEYS or (key == IN_LANGUAGE_KEY and owner is not None and owner.own):
         found.append(Found(begin, end, key, _path(top), value))
-    elif key in NAMED_KEYS and owner is not None:
+    elif key in _TYPED and owner is not None:
         owner.named.append(Found(begin, end, key, _path(top), value))
+
+
+#: The keys some type's strings are for translation under.
+_TYPED = frozenset().union(*TYPED_KEYS.values())
+
+
+def _typed(frame: _Frame, found: list[Found]) -> None:
+    """Take the strings of the object ``frame`` (read whole) that its types take (into ``found``, or
+    into its outer object's that must be of a type, see :data:`ENCLOSING_TYPE`), and those its types
+    take of the objects it holds."""
+    types = {_type_name(name) for name in frame.types}
+    found.extend(at for outer_type, at in frame.enclosed if outer_type in types)
+    for at in frame.named:
+        for type_name in sorted(types):
+            if at.key not in TYPED_KEYS.get(type_name, ()):
+                continue
+            taken = at._replace(is_html=(type_name, at.key) in HTML_KEYS)
+            if type_name not in ENCLOSING_TYPE:
+                found.append(taken)
+            elif frame.outer is not None:
+                frame.outer.enclosed.append((ENCLOSING_TYPE[type_name], taken))
+            break
 
 
 def _path(frame: _Frame) -> str:
@@ -234,8 +300,11 @@ def json_ld_parts(
 
 
 def _slot(at: Found, literal: str, ref: str, notes: tuple[str, ...], bare_urls: bool) -> AttrSlot | None:
-    """The slot of the string ``at`` (written ``literal``), None when it is nothing to translate."""
-    shown = at.value.strip()
+    """The slot of the string ``at`` (written ``literal``), None when it is nothing to translate (or
+    HTML holding markup)."""
+    if at.is_html and _MARKUP.search(at.value):
+        return None
+    shown = collapse_space(html.unescape(at.value) if at.is_html else at.value)
     if (
         not any(char.isalpha() for char in shown)
         or "{{" in shown
@@ -250,8 +319,31 @@ def _slot(at: Found, literal: str, ref: str, notes: tuple[str, ...], bare_urls: 
         raw=literal,
         kind=f"json-ld:{at.key}",
         notes=notes,
-        write=json_string_writer(literal, at.value),
+        write=_kept_writer(json_string_writer(literal, at.value), shown, at.value.strip(), at.is_html),
     )
+
+
+def _kept_writer(write: Callable[[str], str], shown: str, source: str, is_html: bool) -> Callable[[str], str]:
+    """``write`` for the string ``source`` (its value, read ``shown``): a translation's text escaped
+    as HTML (``is_html``), and ``source`` written where it keeps ``shown`` (the pseudo-translated
+    page is the source)."""
+    if shown == source and not is_html:
+        return write
+    return functools.partial(_write_kept, write=write, shown=shown, source=source, is_html=is_html)
+
+
+def _write_kept(text: str, write: Callable[[str], str], shown: str, source: str, is_html: bool) -> str:
+    r"""``write(text)``, each ``shown`` in it written ``source``, the rest escaped as HTML (``is_html``).
+
+    >>> print(_write_kept("«Ferry & line»", json.dumps, "Ferry & line", "Ferry &amp;\n line", True))
+    "\u00abFerry &amp;\n line\u00bb"
+    >>> print(_write_kept("<b>Fähre</b> & Linie", json.dumps, "Ferry", "Ferry", True))
+    "&lt;b&gt;F\u00e4hre&lt;/b&gt; &amp; Linie"
+    """
+    pieces = text.split(shown)
+    if is_html:
+        pieces = [html.escape(piece, quote=False) for piece in pieces]
+    return write(source.join(pieces))
 
 
 def json_string_writer(literal: str, value: str) -> Callable[[str], str]:
