@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -109,16 +110,23 @@ def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:
             assert context.params["shard"] == (1, 4)
 
 
-def run_step(script: str, folder: Path, shard: int = 0) -> None:
-    """Run a workflow step's shell script in ``folder`` as GitHub does (bash -e), for matrix shard ``shard``."""
+def run_step(script: str, folder: Path, shard: int = 0, env: dict[str, str] | None = None) -> None:
+    """Run a workflow step's shell script in ``folder`` as GitHub does (bash -e), for matrix shard
+    ``shard``, with the variables ``env`` added to the environment."""
     script = script.replace("${{ matrix.shard }}", str(shard))
     subprocess.run(
-        ["bash", "-e", "-o", "pipefail", "-c", script], cwd=folder, check=True, capture_output=True
+        ["bash", "-e", "-o", "pipefail", "-c", script],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+        env={**os.environ, **(env or {})},
     )
 
 
-def git(folder: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(folder), *args], check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.mark.skipif(not (shutil.which("git") and shutil.which("tar")), reason="needs git and tar")
@@ -180,6 +188,48 @@ def test_the_index_job_gets_what_each_shard_wrote_and_no_stale_copy_from_another
     for name, text in expected.items():
         page = index / "newsroom" / name
         assert (page.read_text(encoding="utf-8") if page.exists() else None) == text, name
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_the_index_job_commits_and_pushes_the_changed_catalogs_once_and_nothing_when_none_changed(
+    tmp_path: Path,
+) -> None:
+    job = workflow("shard")["jobs"]["indexes"]
+    assert job["permissions"]["contents"] == "write"
+    steps = [str(step.get("run", "")) for step in job["steps"]]
+    indexes = steps.index("transpub compile --indexes")
+    (commit_back,) = [step for step in steps if "git push" in step]
+    assert steps.index(commit_back) > indexes  # the catalogs as the whole run left them
+    # the repository on GitHub, and the index job's checkout of it, the project in a folder
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    checkout = tmp_path / "checkout"
+    git(tmp_path, "clone", "-q", str(origin), str(checkout))
+    project = checkout / "newsroom"
+    catalog = project / "locales" / "de" / "LC_MESSAGES" / "ferry.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text("old ferry de", encoding="utf-8")
+    git(checkout, "add", "-A")
+    git(checkout, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "last run")
+    git(checkout, "push", "-q", "origin", "HEAD:main")
+    # what the shards and the indexes wrote: the site, the artifacts, no catalog changed
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("index", encoding="utf-8")
+    (project / "shard-1.tar").write_text("tar", encoding="utf-8")
+    run_step(commit_back, project, env={"GITHUB_REF_NAME": "main"})
+    assert git(origin, "rev-list", "--count", "main").strip() == "1"  # nothing to commit, no push
+    catalog.write_text("new ferry de", encoding="utf-8")
+    added = project / "locales" / "de" / "LC_MESSAGES" / "dock.po"
+    added.write_text("dock de", encoding="utf-8")
+    run_step(commit_back, project, env={"GITHUB_REF_NAME": "main"})
+    assert git(origin, "rev-list", "--count", "main").strip() == "2"
+    message = git(origin, "log", "-1", "--format=%an%n%s", "main")
+    assert "[bot]" in message and "[skip ci]" in message  # a bot's commit that starts no new run
+    assert git(origin, "show", "--name-only", "--format=", "main").split() == [
+        "newsroom/locales/de/LC_MESSAGES/dock.po",
+        "newsroom/locales/de/LC_MESSAGES/ferry.po",
+    ]
+    assert git(origin, "show", "main:newsroom/locales/de/LC_MESSAGES/ferry.po") == "new ferry de"
 
 
 def test_pre_commit_hooks_run_existing_commands() -> None:
