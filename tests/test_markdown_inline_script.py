@@ -71,3 +71,48 @@ def test_a_pseudo_translated_page_with_inline_scripts_renders_as_its_source(
     assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
         render(name, PAGE, tmp_path / "source")
     )
+
+
+#: A paragraph's ``<script>`` whose end tag is two paragraphs on, and a ``<style>`` never closed: the
+#: browser reads both as code on to the end tag (or the page's end).
+UNCLOSED = """\
+Count the visits <script>window.count = {a: 1}; if (a < b) { go("*x*", `y`) } on this page.
+
+more.code({ _lazy: true }); </script> and then the text.
+
+A style <style>.note { color: red } for the rest
+"""
+UNCLOSED_UNITS = ["Count the visits", "and then the text.", "A style"]
+
+
+def read_unclosed(options: ReadOptions | None = None):
+    return read_markdown(UNCLOSED, Path("post.md"), "utf-8", options or ReadOptions())
+
+
+def test_the_code_after_a_script_or_style_not_closed_in_its_paragraph_is_not_offered() -> None:
+    assert [unit.msgid for unit in read_unclosed().units()] == UNCLOSED_UNITS
+
+
+@pytest.mark.parametrize("kramdown", [False, True], ids=["hugo-mkdocs", "jekyll"])
+def test_a_pseudo_translation_writes_a_script_not_closed_in_its_paragraph_as_the_source_does(
+    kramdown: bool,
+) -> None:
+    assert unmarked_pseudo(read_unclosed(dataclasses.replace(ReadOptions(), kramdown=kramdown))) == UNCLOSED
+
+
+def test_a_translation_keeps_the_code_of_a_script_not_closed_in_its_paragraph_byte_for_byte() -> None:
+    german = dict(zip(UNCLOSED_UNITS, ["Zähle die Besuche", "und dann der Text.", "Ein Stil"], strict=True))
+    page = read_unclosed().render(lambda slot: Resolution(german.get(slot.msgid)))
+    assert page == UNCLOSED.replace("Count the visits", "Zähle die Besuche").replace(
+        "and then the text.", "und dann der Text."
+    ).replace("A style", "Ein Stil")
+
+
+@pytest.mark.parametrize("name", EACH_RENDERER)
+def test_a_pseudo_translated_page_with_a_script_not_closed_in_its_paragraph_renders_as_its_source(
+    name: str, tmp_path: Path
+) -> None:
+    plain = unmarked_pseudo(read_unclosed())
+    assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
+        render(name, UNCLOSED, tmp_path / "source")
+    )

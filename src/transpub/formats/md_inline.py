@@ -705,7 +705,11 @@ def _code_elements(pieces: list[Piece]) -> list[Piece]:
     """``<code>…</code>`` (and ``<samp>``) written as HTML in the Markdown, one object kept
     as written: kramdown (Jekyll) shows their content as written, so a backslash a translation's
     escaping put before ``_config.yml``'s underscore would show. So is a ``<script>…</script>`` or
-    ``<style>…</style>`` in a paragraph, its code no part of the unit (its legend shows none)."""
+    ``<style>…</style>`` in a paragraph, its code no part of the unit (its legend shows none). A
+    ``<script>`` or ``<style>`` whose end tag is not in the paragraph keeps the rest of it as
+    written (the browser reads on to the end tag, in a later paragraph), and a paragraph that
+    such an end tag ends inside keeps what comes before it."""
+    pieces = _ended_hidden_element(pieces)
     out: list[Piece] = []
     index = 0
     while index < len(pieces):
@@ -714,14 +718,20 @@ def _code_elements(pieces: list[Piece]) -> list[Piece]:
         if piece.kind != "html" or piece.role != "open" or piece.tag not in _KEPT_ELEMENTS:
             out.append(piece)
             continue
+        hidden = piece.tag in _HIDDEN_ELEMENTS  # (its content ends at the first end tag, as HTML's)
         end = next(
             (
                 at
                 for at in range(index, len(pieces))
-                if pieces[at].kind == "html" and pieces[at].key == piece.key
+                if pieces[at].kind == "html"
+                and pieces[at].key == piece.key
+                and (pieces[at].role == "close" or not hidden)
             ),
             None,
         )
+        if end is None and hidden:
+            out.append(Piece("object", piece.start, pieces[-1].end, tag=piece.tag))
+            break
         if end is None or pieces[end].role != "close":
             out.append(piece)
             continue
@@ -730,6 +740,23 @@ def _code_elements(pieces: list[Piece]) -> list[Piece]:
         out.append(Piece("object", piece.start, pieces[end].end, tag=piece.tag, shows=shown))
         index = end + 1
     return out
+
+
+def _ended_hidden_element(pieces: list[Piece]) -> list[Piece]:
+    """``pieces`` with what comes before a ``</script>`` or ``</style>`` that ends the element a
+    previous paragraph opened (none before it in this one) as one object, when no markup of the
+    paragraph opens before it and closes after it."""
+    depth = 0
+    for at, piece in enumerate(pieces):
+        role = piece.role if piece.kind in ("html", "template") else piece.kind
+        if role == "close" and piece.kind == "html" and piece.tag in _HIDDEN_ELEMENTS and not depth:
+            return [Piece("object", pieces[0].start, piece.end, tag=piece.tag), *pieces[at + 1 :]]
+        if piece.kind == "html" and piece.tag in _HIDDEN_ELEMENTS and role == "open":
+            return pieces
+        depth += {"open": 1, "close": -1}.get(role, 0)
+        if depth < 0:
+            return pieces
+    return pieces
 
 
 def _shows_its_address(link: Token, children: list[Token], index: int) -> bool:
