@@ -116,3 +116,36 @@ def _numbers() -> Iterator[int]:
 
 
 _counter = _numbers()
+
+
+@pytest.fixture
+def password_role(postgres_url: str) -> Iterator[str]:
+    """The URL, without its password, of a new role of the session's cluster that must give the
+    password ``right`` (the cluster trusts every other role), owner of a database of its name."""
+    import time
+
+    import psycopg
+
+    name = f"tm_pw_{os.getpid()}_{next(_counter)}"
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE \"{name}\" LOGIN PASSWORD 'right'")
+        admin.execute(f'CREATE DATABASE "{name}" OWNER "{name}"')
+        hba = Path(admin.execute("SHOW hba_file").fetchone()[0])
+        hba.write_text(
+            f"local all {name} scram-sha-256\n" + hba.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+        admin.execute("SELECT pg_reload_conf()")
+    url = postgres_url.replace("postgres@/postgres?", f"{name}@/{name}?")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # (the server reads pg_hba.conf again a moment later)
+        try:
+            psycopg.connect(url, password="", connect_timeout=2).close()
+        except psycopg.OperationalError:
+            break
+        time.sleep(0.1)
+    try:
+        yield url
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')

@@ -117,8 +117,11 @@ def test_a_memory_another_process_keeps_locked_is_one_error_line_for_translate_a
         ["memory", "import", "MEMORY.tmx"],
     ],
 )
-def test_a_memory_path_naming_a_folder_is_one_error_line(tmp_path, command) -> None:
-    # [paths] memory = ".transpub" crashed with sqlite3's "unable to open database file"; stats said 0 entries
+def test_a_memory_path_naming_a_folder_is_one_error_line_and_exit_2_as_a_mistake_in_the_settings(
+    tmp_path, command
+) -> None:
+    # [paths] memory = ".transpub" crashed with sqlite3's "unable to open database file"; stats said 0 entries;
+    # then it exited 1, as for a damaged memory, though the mistake is in transpub.toml
     from click.testing import CliRunner
 
     from test_translate_helpers import make_project
@@ -132,7 +135,7 @@ def test_a_memory_path_naming_a_folder_is_one_error_line(tmp_path, command) -> N
     )
     args = [str(tmp_path / "m.tmx") if arg == "MEMORY.tmx" else arg for arg in command]
     result = CliRunner().invoke(main, ["--project", str(tmp_path), *args])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     assert isinstance(result.exception, SystemExit), result.exception  # no traceback
     [line] = [ln for ln in result.output.splitlines() if ln.startswith("Error:")]
     assert ".transpub is a folder" in line

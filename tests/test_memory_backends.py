@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pgcluster import fresh_database, postgres_url  # noqa: F401 (fixtures)
+from pgcluster import fresh_database, password_role, postgres_url  # noqa: F401 (fixtures)
 from transpub.errors import MemoryStoreError
 from transpub.memory import (
     HUMAN,
@@ -267,6 +267,41 @@ def test_an_unreachable_database_is_one_clear_error_without_its_password(
         open_memory(url.format(dir=tmp_path))
     assert "cannot connect to the translation memory" in str(caught.value)
     assert not [piece for piece in pieces if piece in str(caught.value)], str(caught.value)
+
+
+def test_a_memory_the_server_refuses_for_its_settings_exits_2_and_one_no_server_answers_for_exits_1(
+    tmp_path: Path,
+    postgres_url: str,  # noqa: F811
+    password_role: str,  # noqa: F811
+) -> None:
+    """A wrong password, role or database is a mistake in the settings, as an engine without its key
+    (exit 2); a server that is down or out of reach is work that failed (exit 1), as before."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    init_project(tmp_path, source="en", locales=["es"], name="News")
+
+    def stats(url: str):
+        return CliRunner(env={"TRANSPUB_MEMORY_URL": url, "PGPASSWORD": None}).invoke(
+            main, ["--project", str(tmp_path), "memory", "stats"]
+        )
+
+    assert stats(password_role.replace("@/", ":right@/", 1)).exit_code == 0  # (the role is sound)
+    refused = {
+        "wrong password": password_role.replace("@/", ":wr0ng@/", 1),
+        "no password": password_role,
+        "unknown role": postgres_url.replace("postgres@", "nobody@", 1),
+        "unknown database": postgres_url.replace("/postgres?", "/no_such_memory?", 1),
+    }
+    for why, url in refused.items():
+        result = stats(url)
+        assert result.exit_code == 2, (why, result.output)
+        assert "cannot connect to the translation memory" in result.output, (why, result.output)
+        assert "wr0ng" not in result.output
+    result = stats(f"postgresql://tm@/tm?host={tmp_path}")  # no server listens there
+    assert result.exit_code == 1, result.output
+    assert "cannot connect to the translation memory" in result.output
 
 
 def test_a_memory_url_that_cannot_be_read_is_a_configuration_error_without_its_password(

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from fakeservers import FakeMT
 from pgcluster import fresh_database, postgres_url  # noqa: F401 (fixtures)
 from transpub.catalog import entry_state, read_catalog
@@ -99,6 +101,36 @@ def test_two_translate_shards_on_one_project_pay_each_shared_text_once(
     for article in range(8):
         po = read_catalog(root / "locales" / "es" / "LC_MESSAGES" / f"story-{article}.po")
         assert [e.msgstr for e in po if e.msgid] == [f"[es] {e.msgid}" for e in po if e.msgid]
+
+
+@pytest.mark.parametrize(
+    ("database", "exit_code"), [("no_such_memory", 2), ("down", 1)], ids=["refused", "unreachable"]
+)
+def test_translate_with_a_memory_it_cannot_open_stops_before_anything_is_sent(
+    tmp_path: Path,
+    postgres_url: str,  # noqa: F811
+    database: str,
+    exit_code: int,
+) -> None:
+    """Exit 2 for a database the server does not have (a mistake in the settings), 1 for a server
+    that does not answer; either way no text is sent to the engine, and no catalog is written."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    root = worker_project(tmp_path / "worker")
+    catalogs = {path: path.read_bytes() for path in root.glob("locales/es/LC_MESSAGES/*.po")}
+    url = postgres_url.replace("/postgres?", f"/{database}?", 1)
+    if database == "down":
+        url = f"postgresql://tm@/tm?host={tmp_path}"  # no server listens there
+    with FakeMT() as engine:
+        result = CliRunner(env={"TRANSPUB_LIBRE_URL": engine.url, "TRANSPUB_MEMORY_URL": url}).invoke(
+            main, ["--project", str(root), "translate", "-l", "es", "--engine", "libre"]
+        )
+    assert result.exit_code == exit_code, result.output
+    assert "cannot connect to the translation memory" in result.output
+    assert engine.request_log == []
+    assert {path: path.read_bytes() for path in catalogs} == catalogs
 
 
 def filled_units(root: Path) -> list[str]:

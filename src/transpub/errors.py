@@ -133,3 +133,8 @@ class PlaceholderMismatch(TranspubError):
 
 class MemoryStoreError(TranspubError):
     """The translation memory cannot be opened, migrated or reached."""
+
+
+class MemoryNotConfigured(ConfigError, MemoryStoreError):
+    """The memory's settings name none transpub may use (a folder for its file; a password, role or
+    database the PostgreSQL server refuses): a set-up mistake (exit 2), found before anything is sent."""

@@ -14,11 +14,12 @@ The schema is created in an empty database; an older one is only upgraded by
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..errors import ConfigError, MemoryStoreError
+from ..errors import ConfigError, MemoryNotConfigured, MemoryStoreError
 from .base import (
     CANDIDATES,
     CLAIM_SECONDS,
@@ -142,9 +143,8 @@ class PostgresMemory(StoreConnection):
                 if "password" in why and ("authentication" in why or "no password" in why)
                 else ""
             )
-            raise MemoryStoreError(
-                f"cannot connect to the translation memory at {self.path}: {why}{hint}"
-            ) from exc
+            refused = MemoryNotConfigured if _REFUSED_SETTINGS.search(why) else MemoryStoreError
+            raise refused(f"cannot connect to the translation memory at {self.path}: {why}{hint}") from exc
         version = self.schema_version()
         if version == 0 and not read_only and not migrating:  # (migrate says it set it up)
             # set up under the lock: another worker may be doing it now
@@ -433,6 +433,18 @@ class PostgresMemory(StoreConnection):
                 "GROUP BY source_lang, target_lang, origin ORDER BY source_lang, target_lang, origin"
             ).fetchall()
         return [MemoryStats(r[0], r[1], r[2], int(r[3]), int(r[4] or 0)) for r in rows]
+
+
+#: What a PostgreSQL server answers when it refuses a connection for the settings it was given,
+#: not for being down or out of reach: a wrong or missing password (SQLSTATE 28P01), a role it
+#: does not know or pg_hba.conf does not let in (28000), a database it does not have (3D000).
+#: libpq gives no SQLSTATE for a refused connection (psycopg's ``sqlstate`` is None), only the
+#: server's words (English unless its ``lc_messages`` says otherwise: then, exit 1 as for a server
+#: that is down); a refused port, a timeout or an unknown host is no answer from a server at all.
+_REFUSED_SETTINGS = re.compile(
+    r"password authentication failed|no password supplied|role \"[^\"]*\" does not exist"
+    r"|database \"[^\"]*\" does not exist|no pg_hba\.conf entry"
+)
 
 
 def _first_line(exc: Exception) -> str:

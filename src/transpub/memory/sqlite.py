@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence, Sized
 from pathlib import Path
 
-from ..errors import MemoryStoreError
+from ..errors import MemoryNotConfigured, MemoryStoreError
 from .base import (
     CANDIDATES,
     CLAIM_SECONDS,
@@ -84,9 +84,9 @@ CREATE TABLE IF NOT EXISTS claims (
 
 
 def _refuse_a_folder(path: Path) -> None:
-    """MemoryStoreError naming ``path`` when it is a folder (``[paths] memory = ".transpub"``)."""
+    """MemoryNotConfigured naming ``path`` when it is a folder (``[paths] memory = ".transpub"``)."""
     if path.is_dir():
-        raise MemoryStoreError(
+        raise MemoryNotConfigured(
             f"{path} is a folder: [paths] memory names the translation memory's file "
             "(for example .transpub/memory.sqlite)"
         )
