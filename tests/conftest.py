@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# Subprocesses the tests start (``python -m transpub`` in a temporary project) run this checkout's
+# code: a relative PYTHONPATH (``PYTHONPATH=src pytest``) would name nothing from their folder, and
+# they would import whichever transpub the virtualenv has installed (another checkout's, say).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    dict.fromkeys(
+        [
+            str(Path(__file__).resolve().parents[1] / "src"),
+            *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep)),
+        ]
+    )
+)
 
 #: The last bytes the catalog layer wrote to each PO/POT path this session (see test_catalog_msgcat.py).
 WRITTEN_CATALOGS: dict[Path, bytes] = {}
