@@ -329,7 +329,8 @@ def test_an_html_preview_of_a_markdown_site_leaves_its_home_page_out_with_a_warn
     init_project(tmp_path, source="en", locales=["de"])
     config = tmp_path / "transpub.toml"
     config.write_text(
-        config.read_text(encoding="utf-8") + '\n[compile]\nformat = "markdown"\n', encoding="utf-8"
+        config.read_text(encoding="utf-8").replace("\n[compile]\n", '\n[compile]\nformat = "markdown"\n', 1),
+        encoding="utf-8",
     )
     (tmp_path / "articles" / "index.md").write_text("The home page.\n", encoding="utf-8")
     (tmp_path / "articles" / "guide.md").write_text("The guide.\n", encoding="utf-8")
