@@ -316,21 +316,37 @@ def test_a_hugo_post_s_json_ld_in_language_names_the_translation_s_language_in_i
     assert written["de"][0].replace("⟦", "").replace("⟧", "").strip() == block.replace('"en"', '"de"', 1)
 
 
-def test_a_json_ld_string_writing_markup_comes_back_as_written_and_a_translation_still_cannot_end_the_script() -> (
+#: A block whose article's description holds markup (``</b>`` written as it is, ``\/`` escaped) and
+#: whose page's description is plain text.
+MARKUP_BLOCK = (
+    '{"@graph":[{"@type":"Article","headline":"Ferries < 5 a day",'
+    '"description":"A <b>bold<\\/b> <span>move</span>"},'
+    '{"@type":"WebPage","description":"A bold move"}]}'
+)
+
+
+def test_a_json_ld_description_holding_markup_is_not_offered_and_a_plain_one_still_is() -> None:
+    source = f'<script type="application/ld+json">{MARKUP_BLOCK}</script><p>Ferries.</p>'
+    refs = {unit.msgid: unit.refs for unit in read(source).units()}
+    assert refs["A bold move"] == ("script(ld+json)@@graph.description",)
+    assert not [msgid for msgid in refs if "bold" in msgid and msgid != "A bold move"]
+
+
+def test_a_json_ld_description_holding_markup_stays_byte_for_byte_on_the_translated_and_pseudo_translated_page() -> (
     None
 ):
-    """The source writes ``</b>`` and ``<span>`` in its string as they are: so does a pseudo-translation
-    (it wrote ``\\u003c/b>``, ``\\u003cspan>``); what could end the script or open a comment is escaped."""
-    source = (
-        '<script type="application/ld+json">{"@type":"Article",'
-        '"description":"A <b>bold</b> <span>move</span>"}</script><p>Ferries.</p>'
-    )
+    """The source's ``</b>`` and ``<\\/b>`` stay as written (never rewritten ``\\u003c/b>``) beside
+    translated strings, and a translation of a string holding a bare ``<`` keeps its ``<b>`` bare
+    and still cannot end the script or open a comment in it."""
+    source = f'<script type="application/ld+json">{MARKUP_BLOCK}</script><p>Ferries.</p>'
     pseudo = read(source).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert pseudo.replace("⟦", "").replace("⟧", "") == source
     hostile = "Ein <b>kühner</b> </SCRIPT ><script>alert(1)</Script><!-- x"
-    page_html = translated(source, {"A <b>bold</b> <span>move</span>": hostile})
+    page_html = translated(source, {"Ferries < 5 a day": hostile, "A bold move": "Ein kühner Zug"})
     [script] = json_ld_of(page_html)
-    assert json.loads(script)["description"] == hostile
+    assert '"description":"A <b>bold<\\/b> <span>move</span>"' in script
+    assert json.loads(script)["@graph"][0]["headline"] == hostile
+    assert json.loads(script)["@graph"][1]["description"] == "Ein kühner Zug"
     assert "<b>kühner</b>" in script and "alert" not in page_html.split("</script>")[1]
 
 

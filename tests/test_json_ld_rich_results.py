@@ -115,6 +115,19 @@ def test_a_translation_that_keeps_the_source_s_answer_writes_it_as_the_source_do
     assert '"text": "«The first ferry leaves at six &amp;\\n  the last at ten.»"' in written
 
 
+def test_an_faq_page_s_name_and_a_question_s_long_form_are_units_and_one_holding_markup_is_not() -> None:
+    source = (
+        '<script type="application/ld+json">{"@type": "FAQPage", "name": "Ferry questions", "mainEntity": ['
+        '{"@type": "Question", "name": "Bikes?", "text": "Can I bring a bike on the ferry?"},'
+        '{"@type": "Question", "name": "Dogs?", "text": "Can I bring <em>my dog</em>?"}]}</script>'
+    )
+    refs = {unit.msgid: unit.refs for unit in read(source).units()}
+    assert refs["Ferry questions"] == ("script(ld+json)@name",)
+    assert refs["Can I bring a bike on the ferry?"] == ("script(ld+json)@mainEntity.text",)
+    assert sorted(refs) == ["Bikes?", "Can I bring a bike on the ferry?", "Dogs?", "Ferry questions"]
+    assert pseudo(read(source)) == source
+
+
 #: A HowTo, its section and steps and tip, and a breadcrumb; a product carousel's ListItem is no
 #: breadcrumb (its name is a product's).
 HOWTO = """{"@context": "https://schema.org", "@graph": [

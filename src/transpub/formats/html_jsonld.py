@@ -5,13 +5,14 @@ For translation, in any object: :data:`TRANSLATED_KEYS` (``headline``, ``alterna
 ``description``, ``caption``); in an object whose ``@type`` is a creative work or an image
 (:data:`NAMED_WORKS`) also ``name`` and ``alternateName`` (never a Person's or an Organization's:
 their names are names); what an FAQ, a HowTo and a breadcrumb show, which search engines want the
-same as the page's visible text (:data:`TYPED_KEYS`): a ``Question``'s ``name``, an ``Answer``'s
-``text`` (HTML: one without markup only, read as the page's text is), a ``HowTo``'s and
+same as the page's visible text (:data:`TYPED_KEYS`): a ``Question``'s ``name`` and ``text`` (its
+long form), an ``Answer``'s ``text`` (HTML: its references read as the page's text is), a ``HowTo``'s and
 ``HowToSection``'s ``name``, a ``HowToStep``'s ``name`` and ``text``, a ``HowToTip``'s ``text``, a
 ``ListItem``'s ``name`` in a ``BreadcrumbList``. A string in an array under one of those keys is one
 too. A unit's msgid is its string with each run of whitespace one space, as a text of the page
 reads (one entry with the visible text it repeats). Everything else
 (URLs, dates, identifiers, ``@type``, authors, publishers, numbers) is kept as written, as are
+strings holding markup (a tag, a comment: ``A <b>bold</b> move``, which a search engine may render),
 strings without letters, addresses, template tokens and keys nobody lists here (``articleBody``,
 ``keywords``). A string under ``inLanguage`` naming the source's language is a :class:`Marker`
 where compile writes the page's language, in an object describing the page (:data:`OWN_KEYS`) only:
@@ -54,6 +55,7 @@ NAMED_WORKS = frozenset(
         "ScholarlyArticle",
         "SocialMediaPosting",
         "WebPage",
+        "FAQPage",
         "ImageObject",
         "VideoObject",
     }
@@ -63,7 +65,7 @@ NAMED_WORKS = frozenset(
 #: included).
 TYPED_KEYS: dict[str, frozenset[str]] = {
     **dict.fromkeys(NAMED_WORKS, NAMED_KEYS),
-    "Question": frozenset({"name"}),
+    "Question": frozenset({"name", "text"}),
     "Answer": frozenset({"text"}),
     "HowTo": frozenset({"name"}),
     "HowToSection": frozenset({"name"}),
@@ -76,7 +78,7 @@ TYPED_KEYS: dict[str, frozenset[str]] = {
 ENCLOSING_TYPE = {"ListItem": "BreadcrumbList"}
 #: The types whose key's string is HTML (Google shows an answer's ``<p>``, ``<a>``, ``<b>``…).
 HTML_KEYS = frozenset({("Answer", "text")})
-#: Markup in an HTML string: a tag, a comment, a declaration (``a < b`` is text).
+#: Markup in a string: a tag, a comment, a declaration (``a < b`` is text).
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
 #: The key of the page's language, and the :class:`Marker` compile writes a translation's in.
 IN_LANGUAGE_KEY = "inLanguage"
@@ -301,8 +303,8 @@ def json_ld_parts(
 
 def _slot(at: Found, literal: str, ref: str, notes: tuple[str, ...], bare_urls: bool) -> AttrSlot | None:
     """The slot of the string ``at`` (written ``literal``), None when it is nothing to translate (or
-    HTML holding markup)."""
-    if at.is_html and _MARKUP.search(at.value):
+    holds markup: kept as written, a translator never sees nor types raw HTML there)."""
+    if _MARKUP.search(at.value):
         return None
     shown = collapse_space(html.unescape(at.value) if at.is_html else at.value)
     if (
