@@ -516,10 +516,11 @@ def localized_number_spans(text: str, source_locale: str, target_locale: str) ->
     if not matches:  # (most texts)
         return []
     plain, where = _without_tags(text)  # (judged as transpub check reads it: "1,786,300<1/>" is a quantity)
+    section = section_number(text)
     names = with_copies(
         [m.group(0) for m in matches],
         [
-            section_number(text) == m.span()
+            section == m.span()
             or not is_quantity(plain, at := bisect_left(where, m.start()), at + len(m.group(0)))
             for m in matches
         ],
