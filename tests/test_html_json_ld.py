@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from corpus import PAGES, needs_corpus
+from pseudo_catalogs import fill_pseudo
 from test_compile_helpers import compile_lib, make_project, page, run_cli
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
@@ -66,18 +67,36 @@ def translated(source: str, table: dict[str, str]) -> str:
 def json_ld_of(html: str) -> list[str]:
     """The text of each ``<script>`` of ``html`` as a browser reads it (its end at ``</script``)."""
     scripts: list[list[str]] = []
+    inside: list[bool] = [False]
 
     class Scripts(HTMLParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag == "script":
                 scripts.append([])
+                inside[0] = True
+
+        def handle_endtag(self, tag: str) -> None:
+            inside[0] = inside[0] and tag != "script"
 
         def handle_data(self, data: str) -> None:
-            if self.lasttag == "script" and scripts:
+            if inside[0]:
                 scripts[-1].append(data)
 
     Scripts().feed(html)
     return ["".join(texts) for texts in scripts]
+
+
+def pseudo_compiled_json_ld(root: Path, article: str, locale: str = "de") -> list[str]:
+    """The JSON-LD scripts of ``article``'s page in ``locale`` once extracted, pseudo-translated
+    (every msgstr ``⟦msgid⟧``) and compiled, each with its marks; all marks gone is the source's."""
+    make_project(root, {}, article=article)
+    fill_pseudo(root)
+    assert not compile_lib(root, [locale]).errors
+    return json_ld_of(page(root, locale))
+
+
+def unmarked(texts: list[str]) -> list[str]:
+    return [text.replace("⟦", "").replace("⟧", "") for text in texts]
 
 
 def test_a_news_page_s_json_ld_headline_description_and_image_caption_are_units_named_where_they_stand() -> (
@@ -163,10 +182,69 @@ def test_an_invalid_json_ld_block_is_kept_whole_with_a_warning_naming_file_and_l
     assert "no JSON" in warning.message and "kept as written" in warning.message
 
 
-def test_a_block_wrapped_in_cdata_is_read_inside_its_wrapper_and_keeps_it() -> None:
-    source = '<script type="application/ld+json">\n<![CDATA[\n{"headline": "Ferry"}\n]]>\n</script>'
-    assert [unit.msgid for unit in read(source).units()] == ["Ferry"]
+#: The wrappers older CMS output and XHTML pages write around a block's JSON (``{}`` stands for it),
+#: which browsers and search engines read through.
+WRAPPERS = {
+    "cdata": "\n<![CDATA[\n{}\n]]>\n",
+    "comment": "<!--\n{}\n-->",
+    "byte-order-mark": "\ufeff\n{}\n",
+    "all-three": "\ufeff <!-- <![CDATA[{}]]> -->\n",
+}
+
+
+def wrapped(wrapper: str, block: str) -> str:
+    """A JSON-LD script of ``block`` in the wrapper named ``wrapper``."""
+    return f'<script type="application/ld+json">{WRAPPERS[wrapper].replace("{}", block)}</script>'
+
+
+@pytest.mark.parametrize("wrapper", WRAPPERS)
+def test_a_block_in_cdata_a_comment_or_after_a_byte_order_mark_is_translated_and_keeps_its_wrapper(
+    wrapper: str,
+) -> None:
+    source = wrapped(wrapper, '{"headline": "Ferry"}')
+    document = read(source)
+    assert [unit.msgid for unit in document.units()] == ["Ferry"] and not document.warnings
     assert translated(source, {"Ferry": "Fähre"}) == source.replace('"Ferry"', '"Fähre"')
+
+
+@pytest.mark.parametrize("wrapper", WRAPPERS)
+def test_a_hostile_translation_ends_neither_the_script_nor_the_comment_or_cdata_the_block_stands_in(
+    wrapper: str,
+) -> None:
+    hostile = "</script><script>alert(1)</script> <!-- x --> y ]]> z"
+    source = wrapped(wrapper, '{"headline": "Ferry", "description": "Ferries < 5 a day"}')
+    page_html = translated(source, {"Ferry": hostile, "Ferries < 5 a day": hostile})
+    [script] = json_ld_of(page_html)
+    opening, closing = WRAPPERS[wrapper].split("{}")
+    assert script.startswith(opening) and script.endswith(closing)
+    inside = script[len(opening) : len(script) - len(closing)]
+    assert "-->" not in inside and "]]>" not in inside and "<!" not in inside
+    assert json.loads(inside) == {"headline": hostile, "description": hostile}
+    assert "alert" not in page_html.split("</script>", 1)[1]
+
+
+def test_a_pseudo_translated_page_s_wrapped_json_ld_is_translated_and_else_the_source_s_but_its_language(
+    tmp_path: Path,
+) -> None:
+    article = ARTICLE.replace(BLOCK, WRAPPERS["all-three"].replace("{}", BLOCK))
+    scripts = pseudo_compiled_json_ld(tmp_path / "news", article)
+    assert f'"headline": "⟦{HEADLINE}⟧"' in scripts[0]
+    expected = json_ld_of(article)
+    assert unmarked(scripts) == [
+        expected[0].replace('"inLanguage": "en-US"', '"inLanguage": "de"'),
+        expected[1],
+    ]
+
+
+def test_a_source_string_writing_an_arrow_keeps_it_and_its_translation_does_too_outside_a_wrapper() -> None:
+    """A ``-->`` the source writes in a string is kept as written in a pseudo-translation; one
+    a translation adds is written ``--\\u003e``, the same string to JSON."""
+    source = '<script type="application/ld+json">{"headline": "Tarifa --> Tanger", "description": "By sea"}</script>'
+    pseudo = read(source).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    assert pseudo.replace("⟦", "").replace("⟧", "") == source
+    [script] = json_ld_of(translated(source, {"By sea": "See --> Land"}))
+    assert '"description": "See --\\u003e Land"' in script
+    assert json.loads(script)["description"] == "See --> Land"
 
 
 def test_a_json_ld_block_inside_translate_no_is_kept_as_written() -> None:

@@ -19,12 +19,13 @@ where compile writes the page's language, in an object describing the page (:dat
 a ``citation``, ``isBasedOn``, ``translationOfWork``, ``review``, ``hasPart``… is another work, still
 in the language it names.
 
-Every byte of the block but a translated literal's content stays as written, the
-``<![CDATA[ … ]]>`` some pages wrap it in too; a translation is written as valid JSON (the
-characters the source literal escapes escaped so, a ``<`` as ``\\u003c``: it can never end the
-script; an ``Answer``'s ``&``, ``<`` and ``>`` as HTML references: it can add no markup), the
-source's string written as the source writes it wherever a translation keeps it. A block that is
-no JSON is kept whole (:class:`NotJsonLd`).
+Every byte of the block but a translated literal's content stays as written, what some pages wrap
+it in too (``<![CDATA[ … ]]>``, ``<!-- … -->``, a byte order mark: :func:`json_span`, read through
+as browsers and search engines do); a translation is written as valid JSON (the characters the
+source literal escapes escaped so, a ``<`` as ``\\u003c`` and the ``>`` of a ``-->`` or ``]]>`` as
+``\\u003e``: it can never end the script nor its wrapper; an ``Answer``'s ``&``, ``<`` and ``>`` as
+HTML references: it can add no markup), the source's string written as the source writes it
+wherever a translation keeps it. A block that is no JSON is kept whole (:class:`NotJsonLd`).
 """
 
 from __future__ import annotations
@@ -89,8 +90,13 @@ OWN_KEYS = frozenset({"@graph", "mainEntity", "mainEntityOfPage"})
 
 #: A JSON token: a string literal, a punctuation mark, or another literal (number, true…).
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
-#: The ``<![CDATA[ … ]]>`` around a block (pages written as XHTML): the JSON is inside.
-_CDATA = re.compile(r"\s*<!\[CDATA\[(.*)\]\]>\s*\Z", re.S)
+#: What a block's JSON may stand in, each read through as browsers and search engines do: the
+#: ``<![CDATA[ … ]]>`` of pages written as XHTML and the ``<!-- … -->`` of older CMS output (in either
+#: order), and around each white space and a byte order mark (U+FEFF, a file saved with one pasted in).
+_WRAPPERS = (("<![CDATA[", "]]>"), ("<!--", "-->"))
+_EDGE = " \t\n\r\f\ufeff"
+#: The ``>`` that would close a wrapper (``-->``, ``]]>``), which no translation writes as it is.
+_CLOSES_WRAPPER = re.compile(r"(?<=--|]])>")
 #: An escape in a JSON string literal (a surrogate pair as one).
 _ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.")
 #: A ``<`` a script's text may not hold as it is (``</script``, ``<!--``, ``<script``, in any case),
@@ -181,8 +187,7 @@ def json_ld_strings(text: str) -> list[Found]:
     ...     ' "image": {"@type": "ImageObject", "name": "Ann smiling"}, "description": "A writer"}')]
     [('name', 'image.name', 'Ann smiling'), ('description', 'description', 'A writer')]
     """
-    wrapped = _CDATA.match(text)
-    start, end = wrapped.span(1) if wrapped else (0, len(text))
+    start, end = json_span(text)
     body = text[start:end]
     if not body.strip():
         return []
@@ -213,6 +218,28 @@ def json_ld_strings(text: str) -> list[Found]:
         elif top.is_object and mark in (":", ","):
             top.expects_key = mark == ","
     return sorted(found)
+
+
+def json_span(text: str) -> tuple[int, int]:
+    """Where the JSON of a script's ``text`` starts and ends inside what wraps it (:data:`_WRAPPERS`).
+
+    >>> text = '\\ufeff <!--\\n<![CDATA[{"a": 1}]]>\\n-->'
+    >>> start, end = json_span(text)
+    >>> text[start:end]
+    '{"a": 1}'
+    """
+    start, end = 0, len(text)
+    while True:
+        while start < end and text[start] in _EDGE:
+            start += 1
+        while end > start and text[end - 1] in _EDGE:
+            end -= 1
+        for opening, closing in _WRAPPERS:
+            if text.startswith(opening, start) and text.endswith(closing, start + len(opening), end):
+                start, end = start + len(opening), end - len(closing)
+                break
+        else:
+            return start, end
 
 
 def _take(top: _Frame, value: str, begin: int, end: int, found: list[Found]) -> None:
@@ -362,18 +389,30 @@ def json_string_writer(literal: str, value: str) -> Callable[[str], str]:
     lead = value[: len(value) - len(value.lstrip())]
     trail = value[len(value.rstrip()) :] if value.strip() else ""
     return functools.partial(
-        write_json_string, kept=tuple(kept.items()), lead=lead, trail=trail, bare_lt="<" in literal
+        write_json_string,
+        kept=tuple(kept.items()),
+        lead=lead,
+        trail=trail,
+        bare_lt="<" in literal,
+        bare_end=_CLOSES_WRAPPER.search(literal) is not None,
     )
 
 
 def write_json_string(
-    text: str, kept: tuple[tuple[str, str], ...] = (), lead: str = "", trail: str = "", bare_lt: bool = False
+    text: str,
+    kept: tuple[tuple[str, str], ...] = (),
+    lead: str = "",
+    trail: str = "",
+    bare_lt: bool = False,
+    bare_end: bool = False,
 ) -> str:
     r"""``text`` as a JSON string literal in a script: the escapes JSON requires, each character of
     ``kept`` written as its escape there, between ``lead`` and ``trail``; every ``<`` as ``\u003c``,
     or (``bare_lt``: the source writes one as it is) each that could end the script or open a
     comment in it (``</script``, ``<!``, ``<script``; ``</pre``, ``</style``, ``</textarea``, which
-    end a Markdown block of it): no translation can; ``</b>`` stays as written.
+    end a Markdown block of it): no translation can; ``</b>`` stays as written. The ``>`` of a
+    ``-->`` or ``]]>`` is written ``\u003e`` (no translation closes the comment or CDATA the block
+    stands in) unless the source writes one as it is (``bare_end``).
 
     >>> print(write_json_string('Say "hi" </script><script>alert(1)</script>\n'))
     "Say \"hi\" \u003c/script>\u003cscript>alert(1)\u003c/script>\n"
@@ -381,10 +420,14 @@ def write_json_string(
     "a < b <\/p>"
     >>> print(write_json_string("<b>a</b> </SCRIPT><!-- </Pre>", bare_lt=True))
     "<b>a</b> \u003c/SCRIPT>\u003c!-- \u003c/Pre>"
+    >>> print(write_json_string("a --> b ]]> c > d"))
+    "a --\u003e b ]]\u003e c > d"
     """
     written = (lead + text + trail).translate(_table(kept, bare_lt))
     if bare_lt and "<" in written:
         written = _OPENS_MARKUP.sub(r"\\u003c", written)
+    if not bare_end and ">" in written:
+        written = _CLOSES_WRAPPER.sub(r"\\u003e", written)
     return f'"{written}"'
 
 
