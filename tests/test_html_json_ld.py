@@ -279,9 +279,11 @@ def test_a_compiled_page_s_json_ld_is_translated_and_its_names_and_addresses_are
     )
 
 
-def test_a_json_ld_in_language_naming_the_source_s_language_names_the_page_s_on_a_translation(
+def test_a_json_ld_in_language_naming_the_source_s_language_names_the_page_s_as_its_html_lang_does(
     tmp_path: Path,
 ) -> None:
+    """The source is ``en``; the page's own ``"en-US"`` is the source's language too, and names
+    the translation's as ``<html lang>`` does."""
     root = make_project(
         tmp_path / "news", {"de": GERMAN, "zh_CN": {**GERMAN, BODY: "渡轮在黎明时分出发。"}}, article=ARTICLE
     )
@@ -292,6 +294,26 @@ def test_a_json_ld_in_language_naming_the_source_s_language_names_the_page_s_on_
     }
     # (the source's own copy, and a block in another language, as written)
     assert languages == {"de": ["de", "fr"], "zh_CN": ["zh-Hans-CN", "fr"], "en": ["en-US", "fr"]}
+    assert '<html lang="zh-Hans-CN"' in page(root, "zh_CN")
+
+
+#: A page in English (``en-US``, and in French too) whose own site is listed apart; the site it is
+#: part of (another one, in English), the French book it cites and a WebSite said to be French keep
+#: their language on every translation.
+LANGUAGES = """{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebPage", "inLanguage": "en-US",
+   "isPartOf": {"@type": "WebSite", "url": "https://other.example", "inLanguage": "en"},
+   "mainEntity": {"@type": "Article", "headline": "Ferry Line Opens", "inLanguage": ["en", "fr"],
+     "citation": {"@type": "Book", "name": "Les marées de Tarifa", "inLanguage": "fr"}}},
+  {"@type": "WebSite", "url": "https://example.com", "inLanguage": "fr"}]}"""
+
+
+def test_only_the_page_s_own_in_language_naming_english_names_the_translation_s_a_french_or_another_site_s_not(
+    tmp_path: Path,
+) -> None:
+    scripts = pseudo_compiled_json_ld(tmp_path / "news", ARTICLE.replace(BLOCK, LANGUAGES))
+    expected = LANGUAGES.replace('"en-US"', '"de"').replace('["en", "fr"]', '["de", "fr"]')
+    assert unmarked(scripts)[0].strip() == expected
 
 
 #: A page's own entities in a ``@graph`` (the page and its main entity), citing and translating works

@@ -14,10 +14,11 @@ reads (one entry with the visible text it repeats). Everything else
 (URLs, dates, identifiers, ``@type``, authors, publishers, numbers) is kept as written, as are
 strings holding markup (a tag, a comment: ``A <b>bold</b> move``, which a search engine may render),
 strings without letters, addresses, template tokens and keys nobody lists here (``articleBody``,
-``keywords``). A string under ``inLanguage`` naming the source's language is a :class:`Marker`
-where compile writes the page's language, in an object describing the page (:data:`OWN_KEYS`) only:
-a ``citation``, ``isBasedOn``, ``translationOfWork``, ``review``, ``hasPart``… is another work, still
-in the language it names.
+``keywords``). A string under ``inLanguage`` naming the source's language (in any region: ``en-US``
+in an ``en`` project) is a :class:`Marker` where compile writes the page's language (its ``<html
+lang>``), in an object describing the page (:data:`OWN_KEYS`) only: a ``citation``, ``isBasedOn``,
+``translationOfWork``, ``review``, ``hasPart``, ``isPartOf``… is another work, still in the language
+it names; one naming another language is kept wherever it stands.
 
 Every byte of the block but a translated literal's content stays as written, what some pages wrap
 it in too (``<![CDATA[ … ]]>``, ``<!-- … -->``, a byte order mark: :func:`json_span`, read through
