@@ -416,6 +416,36 @@ def test_a_hugo_post_s_json_ld_in_language_names_the_translation_s_language_in_i
     assert written["de"][0].replace("⟦", "").replace("⟧", "").strip() == block.replace('"en"', '"de"', 1)
 
 
+#: A page's publisher, author and place, each with a name (a name: kept) and a description (prose,
+#: the publisher's repeated in the page's footer).
+DESCRIBED = """{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry Line Opens",
+ "publisher": {"@type": "Organization", "name": "Tiny News", "description": "Tiny News reports on ferries."},
+ "author": {"@type": "Person", "name": "Ann Lee", "description": "Ann Lee covers the harbour."},
+ "contentLocation": {"@type": "Place", "name": "Tarifa", "description": "A port town in Spain."}}"""
+DESCRIBED_PAGE = ARTICLE.replace(BLOCK, DESCRIBED).replace(
+    "</p></body>", "</p><footer>Tiny News reports on ferries.</footer></body>"
+)
+
+
+def test_an_organization_s_person_s_and_place_s_description_is_offered_and_their_names_are_not() -> None:
+    refs = {unit.msgid: unit.refs for unit in read(DESCRIBED_PAGE).units()}
+    assert refs["Tiny News reports on ferries."] == (
+        "head/script(ld+json)@publisher.description",
+        "body/footer(tiny-news-reports-on)",
+    )
+    assert refs["Ann Lee covers the harbour."] == ("head/script(ld+json)@author.description",)
+    assert refs["A port town in Spain."] == ("head/script(ld+json)@contentLocation.description",)
+    assert not {"Tiny News", "Ann Lee", "Tarifa"} & set(refs)
+
+
+def test_a_compiled_page_s_organization_person_and_place_descriptions_are_translated_and_else_the_source_s(
+    tmp_path: Path,
+) -> None:
+    scripts = pseudo_compiled_json_ld(tmp_path / "news", DESCRIBED_PAGE)
+    assert '"description": "⟦Ann Lee covers the harbour.⟧"' in scripts[0]
+    assert unmarked(scripts) == json_ld_of(DESCRIBED_PAGE)
+
+
 #: A block whose article's description holds markup (``</b>`` written as it is, ``\/`` escaped) and
 #: whose page's description is plain text.
 MARKUP_BLOCK = (

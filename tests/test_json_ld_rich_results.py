@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from test_compile_helpers import compile_lib, make_project, page
-from test_html_json_ld import json_ld_of, read, translated
+from test_html_json_ld import ARTICLE, BLOCK, json_ld_of, pseudo_compiled_json_ld, read, translated, unmarked
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
 
@@ -128,20 +128,24 @@ def test_an_faq_page_s_name_and_a_question_s_long_form_are_units_and_one_holding
     assert pseudo(read(source)) == source
 
 
-#: A HowTo, its section and steps and tip, and a breadcrumb; a product carousel's ListItem is no
-#: breadcrumb (its name is a product's).
+#: A HowTo, its section and steps (one of them in directions) and tip, and a breadcrumb; a product
+#: carousel's ListItem is no breadcrumb (its name is a product's).
 HOWTO = """{"@context": "https://schema.org", "@graph": [
  {"@type": "HowTo", "name": "Board the ferry", "step": [
    {"@type": "HowToSection", "name": "At the port", "itemListElement": [
      {"@type": "HowToStep", "name": "Buy a ticket", "text": "Buy a ticket   at the desk.",
       "url": "https://example.com/howto#ticket"},
+     {"@type": "HowToStep", "itemListElement": [
+       {"@type": "HowToDirection", "text": "Show the ticket at the gate."}]},
      {"@type": "HowToTip", "text": "Bring cash."}]}]},
  {"@type": "BreadcrumbList", "itemListElement": [
    {"@type": "ListItem", "position": 1, "name": "Guides", "item": "https://example.com/guides"}]},
  {"@type": "ItemList", "itemListElement": [{"@type": "ListItem", "position": 1, "name": "Ferry Pass X2"}]}]}"""
 
 
-def test_a_howto_s_names_steps_and_tips_and_a_breadcrumb_s_names_are_units_and_a_product_list_s_not() -> None:
+def test_a_howto_s_names_steps_directions_and_tips_and_a_breadcrumb_s_names_are_units_and_a_product_list_s_not() -> (
+    None
+):
     source = f'<script type="application/ld+json">{HOWTO}</script><p>Buy a ticket at the desk.</p>'
     units = {unit.msgid: unit.refs for unit in read(source).units()}
     assert sorted(units) == sorted(
@@ -150,6 +154,7 @@ def test_a_howto_s_names_steps_and_tips_and_a_breadcrumb_s_names_are_units_and_a
             "At the port",
             "Buy a ticket",
             "Buy a ticket at the desk.",
+            "Show the ticket at the gate.",
             "Bring cash.",
             "Guides",
         ]
@@ -160,6 +165,13 @@ def test_a_howto_s_names_steps_and_tips_and_a_breadcrumb_s_names_are_units_and_a
     )
     assert units["Guides"] == ("script(ld+json)@@graph.itemListElement.name",)
     assert pseudo(read(source)) == source
+
+
+def test_a_compiled_howto_page_s_json_ld_is_translated_and_else_the_source_s(tmp_path: Path) -> None:
+    article = ARTICLE.replace(BLOCK, HOWTO)
+    scripts = pseudo_compiled_json_ld(tmp_path / "howto", article)
+    assert '"text": "⟦Show the ticket at the gate.⟧"' in scripts[0]
+    assert unmarked(scripts) == json_ld_of(article)
 
 
 def test_a_hugo_post_s_faq_json_ld_shares_its_entries_with_the_post_s_text_and_is_translated(

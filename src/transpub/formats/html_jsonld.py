@@ -2,13 +2,15 @@
 strings a search engine shows of it are units, each written back in its string literal only.
 
 For translation, in any object: :data:`TRANSLATED_KEYS` (``headline``, ``alternativeHeadline``,
-``description``, ``caption``); in an object whose ``@type`` is a creative work or an image
-(:data:`NAMED_WORKS`) also ``name`` and ``alternateName`` (never a Person's or an Organization's:
-their names are names); what an FAQ, a HowTo and a breadcrumb show, which search engines want the
+``description``, ``caption``: prose, whatever it describes, an Organization's, a Person's or a
+Place's ``description`` too, which a search engine may show as it shows the page's text; one
+repeated on every page is one text the translation memory fills); in an object whose ``@type`` is a
+creative work or an image (:data:`NAMED_WORKS`) also ``name`` and ``alternateName`` (never a
+Person's, an Organization's or a Place's: their names are names); what an FAQ, a HowTo and a breadcrumb show, which search engines want the
 same as the page's visible text (:data:`TYPED_KEYS`): a ``Question``'s ``name`` and ``text`` (its
 long form), an ``Answer``'s ``text`` (HTML: its references read as the page's text is), a ``HowTo``'s and
-``HowToSection``'s ``name``, a ``HowToStep``'s ``name`` and ``text``, a ``HowToTip``'s ``text``, a
-``ListItem``'s ``name`` in a ``BreadcrumbList``. A string in an array under one of those keys is one
+``HowToSection``'s ``name``, a ``HowToStep``'s ``name`` and ``text``, a ``HowToDirection``'s and
+``HowToTip``'s ``text``, a ``ListItem``'s ``name`` in a ``BreadcrumbList``. A string in an array under one of those keys is one
 too. A unit's msgid is its string with each run of whitespace one space, as a text of the page
 reads (one entry with the visible text it repeats). Everything else
 (URLs, dates, identifiers, ``@type``, authors, publishers, numbers) is kept as written, as are
@@ -72,6 +74,7 @@ TYPED_KEYS: dict[str, frozenset[str]] = {
     "HowTo": frozenset({"name"}),
     "HowToSection": frozenset({"name"}),
     "HowToStep": frozenset({"name", "text"}),
+    "HowToDirection": frozenset({"text"}),
     "HowToTip": frozenset({"text"}),
     "ListItem": frozenset({"name"}),
 }
