@@ -163,6 +163,50 @@ def test_compile_review_with_markdown_output_says_where_the_markdown_articles_re
     assert "review copies" not in named.stdout
 
 
+def files_below(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (
+            [],  # the localized Markdown, and compile's record of the files it wrote there
+            [
+                ".transpub-outputs.json",
+                "en/guide/index.md",
+                "en/posts/harbour.md",
+                "es/guide/index.md",
+                "es/posts/harbour.md",
+            ],
+        ),
+        (
+            ["--format", "html"],
+            [
+                "_review/index.html",
+                "en/guide/index.html",
+                "en/index.html",
+                "en/posts/harbour.html",
+                "es/guide/index.html",
+                "es/index.html",
+                "es/posts/harbour.html",
+                "index.html",
+            ],
+        ),
+    ],
+)
+def test_a_preview_compiled_to_a_folder_outside_the_project_holds_only_what_compile_wrote(
+    tmp_path: Path, options: list[str], expected: list[str]
+) -> None:
+    """`compile --out /tmp/p` of a Markdown site left a stray ``..transpub-outputs.json.lock`` there."""
+    root = pseudo_project(tmp_path / "p", "")
+    preview = tmp_path / "preview"
+    for _ in range(2):  # written, then found as written
+        result = run_cli(root, "compile", *options, "--out", str(preview))
+        assert result.exit_code == 0, result.output
+        assert files_below(preview) == expected
+
+
 @pytest.mark.parametrize(
     "front", ["---\ntitle: The harbour\xa0reopens\n---\n", '+++\ntitle = "The harbour\xa0reopens"\n+++\n']
 )

@@ -316,6 +316,33 @@ def _fill_first_entries(root: str, articles: int, started: multiprocessing.synch
         time.sleep(0.002)
 
 
+def _count_under_lock(path: str, times: int) -> None:
+    """Under ``path``'s lock, read the number in it and write it back one more, ``times`` times."""
+    for _ in range(times):
+        with locked(Path(path)):
+            number = int(Path(path).read_text(encoding="utf-8"))
+            time.sleep(0.0005)
+            fsutil.atomic_write_bytes(path, str(number + 1).encode())
+
+
+def test_the_lock_of_a_file_outside_any_project_is_gone_when_done_and_still_keeps_runs_apart(
+    tmp_path: Path,
+) -> None:
+    """A file outside any project (a preview's record of its files) is locked by a file beside it,
+    which the run removes when done: the folder is left as it was, and no run's update is lost."""
+    counter = tmp_path / ".counter.json"
+    counter.write_text("0", encoding="utf-8")
+    context = multiprocessing.get_context("fork")
+    runs = [context.Process(target=_count_under_lock, args=(str(counter), 40)) for _ in range(4)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join(60)
+    assert [run.exitcode for run in runs] == [0] * 4
+    assert counter.read_text(encoding="utf-8") == "160"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".counter.json"]
+
+
 def test_translations_written_while_extract_runs_are_kept(tmp_path: Path) -> None:
     articles = 40
     newsroom(tmp_path, articles)

@@ -351,7 +351,9 @@ def lock_path(path: Path) -> Path:
     ``.transpub/locks/<catalogs>/articles-<bucket>.lock``, which extract holds while it writes the
     templates and catalogs of a batch of articles (:func:`article_lock_path`, :func:`lock_bucket`).
     Another file is guarded by its own lock, its path mirrored (``<path>.lock``). A file outside any
-    project (no ``transpub.toml`` above it) by a hidden ``.<name>.lock`` beside it.
+    project (no ``transpub.toml`` above it) by a hidden ``.<name>.lock`` beside it (``<name>.lock`` for a
+    hidden file's own name), which :func:`locked` removes when done: a preview compiled to a folder of
+    its own (``compile --out /tmp/p``) is left with its pages only.
 
     A lock file is made where it is when missing, so it must stay in the project, links resolved, or
     in the folder ``.transpub`` is a link to (one put on a faster disk): a link below ``.transpub/``
@@ -359,6 +361,12 @@ def lock_path(path: Path) -> Path:
     made there. The file's own name is not followed: a file that is a link (to anywhere) is guarded
     by a lock of its own name, where the link is, never beside the file it leads to.
     """
+    return _lock_place(path)[0]
+
+
+def _lock_place(path: Path) -> tuple[Path, bool]:
+    """:func:`lock_path` of ``path``, and whether that lock file is beside it, outside any project
+    (then the run that took it removes it)."""
     folder, name = os.path.split(os.path.abspath(path))
     resolved = Path(os.path.realpath(folder)) / name
     root = _project_root_of(str(resolved.parent))
@@ -366,8 +374,9 @@ def lock_path(path: Path) -> Path:
         relative = resolved.relative_to(root).as_posix()
         lock = Path(root) / LOCKS_DIR / (_article_lock_name(relative) or f"{relative}.lock")
         _check_lock_place(root, lock)
-        return lock
-    return resolved.with_name(f".{resolved.name}.lock")
+        return lock, False
+    hidden = name if name.startswith(".") else f".{name}"
+    return resolved.with_name(f"{hidden}.lock"), True
 
 
 def _check_lock_place(root: str, lock: Path) -> None:
@@ -504,15 +513,18 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT, *, guard: Path | None = No
 
     Two transpub processes updating the same catalog serialise here, so neither loses
     the other's entries: each reads the file *after* taking the lock, and writes it by an
-    atomic rename. The lock file stays (removing it would race with a waiting process).
+    atomic rename. The lock file of a project's file stays in ``.transpub/locks``; the one beside a
+    file outside any project is removed by the run holding it, before it lets go (a run that then
+    finds its lock taken on a file no longer there takes the lock again, on the file now there).
     After ``timeout`` seconds of waiting, LockTimeout. The lock is ``flock`` on the lock file, as
     filelock takes it (where there is no ``flock``, filelock's own way is used).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    removable = False
     if guard is None:
-        guard = lock_path(path)
-    release = _lock_file(guard, timeout, path)
+        guard, removable = _lock_place(path)
+    release = _lock_file(guard, timeout, path, removable=removable)
     try:
         yield
     finally:
@@ -525,46 +537,69 @@ LOCK_POLL_SECONDS = 0.05
 _HELD = frozenset({errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK})
 
 
-def _lock_file(guard: Path, timeout: float, path: Path) -> Callable[[], None]:
+def _lock_file(guard: Path, timeout: float, path: Path, *, removable: bool = False) -> Callable[[], None]:
     """Take the lock file ``guard`` (made, with its folder, when missing) for ``path``; the function
-    that releases it. LockTimeout after ``timeout`` seconds of waiting."""
+    that releases it (and, ``removable``, removes the lock file first). LockTimeout after ``timeout``
+    seconds of waiting."""
     if _flock is None:
         return _lock_with_filelock(guard, timeout, path)
     name = os.fspath(guard)
-    try:
-        fd = os.open(name, _LOCK_FLAGS, 0o666)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(name), exist_ok=True)
-        fd = os.open(name, _LOCK_FLAGS, 0o666)
-    try:
-        deadline: float | None = None
-        while True:
-            try:
-                _flock(fd, _LOCK_EXCLUSIVE)
-                break
-            except OSError as exc:
-                if exc.errno not in _HELD:
-                    if exc.errno in (errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK):
-                        os.close(fd)  # a file system without flock: filelock knows what to do there
-                        return _lock_with_filelock(guard, timeout, path)
-                    raise
-            now = time.monotonic()
-            if deadline is None:
-                deadline = now + timeout
-            if now >= deadline:
-                raise _lock_timeout(guard, timeout, path)
-            time.sleep(min(LOCK_POLL_SECONDS, max(0.0, deadline - now)))
-    except BaseException:
-        os.close(fd)
-        raise
+    deadline: float | None = None
+    while True:
+        fd = _open_lock(name)
+        try:
+            while True:
+                try:
+                    _flock(fd, _LOCK_EXCLUSIVE)
+                    break
+                except OSError as exc:
+                    if exc.errno not in _HELD:
+                        if exc.errno in (errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK):
+                            os.close(fd)  # a file system without flock: filelock knows what to do there
+                            return _lock_with_filelock(guard, timeout, path)
+                        raise
+                now = time.monotonic()
+                if deadline is None:
+                    deadline = now + timeout
+                if now >= deadline:
+                    raise _lock_timeout(guard, timeout, path)
+                time.sleep(min(LOCK_POLL_SECONDS, max(0.0, deadline - now)))
+        except BaseException:
+            os.close(fd)
+            raise
+        if not removable or _still_there(fd, name):
+            break
+        os.close(fd)  # the run that held it removed it: take the one now in its place
 
     def release() -> None:
         try:
+            if removable:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(name)  # while held: a run waiting on it sees it gone, and tries again
             _flock(fd, _UNLOCK)
         finally:
             os.close(fd)
 
     return release
+
+
+def _open_lock(name: str) -> int:
+    """The lock file ``name`` opened (made, with its folder, when missing)."""
+    try:
+        return os.open(name, _LOCK_FLAGS, 0o666)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(name), exist_ok=True)
+        return os.open(name, _LOCK_FLAGS, 0o666)
+
+
+def _still_there(fd: int, name: str) -> bool:
+    """True when ``name`` is still the file open as ``fd`` (not removed, nor made again, since)."""
+    try:
+        there = os.stat(name, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (there.st_dev, there.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _lock_with_filelock(guard: Path, timeout: float, path: Path) -> Callable[[], None]:
