@@ -286,6 +286,33 @@ def test_the_markdown_files_of_a_deleted_article_are_each_reported_removed(tmp_p
     )
 
 
+def test_a_file_written_by_hand_where_a_deleted_articles_markdown_was_stays_with_one_warning(
+    tmp_path: Path,
+) -> None:
+    """It was an error at every run, telling to put the change into the catalog of an article gone."""
+    root = make_markdown_project(tmp_path / "p")
+    assert run_cli(root, "compile").exit_code == 0
+    (root / "articles" / "guide" / "index.md").unlink()
+    own = root / "site" / "es" / "guide" / "index.md"
+    own.write_text("Mi propia guía.\n", "utf-8")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert "site/en/guide/index.md: removed (its article is gone)" in result.stdout
+    assert result.stderr.splitlines() == [
+        "Warning: site/es/guide/index.md: left as it is, no longer recorded as compile's: its article guide "
+        "is gone, but this file is not as compile wrote it; delete it if it should go"
+    ]
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and again.stderr == "", again.output
+    (root / "articles" / "guide" / "index.md").write_text(GUIDE, encoding="utf-8")  # the article back
+    back = run_cli(root, "compile")
+    assert back.exit_code == 1
+    assert "Error: site/es/guide/index.md: not replaced: this file was not written by transpub compile" in (
+        back.stderr
+    )
+    assert own.read_text("utf-8") == "Mi propia guía.\n"
+
+
 def test_compiling_one_language_leaves_the_others_files_alone(tmp_path: Path) -> None:
     root = make_markdown_project(tmp_path / "p")
     translate(root, "zh_CN", CHINESE)

@@ -233,7 +233,9 @@ def remove_stale_markdown(
     beside folders by language). A file is not removed either while a file of its article is left
     in the articles folder (one left out by ``[paths] exclude`` keeps its files, as its HTML pages
     are kept). Any name refused (a hand-written ``es/_index.md``, another language's file, ``../``)
-    stays where it is, is no longer recorded, and the record is named in one warning.
+    stays where it is, is no longer recorded, and the record is named in one warning. The file of a
+    gone article that is not as compile wrote it (edited, or written by hand in its place) stays too,
+    no longer recorded, with one warning naming it (as its HTML page would).
 
     The files of a language no longer among the project's locales (``[project] locales``, whatever
     ``locales`` this run writes) go too, those of the articles of this run (and shard) read now or
@@ -351,6 +353,13 @@ def remove_stale_markdown(
             continue  # left out of the articles (or not readable as one now), its file still there
         try:
             removed = record.remove(root / key)
+        except OutputConflict as exc:
+            if entry.slug in present:
+                report.errors.append(exc)
+            else:  # (a file written by hand in its place, or edited since: the user's own now)
+                record.forget(key)
+                report.warnings.append(_gone_warning(project.relative(root / key), entry))
+            continue
         except TranspubError as exc:
             report.errors.append(exc)
             continue
@@ -432,6 +441,20 @@ def _dropped_warning(shown: str, locale: str, why: str) -> Issue:
         f"left as it is: {locale} is no longer among the project's locales, but {why}; delete it if it "
         "should go",
         locale=locale,
+        severity="warning",
+    )
+
+
+def _gone_warning(shown: str, entry: Recorded) -> Issue:
+    """The warning that the file ``shown``, recorded as ``entry``'s, of an article that is gone, stays:
+    it is not as compile wrote it."""
+    return Issue(
+        shown,
+        None,
+        "removed",
+        f"left as it is, no longer recorded as compile's: its article {entry.slug} is gone, but this file "
+        "is not as compile wrote it; delete it if it should go",
+        locale=entry.locale,
         severity="warning",
     )
 
