@@ -257,6 +257,30 @@ def test_a_dropped_languages_markdown_file_stays_with_a_warning_where_no_manifes
     )
 
 
+def test_a_fresh_checkout_says_once_which_files_of_a_dropped_language_it_leaves(tmp_path: Path) -> None:
+    """A CI job's checkout (no .transpub/): one warning for the language, naming its files; a second
+    run here, with nothing new to do, is quiet (it warned of every file on every run); the next fresh
+    checkout, which remembers nothing, says it again."""
+    root = make_markdown_project(tmp_path / "site", 'markdown_dir = "content"\n', articles="content/en")
+    assert run_cli(root, "compile", "--threshold", "0").exit_code == 0
+    assert (root / "content" / "zh_CN" / "guide" / "index.md").is_file()
+    drop(root, "zh_CN")
+    warning = (
+        "Warning: content/zh_CN: 2 files left as they are (guide/index.md, posts/harbour.md): zh_CN is no "
+        "longer among the project's locales, but this machine has no record of compile writing them; "
+        "delete them if they should go"
+    )
+    for _ in range(2):  # two CI jobs
+        shutil.rmtree(root / ".transpub")
+        first = run_cli(root, "compile", "--threshold", "0")
+        assert first.exit_code == 0, first.output
+        assert [line for line in first.stderr.splitlines() if "zh_CN" in line] == [warning]
+        second = run_cli(root, "compile", "--threshold", "0")
+        assert second.exit_code == 0 and "zh_CN" not in second.output, second.output
+    assert (root / "content" / "zh_CN" / "posts" / "harbour.md").is_file()
+    assert (root / "content" / "zh_CN" / "guide" / "index.md").is_file()
+
+
 def compiled_with_a_map(root: Path) -> Path:
     """A Hugo-like site (``content/en`` the articles) whose post shows an image, Chinese translated
     too, compiled once: its page and the image's copy in ``content/zh_CN/posts/``."""

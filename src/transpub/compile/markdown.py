@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from ..errors import ArticleError, TranspubError, cannot
 from ..formats.document import Document, Resolution, Slot
 from ..formats.html_jsonld import IN_LANGUAGE, write_json_string
 from ..locales import bcp47_tag, language_of
+from ..manifest import Manifest, Record, path_name
 from ..markdown_outputs import RECORD_NAME, OutputConflict, OutputRecord, Recorded
 from ..model import Issue, counted
 from ..project import Project
@@ -213,6 +215,7 @@ def remove_stale_markdown(
     report: CompileReport,
     last_run: Callable[[str], Mapping[str, Any] | None] = lambda slug: None,
     last_watched: Callable[[str, str], bool] = lambda slug, key: False,
+    told_before: Callable[[Mapping[str, list[str]]], set[str]] = lambda left: set(),
 ) -> None:
     """Remove the Markdown files compile wrote for articles that are gone, or that now go elsewhere
     (an article renamed ``.markdown``, or made a page bundle), for the locales of this run (and its
@@ -241,8 +244,10 @@ def remove_stale_markdown(
     ``locales`` this run writes) go too, those of the articles of this run (and shard) read now or
     gone: where this machine's manifest says the last run wrote them (``last_run``, or ``last_watched``:
     whether the article's last record names the file at a record's name), each as written (one
-    changed since stays, with a warning); one the manifest does not know stays, with a warning (the
-    record alone is not trusted); either is said again at each run while it is there.
+    changed since stays, with a warning said at each run while it is there); those the manifest does
+    not know stay (the record alone is not trusted: a fresh checkout), with one warning for each
+    language, not said again while they are the same files (``told_before``: given them by language,
+    the languages whose files an earlier run here said it left, every one; it remembers them).
 
     ``documents``: the articles read (or known unchanged) in this run, with their files' names in the
     record when known; ``copies``: the image copies each of their files uses, by locale."""
@@ -261,6 +266,7 @@ def remove_stale_markdown(
     used = {(locale, slug): keys for slug, known in copies.items() for locale, keys in (known or {}).items()}
     left: dict[str, bool] = {}
     refused: list[str] = []
+    unknown: dict[str, list[str]] = {}  # a dropped language's files no manifest here says compile wrote
     configured = (project.source_locale, *project.locales)
 
     def still_there(slug: str) -> bool:
@@ -338,7 +344,8 @@ def remove_stale_markdown(
                 ):
                     refuse(key)  # (no name of a file of its: ../, another article's)
                     continue
-                _remove_dropped(project, record, key, entry, root, report, last_run, last_watched)
+                if _remove_dropped(project, record, key, entry, root, report, last_run, last_watched):
+                    unknown.setdefault(entry.locale, []).append(project.relative(root / key))
             continue
         if entry.slug in present and (entry.locale, entry.slug) not in expected:
             continue  # an article that could not be read this time: its files stay
@@ -367,6 +374,10 @@ def remove_stale_markdown(
             report.removed.append(project.relative(root / key))
     if refused:
         report.warnings.append(_refused_warning(project, record, refused))
+    told = told_before(unknown) - {locale for locale, _ in report.dropped}  # (a change: said again)
+    report.warnings.extend(
+        _unknown_warning(locale, files) for locale, files in unknown.items() if locale not in told
+    )
     try:
         record.save()
     except (TranspubError, OSError) as exc:
@@ -382,10 +393,11 @@ def _remove_dropped(
     report: CompileReport,
     last_run: Callable[[str], Mapping[str, Any] | None],
     last_watched: Callable[[str, str], bool],
-) -> None:
+) -> bool:
     """Remove the file at ``key``, recorded as the file of ``entry``'s article in its language, no
     longer among the project's locales, where this machine's manifest says compile wrote it and
-    it is as written (then reported); else it stays, with a warning, recorded while it is there (a
+    it is as written (then reported); else it stays, recorded while it is there, with a warning, or,
+    where the manifest does not know it, True for the caller's (:func:`_unknown_warning`) (a
     translation, not an article: see :meth:`~transpub.project.Project.discover`). (The
     manifest decides, not :meth:`~transpub.project.Project.compile_never_writes`, which knows the
     configured languages only: a translation beside its article, ``a.fr.md``, is no longer one.)"""
@@ -394,24 +406,22 @@ def _remove_dropped(
     locale = entry.locale
     if not path.is_file():  # (deleted by hand)
         record.forget(key)
-        return
+        return False
     if _configured_name(project, key, root):
-        return  # the name of a configured language's file (zh_CN renamed zh_Hans, its folder kept)
+        return False  # the name of a configured language's file (zh_CN renamed zh_Hans, its folder kept)
     if not (_named_last(last_run(entry.slug), "markdown", locale, key) or last_watched(entry.slug, key)):
-        report.warnings.append(
-            _dropped_warning(shown, locale, "this machine has no record of compile writing it")
-        )
-        return
+        return True
     try:
         removed = record.remove(path)
     except OutputConflict:
         report.warnings.append(_dropped_warning(shown, locale, "the file was changed since compile wrote it"))
-        return
+        return False
     except (TranspubError, OSError) as exc:
         report.errors.append(exc if isinstance(exc, TranspubError) else cannot("remove", path, exc))
-        return
+        return False
     if removed:
         report.dropped.append((locale, shown))
+    return False
 
 
 def _configured_name(project: Project, key: str, root: Path) -> bool:
@@ -439,6 +449,66 @@ def _dropped_warning(shown: str, locale: str, why: str) -> Issue:
         None,
         "removed",
         f"left as it is: {locale} is no longer among the project's locales, but {why}; delete it if it "
+        "should go",
+        locale=locale,
+        severity="warning",
+    )
+
+
+#: The name (and locale) under which the manifest keeps, as a record of no article, the files of
+#: languages no longer among the project's locales that a run said it left in a Markdown folder (see
+#: :func:`told_before`), followed by that folder's name.
+_TOLD = "dropped files told "
+
+
+def told_before(manifest: Manifest, root: Path, shard: bool, left: Mapping[str, list[str]]) -> set[str]:
+    """The languages of ``left`` (a language no longer among the project's locales -> its files this
+    run leaves in the Markdown folder ``root``, no manifest here saying compile wrote them) whose
+    every file an earlier run here said it left; ``manifest`` then remembers ``left`` (a ``shard``'s
+    run: with the files of the other shards' articles it had)."""
+    name = _TOLD + path_name(manifest.root, root)
+    stored = manifest.get("", name)
+    said = stored.result.get("left") if stored is not None else None
+    earlier = {
+        locale: set(files)
+        for locale, files in (said.items() if isinstance(said, dict) else ())
+        if isinstance(files, list)
+    }
+    told = {locale for locale, files in left.items() if set(files) <= earlier.get(locale, set())}
+    now = {locale: set(files) for locale, files in left.items()}
+    if shard:
+        for locale, files in earlier.items():
+            now[locale] = now.get(locale, set()) | files
+    if now != earlier:
+        if now:
+            manifest.put(
+                "", Record("", result={"left": {k: sorted(v) for k, v in sorted(now.items())}}), name
+            )
+        else:
+            manifest.drop("", name)
+    return told
+
+
+def _unknown_warning(locale: str, files: list[str]) -> Issue:
+    """The one warning that ``files`` (named from the project's folder), of ``locale`` no longer among
+    the project's locales, stay: this machine has no record of compile writing them.
+
+    >>> print(_unknown_warning("fr", ["content/fr/a.md", "content/fr/news/b.md"]).location)
+    content/fr
+    >>> print(_unknown_warning("fr", ["content/fr/a.md", "content/fr/news/b.md"]).message)
+    2 files left as they are (a.md, news/b.md): fr is no longer among the project's locales, but this machine has no record of compile writing them; delete them if they should go
+    """
+    if len(files) == 1:
+        return _dropped_warning(files[0], locale, "this machine has no record of compile writing it")
+    folder = posixpath.commonpath(files) or "."
+    names = [posixpath.relpath(name, folder) for name in sorted(files)]
+    named = ", ".join(names[:_NAMED]) + (f" and {len(names) - _NAMED} more" if len(names) > _NAMED else "")
+    return Issue(
+        folder,
+        None,
+        "removed",
+        f"{counted(len(files), 'file')} left as they are ({named}): {locale} is no longer among the "
+        "project's locales, but this machine has no record of compile writing them; delete them if they "
         "should go",
         locale=locale,
         severity="warning",

@@ -34,7 +34,7 @@ from .indexes import index_rows, indexes_unless_unchanged
 from .kept_runs import keep_run, kept_articles, whole_run_key
 from .link_targets import LinkTargets, grouped_warnings
 from .links import OwnUrls, link_map, published_locales
-from .markdown import load_record, remove_stale_markdown
+from .markdown import load_record, remove_stale_markdown, told_before
 from .places import html_path, is_below, is_file_of, record_name
 from .records import (
     earlier_titles,
@@ -260,6 +260,7 @@ def compile_project(
                 report,
                 functools.partial(_last_run, before, earlier),
                 functools.partial(_last_watched, before, earlier, markdown_root),
+                functools.partial(told_before, manifest, markdown_root, project.shard is not None),
             )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
