@@ -13,7 +13,6 @@ from transpub.formats.document import page_link
 from transpub.formats.html import _MAY_TRANSLATE, _Builder
 from transpub.formats.html_attributes import (
     _MAY_BE_RELATIVE,
-    _SCHEME,
     attribute_spans,
     translatable_attributes,
     unquote,
@@ -42,6 +41,7 @@ from transpub.formats.runs import (
     is_address,
 )
 from transpub.inline import strip_placeholders
+from transpub.model import URL_SCHEME
 from transpub.segment import (
     _BULLETS,
     _FIRST_LIST_MARKER,
@@ -175,7 +175,7 @@ def test_links_to_pages_of_the_site_are_never_missed_by_the_quick_test(raw: str)
     if url.startswith("/") and not url.startswith(("//", "/\\")):  # root-relative
         assert _MAY_BE_RELATIVE.search(raw)
         assert page_link(raw) is not None
-    if url and not url.startswith(("#", "?", "//", "/\\", "\\")) and not _SCHEME.match(url):
+    if url and not url.startswith(("#", "?", "//", "/\\", "\\")) and not URL_SCHEME.match(url):
         assert _MAY_BE_RELATIVE.search(raw)
         assert page_link(raw) is not None
 

@@ -114,7 +114,9 @@ _ADDRESS_KINDS = {
     "livescript": "a script (livescript: address)",
     "data": "embedded data (data: address)",
 }
-_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+#: A URL's scheme, with its colon (``https:``, ``mailto:``), the scheme its group; ``match`` it at the
+#: URL's start (an address without one is relative, or a fragment's, ``#top``).
+URL_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 #: What a browser takes out of an address (tabs, line breaks) and off its ends (controls, spaces).
 _DROPPED = str.maketrans("", "", "\t\n\r")
 _ENDS = "".join(map(chr, range(0x21)))
@@ -155,7 +157,7 @@ def shown_address(href: str) -> str:
     ('a;%20bc%3C1>%C2%85', '{{< relref "other.md" >}}')
     """
     address = href.translate(_DROPPED).strip(_ENDS)
-    scheme = _SCHEME.match(address)
+    scheme = URL_SCHEME.match(address)
     if scheme is not None and scheme.group(1).lower() in _ADDRESS_KINDS:
         return _ADDRESS_KINDS[scheme.group(1).lower()]
     if _UNSAFE.search(address):

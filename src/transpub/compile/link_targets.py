@@ -13,7 +13,7 @@ from urllib.parse import unquote
 
 from ..formats.document import LIQUID_LINK, Document
 from ..manifest import make_key
-from ..model import Issue, counted, split_url
+from ..model import URL_SCHEME, Issue, counted, split_url
 from ..project import Project
 from .url_names import go_lower
 
@@ -279,7 +279,7 @@ class LinkTargets:
         if here is None or there is None or url_path(_joined(here, path)) == url_path(there):
             return None
         written = posixpath.relpath(there, _folder(here)) + ("/" if there.endswith("/") else "")
-        written = "./" + written if _SCHEME.match(written) else written  # (not read as a scheme)
+        written = "./" + written if URL_SCHEME.match(written) else written  # (not read as a scheme)
         return _in_path(written).replace(" ", "%20") + rest
 
     def localized_tag(self, project: Project, tag: str, url: str, locale: str) -> str | None:
@@ -555,11 +555,7 @@ def _is_relative(url: str) -> bool:
     path = split_url(url)[0]
     if not path or path.startswith(("/", "\\", "{")):
         return False
-    return not _SCHEME.match(path)
-
-
-#: A URL's scheme (``https:``, ``mailto:``).
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+    return not URL_SCHEME.match(path)
 
 
 def _joined(here: str, path: str) -> str:

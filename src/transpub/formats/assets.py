@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..model import URL_SCHEME
+
 #: Element -> attributes holding the URL of a file the page loads.
 ASSET_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "img": ("src", "srcset"),
@@ -22,7 +24,6 @@ ASSET_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "embed": ("src",),
     "input": ("src",),
 }
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)""", re.IGNORECASE)
 _SRCSET_URL = re.compile(r"(^|,)(\s*)([^\s,][^\s]*?)(?=\s|,|$)")
 
@@ -34,7 +35,7 @@ def is_relative(url: str) -> bool:
     [True, True, False, False, False, False, False, False]
     """
     url = url.strip()
-    return bool(url) and not url.startswith(("#", "/", "\\", "?")) and not _SCHEME.match(url)
+    return bool(url) and not url.startswith(("#", "/", "\\", "?")) and not URL_SCHEME.match(url)
 
 
 def asset_attributes(tag: str, attrs: dict[str, str | None]) -> dict[str, str]:

@@ -7,6 +7,7 @@ import html as htmllib
 import re
 from typing import TypeVar
 
+from ..model import URL_SCHEME
 from .escape import escape_attribute
 
 T = TypeVar("T")
@@ -160,9 +161,7 @@ def translatable_attributes(
 #: An ``href`` whose value may be a relative URL: neither a scheme's (``https:``, ``mailto:``) nor a
 #: fragment's (after spaces or an entity that may hide either, it may). Possessive: a quote given
 #: back would let the test pass at every ``href="``.
-_MAY_BE_RELATIVE = re.compile(r"""href[\s=]*+['"]?+(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)""", re.IGNORECASE)
-#: A URL's scheme.
-_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+_MAY_BE_RELATIVE = re.compile(rf"""href[\s=]*+['"]?+(?!{URL_SCHEME.pattern}|#)""", re.IGNORECASE)
 
 
 def page_href(raw: str) -> tuple[tuple[int, int], str] | None:
@@ -182,7 +181,7 @@ def page_href(raw: str) -> tuple[tuple[int, int], str] | None:
         if name != "href":
             continue
         url = htmllib.unescape(unquote(raw[start:end])).strip()
-        if not url or url.startswith(("#", "?", "//", "/\\", "\\")) or _SCHEME.match(url):
+        if not url or url.startswith(("#", "?", "//", "/\\", "\\")) or URL_SCHEME.match(url):
             return None
         return (start, end), url
     return None
