@@ -12,10 +12,12 @@ import shutil
 import tomllib
 from pathlib import Path
 
+import polib
 import pytest
 import tomli_w
 import yaml
 
+from pseudo_catalogs import fill_pseudo
 from real_renderers import HUGO
 from test_hugo_site import merged
 from test_hugo_title_urls import entry_line, pages_showing, titled_site
@@ -180,13 +182,66 @@ def test_a_permalinks_file_named_after_a_language_is_not_that_languages_permalin
     assert hrefs_in(public, "de") == ["/de/articles/harbour/"]
 
 
-def test_init_says_a_language_with_a_base_url_of_its_own_is_not_under_its_folder(tmp_path: Path) -> None:
-    """[languages.de] baseURL (Hugo's multihost): hugo 0.111 publishes the German pages at the root of
-    their own host (public/de/ is that host's /), where a link to /de/posts/… leads nowhere."""
-    site = hugo_site(tmp_path / "harbour", config='[languages.de]\nbaseURL = "https://hafen.example/"\n')
+#: Hugo's multihost: a baseURL for each language (Hugo wants one for every language or none), which
+#: publishes each language's pages at the root of its own host (public/de/ is hafen.example's /), the
+#: source's too, defaultContentLanguageInSubdir or not.
+MULTIHOST = (
+    "defaultContentLanguageInSubdir = true\n"
+    '[languages.en]\nbaseURL = "https://harbour.example/"\nweight = 1\n'
+    '[languages.de]\nbaseURL = "https://hafen.example/"\nweight = 2\n'
+)
+
+
+@needs_hugo
+def test_a_german_page_on_a_host_of_its_own_links_the_german_page_at_that_hosts_root(tmp_path: Path) -> None:
+    """init takes the languages' own baseURLs (no /de/ folder in the German URLs, no /en/ in the
+    English ones) and says so; the German ferry's link to /posts/harbour/ stays where hugo publishes
+    the German harbour (it was /de/posts/harbour/, nowhere on hafen.example)."""
+    site = hugo_site(tmp_path / "harbour", config=MULTIHOST)
     output = " ".join(init(site, "-l", "de").split())
     assert (
-        "hugo.toml gives de a baseURL of its own (https://hafen.example/): Hugo publishes its pages at that "
-        "host's root, not under /de/" in output
-    ), output
-    assert "baseURL of its own" not in init(hugo_site(tmp_path / "one", config=""), "-l", "de")
+        "hugo.toml gives each language a baseURL of its own: Hugo publishes de's pages at the root of "
+        'https://hafen.example/, not under /de/, and transpub links them there ([compile.url_dirs] de = "")'
+    ) in output, output
+    config = written(site)["compile"]
+    assert config["url_dirs"] == {"de": ""}
+    assert "source_url_prefix" not in config
+    pseudo_translate(site)
+    hugo_build(site)
+    public = site / "public"
+    assert hrefs_in(public, "de") == ["/posts/harbour/"]
+    assert served(public / "de", "/posts/harbour/")
+    assert pages_showing(public, "harbour reopens", "de") == ["de/posts/harbour"]
+    assert "baseURL" not in init(hugo_site(tmp_path / "one", config=""), "-l", "de")
+
+
+def test_init_says_hugo_wants_a_base_url_for_every_language_when_one_has_its_own(tmp_path: Path) -> None:
+    """Only [languages.de] has a baseURL: hugo 0.111 builds no such site ("baseURL must be set on all
+    or none of the languages"); init names the language that needs one."""
+    site = hugo_site(tmp_path / "harbour", config='[languages.de]\nbaseURL = "https://hafen.example/"\n')
+    output = " ".join(init(site, "-l", "de").split())
+    assert "Hugo builds a site only with a baseURL for every language or for none: give en one" in output, (
+        output
+    )
+
+
+@needs_hugo
+def test_a_german_title_makes_the_url_at_the_root_of_the_german_host(tmp_path: Path) -> None:
+    """[permalinks] posts = "/:title/" on a multihost site: the German ferry links the German
+    harbour by its German title, at the root of hafen.example, where hugo publishes it."""
+    site = hugo_site(tmp_path / "harbour", config='[permalinks]\nposts = "/:title/"\n' + MULTIHOST)
+    ferry = site / "content" / "posts" / "ferry.md"
+    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/the-harbour/"), "utf-8")
+    init(site, "-l", "de")
+    transpub(site, "extract")
+    fill_pseudo(site)
+    for path in (site / "locales" / "de").rglob("*.po"):
+        catalog = polib.pofile(str(path))
+        for entry in catalog:
+            entry.msgstr = {"The harbour": "Der Hafen"}.get(entry.msgid, entry.msgstr)
+        catalog.save()
+    transpub(site, "compile")
+    hugo_build(site)
+    public = site / "public"
+    assert hrefs_in(public, "de") == ["/der-hafen/"]
+    assert served(public / "de", "/der-hafen/")

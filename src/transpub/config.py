@@ -553,12 +553,15 @@ SCHEMA = Table(
                 ),
                 "url_dirs": Table(
                     doc="markdown: locale = its folder in the site's URLs ({lang} in [compile.links]), where "
-                    "that is not its output folder (Hugo: the language's key, its contentDir named otherwise)",
+                    "that is not its output folder (Hugo: the language's key, its contentDir named otherwise); "
+                    '"": none, its pages are at the root of a host of their own (Hugo\'s multihost: a baseURL '
+                    "per language)",
                     values=Key(
                         "string",
                         None,
-                        expects='a folder name of letters and digits joined by "-", "_" or "@" (such as "zh-cn")',
-                        valid=is_folder_name,
+                        expects='a folder name of letters and digits joined by "-", "_" or "@" (such as "zh-cn"), '
+                        'or "" (the root of a host of its own)',
+                        valid=lambda name: name == "" or is_folder_name(name),
                     ),
                 ),
                 "ugly_urls": Table(

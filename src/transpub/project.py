@@ -278,8 +278,15 @@ class Project:
 
     def url_dir(self, locale: str) -> str:
         """The folder of ``locale``'s pages in the site's URLs (``[compile.url_dirs]``, else its
-        output folder: :meth:`locale_dir`)."""
-        return self.url_dirs.get(locale) or self.locale_dir(locale)
+        output folder: :meth:`locale_dir`); "" where they are at the root of a host of their own."""
+        found = self.url_dirs.get(locale)
+        return self.locale_dir(locale) if found is None else found
+
+    def url_folder(self, locale: str) -> str:
+        """What a root-relative URL of a page in ``locale`` starts with before the page's own path:
+        ``/`` and :meth:`url_dir` (``/zh-cn``), "" for a language at the root of its own host."""
+        folder = self.url_dir(locale)
+        return f"/{folder}" if folder else ""
 
     @property
     def has_permalinks(self) -> bool:
@@ -309,12 +316,18 @@ class Project:
         ('/zh-cn/docs/intro/?q=1#top', '/api/zh-cn/x')
         >>> project.localized_link("/blog/", "zh_CN"), project.localized_link("//docs/", "zh_CN")
         (None, None)
+        >>> project.url_dirs["zh_CN"] = ""  # (at the root of a host of its own)
+        >>> project.localized_link("/docs/intro/", "zh_CN"), project.url_folder("zh_CN")
+        ('/docs/intro/', '')
         """
         if not url.startswith("/") or url.startswith(("//", "/\\")):
             return None
         for prefix, replacement in self.link_rules:
             if url.startswith(prefix):
-                return replacement.replace("{lang}", self.url_dir(locale)) + url[len(prefix) :]
+                folder = self.url_dir(locale)
+                if not folder:  # (a language at the root of its own host: "/{lang}/docs/" is "/docs/")
+                    replacement = replacement.replace("/{lang}", "")
+                return replacement.replace("{lang}", folder) + url[len(prefix) :]
         return None
 
     def markdown_path(self, locale: str, article: Path, out_dir: Path | None = None) -> Path | None:

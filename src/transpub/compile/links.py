@@ -252,7 +252,7 @@ class OwnUrls:
         project = self.project
         style = page_url_style(project.page_urls, project.heading_ids)
         source = locale == project.source_locale
-        folder = project.source_url_prefix if source else "/" + project.url_dir(locale)
+        folder = project.source_url_prefix if source else project.url_folder(locale)
         pattern = self.pattern(slug, locale)
         if pattern is None:
             found = article_url(relative, front, folder, style)

@@ -102,13 +102,13 @@ def title_url_warnings(
         if why is None:
             urls[locale] = (url, title, slot.msgid, True)
             continue
-        folder = project.url_dir(locale)
+        folder = project.url_folder(locale)
         issues.append(
             Issue(
                 project.relative(project.catalog_path(locale, slug)),
                 _line(project.catalog_path(locale, slug), slot.msgid, entries, read.get(locale)),
                 "links",
-                f'the translated title "{title}" makes the {locale} page\'s URL /{folder}{url} '
+                f'the translated title "{title}" makes the {locale} page\'s URL {folder}{url} '
                 f'({_setting(project, locale, relative.parts[0])} = "{pattern}": Hugo makes it of the title), '
                 f"{why}; translate the title otherwise{_OR_SLUG if token == ':slug' else ''} (see README, "
                 '"A page\'s URL from its translated title")',

@@ -226,15 +226,30 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         layout = f"{join_folders(content, page)} → {join_folders(content, translated)}"
     style, why = _hugo_ids(site)
     compile_["heading_ids"] = style
-    links, link_notes = _hugo_links(site, site.folder / articles, key, list(targets.values()))
-    notes += link_notes + [
-        f"{site.config_name} gives {name} a baseURL of its own ({url}): Hugo publishes its pages at that "
-        f"host's root, not under /{name}/, where the links transpub writes in them lead ([compile.links], "
-        f"[compile.permalinks]): leave them as written there (no such rule), or publish {name} under /{name}/"
-        for name in targets.values()
+    hosts = {
+        name: url.strip()
+        for name in languages
         if isinstance(url := as_mapping(languages, name).get("baseurl"), str) and url.strip()
-    ]
-    if site.settings.get("defaultcontentlanguageinsubdir") is True:
+    }
+    in_subdir = site.settings.get("defaultcontentlanguageinsubdir") is True and not hosts
+    links, link_notes = _hugo_links(site, site.folder / articles, key, list(targets.values()), in_subdir)
+    notes += link_notes
+    if hosts:  # (multihost: Hugo wants a baseURL for every language or none, and ignores the subdir)
+        url_dirs = {loc: "" for loc in targets}
+        notes += [
+            f"{site.config_name} gives each language a baseURL of its own: Hugo publishes {name}'s pages at "
+            f"the root of {hosts[name]}, not under /{name}/, and transpub links them there "
+            f'([compile.url_dirs] {loc} = "")'
+            for loc, name in targets.items()
+            if name in hosts
+        ]
+        notes += [
+            f"Hugo builds a site only with a baseURL for every language or for none: give {name} one "
+            f"([languages.{name}] baseURL)"
+            for name in dict.fromkeys([key, *targets.values()])
+            if name not in hosts
+        ]
+    if in_subdir:
         compile_["source_url_prefix"] = f"/{key}"
     if site.settings.get("removepathaccents") is True:
         compile_["page_urls"] = "hugo-unaccented"
@@ -300,11 +315,14 @@ def _hugo_permalinks(settings: Mapping[str, Any], language: str, sections: list[
     }
 
 
-def _hugo_links(site: Site, articles: Path, key: str, targets: list[str]) -> tuple[dict[str, str], list[str]]:
+def _hugo_links(
+    site: Site, articles: Path, key: str, targets: list[str], in_subdir: bool
+) -> tuple[dict[str, str], list[str]]:
     """``[compile.links]`` for the sections in ``articles``: a rule for each section's own page
     (``/posts/``) and one for the folder its pages are published in (its ``permalinks``); notes
-    for the pages no prefix rule can follow."""
-    before = f"/{key}" if site.settings.get("defaultcontentlanguageinsubdir") is True else ""
+    for the pages no prefix rule can follow. ``in_subdir``: the source language's pages are under
+    its folder too (``/en/posts/``)."""
+    before = f"/{key}" if in_subdir else ""
     links: dict[str, str] = {}
     notes: list[str] = []
     for name in content_sections(articles):
