@@ -652,6 +652,9 @@ def test_check_reads_a_scale_word_after_a_range_as_the_scale_of_both_ends(
         ("Open from 9am to 5pm", "Ouvert de 9 h à 17 h", "fr"),
         ("The 2020–24 strategy", "Die Strategie 2020–2024", "de"),
         ("The 2020-24 strategy", "2020—2024 年战略", "zh_CN"),
+        ("It lifted off at 8:51 p.m. (1451 GMT).", "Despegó a las 20:51 (14:51 GMT).", "es"),
+        ("It lifted off at 8:51 p.m. (1451 GMT).", "Despegó a las 20:51 (1451 GMT).", "es"),
+        ("Talks resume at 0930 GMT.", "谈判于格林尼治时间9时30分恢复。", "zh_CN"),
     ],
 )
 def test_check_accepts_times_dates_and_names_written_the_language_s_way(
@@ -673,6 +676,20 @@ def test_check_accepts_times_dates_and_names_written_the_language_s_way(
         ("aged 5 to 24", "im Alter von 5 bis 2024", "de", "24 is missing; 2024 is not in the source"),
         ("Kenigsberg, Ben (2021-02-11).", "Kenigsberg, Ben (12.02.2021).", "de", "11 is missing; 12"),
         ("Rabbit sells 10 units of its R1", "Rabbit 售出 10 台 R2", "zh_CN", "1 is missing; 2 is not"),
+        (
+            "It lifted off at 1451 GMT.",
+            "Despegó a las 14:52 GMT.",
+            "es",
+            "51 is missing; 52 is not in the source",
+        ),
+        (
+            "It lifted off at 1451 GMT.",
+            "Despegó a las 15:51 GMT.",
+            "es",
+            "14 is missing; 15 is not in the source",
+        ),
+        # (no time zone: a number, not a clock)
+        ("It carried 1451 tons.", "Llevaba 14:51 toneladas.", "es", "1451 is missing; 14, 51 are not"),
     ],
 )
 def test_check_still_flags_a_changed_hour_day_or_name(

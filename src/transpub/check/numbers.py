@@ -433,6 +433,32 @@ def _hour(written: str, text: str, end: int) -> Decimal | None:
     return Decimal(int(written) % 12 + (12 if clock.group(1).lower() == "p" else 0))
 
 
+#: A time of a 24-hour clock written without a colon before a time zone (``1451 GMT``, ``0930 UTC+8``,
+#: ``2200Z``): the hour in group 1, the minutes in group 2.
+_ZONED_CLOCK = re.compile(
+    r"(?<![\w.,:])([01][0-9]|2[0-3])([0-5][0-9])(?:[ \u00a0]?(?:GMT|UTC|[ECMP][SD]T|[EP]T|AK[SD]T|HST|BST|"
+    r"IST|CES?T|EES?T|MSK|JST|KST|HKT|SGT|AE[SD]T|AWST|NZ[SD]T)(?:[+\-\u2212][0-9]{1,2})?|Z)"
+    r"(?![^\W\d_])"
+)
+
+
+def _zoned_clocks(text: str) -> tuple[str, list[Number]]:
+    """The times ``text`` writes as a 24-hour clock without a colon before a time zone (``1451 GMT``),
+    each as its hour and minutes, the numbers ``14:51 GMT`` reads (a translation may write either),
+    and the text without them.
+
+    >>> [str(n.value) for n in _zoned_clocks("at 8:51 p.m. (1451 GMT), 1451 people, 2615 GMT")[1]]
+    ['14', '51']
+    """
+    found: list[Number] = []
+
+    def take(match: re.Match[str]) -> str:
+        found.extend(Number(part, Decimal(part), Decimal(part)) for part in match.groups())
+        return " " * 4 + match.group(0)[4:]
+
+    return _ZONED_CLOCK.sub(take, text), found
+
+
 #: What must not be right before and after a literal found as written (see :func:`_copies`).
 _LITERAL_BEFORE = re.compile(_not_inside(".,"))
 _LITERAL_AFTER = re.compile(r"(?![\d]|[.,]\d)")
@@ -536,6 +562,8 @@ def find_numbers(
     text = text.replace("٫", decimal).replace("٬", group)
     text = _AFTER_A_SIGN.sub(lambda match: " " * len(match.group(0)), text)
     text, literals_found = _literals(text, pattern)
+    text, clocks = _zoned_clocks(text)
+    literals_found.extend(clocks)
     months = _month_pattern(locale, months_of)
     if literals:
         beside_literals = _month_numbers(text, months) if months_beside_literals else []
