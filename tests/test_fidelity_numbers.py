@@ -38,6 +38,7 @@ UNCHANGED = [
     "The office is at 48.8566, 2.3522 in Paris.",
     "Security updates for OS X 10.8, 10.9 and Apple TV.",
     "Install Red Hat 7.2, then test on that 7.2 system.",
+    "You paid to unlock Overcast 1.0 and got nothing more in 2.0",  # (a version referred back to)
     "6.1 Ethnicity and immigration",
     "4.2. Climate",
 ]
@@ -60,6 +61,7 @@ PROSE = {
     "Between 2.5 and 3.5 inches fell.": "Between 2,5 and 3,5 inches fell.",
     "Windows 10 and 11.5 hours of battery life": "Windows 10 and 11,5 hours of battery life",
     "The rate was updated from 3.5 to 4.25 percent.": "The rate was updated from 3,5 to 4,25 percent.",
+    "Firefox 3.0 used 2.0 GB less, 1.0% of it": "Firefox 3.0 used 2,0 GB less, 1,0% of it",
 }
 
 
@@ -231,6 +233,31 @@ def test_check_accepts_versions_an_upgrade_keeps_and_flags_them_written_as_decim
     assert numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3.0 auf 4.0.", "en", "de") is None
     problem = numbers_problem("Upgrade from 3.0 to 4.0.", "Upgrade von 3,0 auf 4,0.", "en", "de")
     assert problem is not None and "3.0, 4.0 are missing" in problem
+
+
+@pytest.mark.parametrize(
+    ("translation", "problem"),
+    [
+        ("Pagaste por Overcast 1.0 y no obtuviste nada más en 2.0", None),
+        (
+            "Pagaste por Overcast 1.0 y no obtuviste nada más en 2,0",
+            "2.0 is missing; 2,0 is not in the source",
+        ),
+        (
+            "Pagaste por Overcast 1.0 y no obtuviste nada más en 3.0",
+            "2.0 is missing; 3.0 is not in the source",
+        ),
+        ("Pagaste por Overcast 1.0 y no obtuviste nada más en 2", "2.0 is missing; 2 is not in the source"),
+    ],
+)
+def test_check_reads_a_version_referred_back_to_as_written_and_flags_it_changed(
+    translation: str, problem: str | None
+) -> None:
+    # "in 2.0" after "Overcast 1.0" was a decimal: pre-fill wrote "en 2,0" and German was told
+    # "write 2.0 as 2,0 in de"
+    source = "You paid for Overcast 1.0 and got nothing more in 2.0"
+    assert numbers_problem(source, translation, "en", "es") == problem
+    assert numbers_problem(source, source, "en", "de") is None
 
 
 @pytest.mark.parametrize(

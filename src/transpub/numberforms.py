@@ -7,7 +7,7 @@ their target form (Babel's CLDR data), like glossary terms. Plain integers (year
 left alone: "2018" must not become "2.018".
 
 Only a number that is clearly a quantity is rewritten (:func:`is_quantity`): never a version
-(``v1.19``, ``Kubernetes 1.27``, ``release 2.5``, ``1.2.3``), a section number (``section 6.1``,
+(``v1.19``, ``Kubernetes 1.27``, ``release 2.5``, ``1.2.3``, ``in 2.0`` after ``Overcast 1.0``), a section number (``section 6.1``,
 ``§ 6.1``, a table of contents, a numbered heading: ``6.1 Ethnicity``), coordinates (``48.8566, 2.3522``) or a program's output (a table
 drawn with ``│``), nor a number inside a path, file name, URL, e-mail or IP address, identifier or code. When unsure, the number stays as written;
 ``transpub check`` reads numbers the same way (each is judged in the text without its placeholders, as
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from bisect import bisect_left
 from decimal import InvalidOperation
 from functools import lru_cache
@@ -369,17 +370,50 @@ def _is_coordinate(text: str, start: int, end: int) -> bool:
     return abs(float(latitude)) <= 90 and abs(float(longitude)) <= 180
 
 
-def with_copies(written: list[str], names: list[bool]) -> list[bool]:
-    """``names`` (whether each number ``written`` is not a quantity), a copy of such a number with
-    a dot or comma a name too (``Red Hat 7.2`` … ``that 7.2 system``).
+def with_copies(text: str, spans: list[tuple[int, int]], names: list[bool]) -> list[bool]:
+    """``names`` (whether each number at ``spans`` of ``text`` is not a quantity), a copy of such a
+    number with a dot or comma a name too (``Red Hat 7.2`` … ``that 7.2 system``), and so is a whole
+    number written with ``.0`` that nothing measures where such a number is a name (``Overcast 1.0``
+    … ``in 2.0``: a version referred back to, not a decimal).
 
-    >>> with_copies(["7.2", "3", "7.2", "3"], [True, True, False, False])
+    >>> with_copies("Red Hat 7.2, 3 … that 7.2 system, 3", [(8, 11), (13, 14), (22, 25), (34, 35)],
+    ...     [True, True, False, False])
     [True, True, True, False]
+    >>> text = "Overcast 1.0 … in 2.0, 5.0 MB, $3.0"
+    >>> with_copies(text, [(9, 12), (18, 21), (23, 26), (32, 35)], [True, False, False, False])
+    [True, True, False, False]
     """
-    named = {text for text, name in zip(written, names, strict=True) if name and not text.isdigit()}
+    written = [text[start:end] for start, end in spans]
+    named = {number for number, name in zip(written, names, strict=True) if name and not number.isdigit()}
     if not named:
         return names
-    return [name or text in named for text, name in zip(written, names, strict=True)]
+    versions = any(_WHOLE.fullmatch(number) for number in named)
+    return [
+        name
+        or number in named
+        or (versions and _WHOLE.fullmatch(number) is not None and not _measured(text, start, end))
+        for number, name, (start, end) in zip(written, names, spans, strict=True)
+    ]
+
+
+#: A whole number written with ``.0``, as versions are (``2.0``).
+_WHOLE = re.compile(r"[0-9]+\.0")
+
+
+def _measured(text: str, start: int, end: int) -> bool:
+    """Whether a unit, measure, scale or currency goes with the number at ``text[start:end]``
+    (``5.0 MB``, ``2.0 times``, ``2.0%``, ``$3.0``).
+
+    >>> _measured("5.0 MB", 0, 3), _measured("$3.0", 1, 4), _measured("in 2.0 and", 3, 6)
+    (True, True, False)
+    """
+    if _UNIT_AFTER.match(text, end):
+        return True
+    word = _WORD_AFTER.match(text, end)
+    if word is not None and word.group(1).lower() in _SCALES | _MEASURES | _unit_words():
+        return True
+    before = text[max(0, start - 4) : start]
+    return any(unicodedata.category(ch) == "Sc" for ch in before[-2:]) or _is_currency(before.rstrip())
 
 
 #: A placeholder (``<1>``, ``</1>``, ``<1/>``), as in :mod:`transpub.inline`, which this layer cannot import.
@@ -517,12 +551,13 @@ def localized_number_spans(text: str, source_locale: str, target_locale: str) ->
         return []
     plain, where = _without_tags(text)  # (judged as transpub check reads it: "1,786,300<1/>" is a quantity)
     section = section_number(text)
+    judged = [(at := bisect_left(where, m.start()), at + len(m.group(0))) for m in matches]
     names = with_copies(
-        [m.group(0) for m in matches],
+        plain,
+        judged,
         [
-            section == m.span()
-            or not is_quantity(plain, at := bisect_left(where, m.start()), at + len(m.group(0)))
-            for m in matches
+            section == m.span() or not is_quantity(plain, *span)
+            for m, span in zip(matches, judged, strict=True)
         ],
     )
     for match, name in zip(matches, names, strict=True):

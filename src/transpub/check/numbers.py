@@ -318,7 +318,8 @@ def _names_and_versions(
         return text, found
     heading = (numbered_heading(text) or (-1,))[0]
     names = with_copies(
-        [m.group(0) for m in matches],
+        text,
+        [m.span() for m in matches],
         [
             m.start() == section or (m.start() != heading and not is_quantity(text, m.start(), m.end()))
             for m in matches
