@@ -81,3 +81,53 @@ def test_check_accepts_a_number_written_in_chinese_numerals_and_flags_a_changed_
 ) -> None:
     # "in 2 weeks" as "在两周内" said "2 is missing"
     assert numbers_problem(source, translation, "en", "zh_CN") == problem
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale"),
+    [
+        ("It began in the 1990s.", "它始于九十年代。", "zh_CN"),
+        ("It began in the 1990s.", "它始于90年代。", "zh_CN"),
+        ("It began in the 1990s.", "它始于1990年代。", "zh_CN"),
+        ("It began in the '90s.", "它始于1990年代。", "zh_CN"),
+        ("It began in the ’90s.", "它始于九十年代。", "zh_CN"),
+        ("It began in the nineties.", "它始于90年代。", "zh_CN"),
+        ("It began in the mid-1990s and ended in 2003.", "它始于90年代中期，于2003年结束。", "zh_CN"),
+        ("It began in the 1990s.", "Empezó en los años 90.", "es"),
+        ("It began in the 1990s.", "Empezó en los años noventa.", "es"),
+        ("It began in the 1990s.", "Es begann in den 90er-Jahren.", "de"),
+        ("It began in the 1990s.", "Cela a commencé dans les années 90.", "fr"),
+    ],
+)
+def test_check_accepts_a_decade_written_the_language_s_way(
+    source: str, translation: str, locale: str
+) -> None:
+    # "the 1990s" as "90年代" said "1990 is missing; 90 is not in the source"
+    assert numbers_problem(source, translation, "en", locale) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "locale", "problem"),
+    [
+        ("It began in the 1990s.", "它始于八十年代。", "zh_CN", "1990 is missing"),
+        ("It began in the 1990s.", "它始于80年代。", "zh_CN", "1990 is missing; 80 is not in the source"),
+        ("It began in the 1990s.", "它始于1890年代。", "zh_CN", "1990 is missing; 1890 is not in the source"),
+        ("It began in the nineties.", "它始于80年代。", "zh_CN", "80 is not in the source"),
+        (
+            "It began in the 1990s.",
+            "Empezó en los años 80.",
+            "es",
+            "1990 is missing; 80 is not in the source",
+        ),
+        # the decade's number pairs once: a year beside it that changed is still reported
+        (
+            "It began in the 1990s, in 1990.",
+            "它始于九十年代，即1991年。",
+            "zh_CN",
+            "1990 is in the source twice, in the translation once; 1991 is not in the source",
+        ),
+        ("It began in 1990.", "它始于90年代。", "zh_CN", "1990 is missing; 90 is not in the source"),
+    ],
+)
+def test_check_still_flags_a_changed_decade(source: str, translation: str, locale: str, problem: str) -> None:
+    assert numbers_problem(source, translation, "en", locale) == problem

@@ -3,7 +3,8 @@
 * :mod:`~transpub.check.config`: check ids, ``[check]`` config, per-locale policy, silencing flags
 * :mod:`~transpub.check.runner`: :func:`check_project` and the per-entry checks
 * :mod:`~transpub.catalog.outdated` (used here): would extract change a catalog (computed in memory)
-* :mod:`~transpub.check.numbers` (with :mod:`~transpub.check.numerals`), :mod:`~transpub.check.markup`: content checks
+* :mod:`~transpub.check.numbers` (with :mod:`~transpub.check.numerals` and :mod:`~transpub.check.decades`),
+  :mod:`~transpub.check.markup`: content checks
 * :mod:`~transpub.check.formats`: text, JSON, GitHub annotations, JUnit XML (also to a file)
 
 ``transpub status`` lives in :mod:`transpub.status` (a workflow of its own).

@@ -29,6 +29,7 @@ from babel.numbers import (
     parse_decimal,
 )
 
+from transpub.check.decades import decades
 from transpub.check.numerals import han_numbers, source_ordinals, written_ordinals
 from transpub.errors import ConfigError
 from transpub.inline import strip_placeholders
@@ -805,6 +806,10 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             other = _compared(numbers, translation, locale, source_locale, reading)
             if len(other[0]) + len(other[1]) < len(missing) + len(extra):
                 (missing, extra), compared = other, numbers
+    if missing or extra:  # a decade may be written otherwise (1990s: 90年代, 九十年代)
+        missing, extra = _decades_written_otherwise(
+            missing, extra, source, translation, source_locale, locale
+        )
     if extra:  # number words and months of dates in names may be written as numbers
         unused, extra = compare_numbers(find_number_words(source, source_locale) + optional, extra)
         optional = [n for n in unused if n.optional]
@@ -856,6 +861,40 @@ def _ordinals_written_otherwise(
         return missing
     written = written_ordinals(translation) - written_ordinals(source)
     return _without_written(missing, written & ordinals, lambda number: _kind(number)[0])
+
+
+def _decades_written_otherwise(
+    missing: list[Number], extra: list[Number], source: str, translation: str, source_locale: str, locale: str
+) -> tuple[list[Number], list[Number]]:
+    """``missing`` and ``extra`` without the numbers of the decades of ``source`` that ``translation``
+    writes in another form (``1990s`` as ``90年代`` or ``九十年代``, ``the '90s`` as ``1990年代``, ``the
+    nineties`` as ``90年代``: see :mod:`transpub.check.decades`); a decade of other tens or another
+    century is still a changed number.
+
+    >>> _decades_written_otherwise(find_numbers("1990s", "en"), find_numbers("90年代", "zh"), "1990s", "90年代", "en", "zh")
+    ([], [])
+    >>> [[n.text for n in side] for side in _decades_written_otherwise(
+    ...     find_numbers("1990s", "en"), find_numbers("80年代", "zh"), "1990s", "80年代", "en", "zh")]
+    [['1990'], ['80']]
+    """
+    theirs = decades(source, source_locale)
+    if not theirs:  # (most texts)
+        return missing, extra
+    ours = decades(translation, locale)
+    lacking: Counter[Decimal] = Counter()  # the source's decades' numbers the translation writes otherwise
+    added: Counter[Decimal] = Counter()  # and the translation's numbers of them
+    for decade in theirs:
+        other = next((d for d in ours if d.same_as(decade)), None)
+        if other is None:
+            continue
+        ours.remove(other)
+        if decade.number != other.number:  # (the same number pairs as any number does)
+            lacking.update([decade.number] if decade.number is not None else [])
+            added.update([other.number] if other.number is not None else [])
+    return (
+        _without_written(missing, lacking, lambda number: _kind(number)[0]),
+        _without_written(extra, added, lambda number: _kind(number)[0]),
+    )
 
 
 def _han_written(missing: list[Number], source: str, translation: str, locale: str) -> list[Number]:
