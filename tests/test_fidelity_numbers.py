@@ -707,16 +707,17 @@ def test_check_accepts_times_dates_and_names_written_the_language_s_way(
             "It lifted off at 1451 GMT.",
             "Despegó a las 14:52 GMT.",
             "es",
-            "51 is missing; 52 is not in the source",
+            "1451 is missing; 14, 52 are not in the source",
         ),
         (
             "It lifted off at 1451 GMT.",
             "Despegó a las 15:51 GMT.",
             "es",
-            "14 is missing; 15 is not in the source",
+            "1451 is missing; 15, 51 are not in the source",
         ),
         # (no time zone: a number, not a clock)
         ("It carried 1451 tons.", "Llevaba 14:51 toneladas.", "es", "1451 is missing; 14, 51 are not"),
+        ("In 2000 UTC was adopted.", "En 2000 se adoptó UTC.", "es", None),  # (a year, copied)
     ],
 )
 def test_check_still_flags_a_changed_hour_day_or_name(

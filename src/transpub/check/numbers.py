@@ -444,23 +444,6 @@ _ZONED_CLOCK = re.compile(
 )
 
 
-def _zoned_clocks(text: str) -> tuple[str, list[Number]]:
-    """The times ``text`` writes as a 24-hour clock without a colon before a time zone (``1451 GMT``),
-    each as its hour and minutes, the numbers ``14:51 GMT`` reads (a translation may write either),
-    and the text without them.
-
-    >>> [str(n.value) for n in _zoned_clocks("at 8:51 p.m. (1451 GMT), 1451 people, 2615 GMT")[1]]
-    ['14', '51']
-    """
-    found: list[Number] = []
-
-    def take(match: re.Match[str]) -> str:
-        found.extend(Number(part, Decimal(part), Decimal(part)) for part in match.groups())
-        return " " * 4 + match.group(0)[4:]
-
-    return _ZONED_CLOCK.sub(take, text), found
-
-
 #: What must not be right before and after a literal found as written (see :func:`_copies`).
 _LITERAL_BEFORE = re.compile(_not_inside(".,"))
 _LITERAL_AFTER = re.compile(r"(?![\d]|[.,]\d)")
@@ -564,8 +547,6 @@ def find_numbers(
     text = text.replace("٫", decimal).replace("٬", group)
     text = _AFTER_A_SIGN.sub(lambda match: " " * len(match.group(0)), text)
     text, literals_found = _literals(text, pattern)
-    text, clocks = _zoned_clocks(text)
-    literals_found.extend(clocks)
     months = _month_pattern(locale, months_of)
     if literals:
         beside_literals = _month_numbers(text, months) if months_beside_literals else []
@@ -806,6 +787,8 @@ def numbers_problem(source: str, translation: str, source_locale: str, locale: s
             other = _compared(numbers, translation, locale, source_locale, reading)
             if len(other[0]) + len(other[1]) < len(missing) + len(extra):
                 (missing, extra), compared = other, numbers
+    if missing and extra:  # a time may be written with a colon or without (1451 GMT: 14:51 GMT)
+        missing, extra = _clocks_written_otherwise(missing, extra, source, translation)
     if missing or extra:  # a decade may be written otherwise (1990s: 90年代, 九十年代)
         missing, extra = _decades_written_otherwise(
             missing, extra, source, translation, source_locale, locale
@@ -863,6 +846,43 @@ def _ordinals_written_otherwise(
     return _without_written(missing, written & ordinals, lambda number: _kind(number)[0])
 
 
+def _clocks_written_otherwise(
+    missing: list[Number], extra: list[Number], source: str, translation: str
+) -> tuple[list[Number], list[Number]]:
+    """``missing`` and ``extra`` without the times one side writes as a 24-hour clock without a colon
+    before a time zone (``1451 GMT``) that the other writes as their hour and minutes (``14:51``,
+    ``14 h 51``, ``14时51分``).
+
+    >>> [[n.text for n in side] for side in _clocks_written_otherwise(
+    ...     find_numbers("at 1451 GMT", "en"), find_numbers("um 14:51 Uhr", "de"), "at 1451 GMT", "um 14:51 Uhr")]
+    [[], []]
+    """
+    found = []
+    for text, whole, parts in ((source, missing, extra), (translation, extra, missing)):
+        wholes: Counter[Decimal] = Counter()
+        pieces: Counter[Decimal] = Counter()
+        left = Counter(_value(n) for n in parts)
+        unpaired = Counter(_value(n) for n in whole)
+        for clock in _ZONED_CLOCK.finditer(to_ascii_digits(strip_placeholders(text))):
+            hour, minutes, written = (Decimal(part) for part in (*clock.groups(), "".join(clock.groups())))
+            if unpaired[written] > 0 and left[hour] > 0 and left[minutes] > (hour == minutes):
+                unpaired[written] -= 1
+                left -= Counter([hour, minutes])
+                wholes[written] += 1
+                pieces.update([hour, minutes])
+        found.append((wholes, pieces))
+    (source_wholes, translation_pieces), (translation_wholes, source_pieces) = found
+    return (
+        _without_written(_without_written(missing, source_wholes, _value), source_pieces, _value),
+        _without_written(_without_written(extra, translation_wholes, _value), translation_pieces, _value),
+    )
+
+
+def _value(number: Number) -> object:
+    """What ``number`` is counted by (see :func:`_kind`)."""
+    return _kind(number)[0]
+
+
 def _decades_written_otherwise(
     missing: list[Number], extra: list[Number], source: str, translation: str, source_locale: str, locale: str
 ) -> tuple[list[Number], list[Number]]:
@@ -892,8 +912,8 @@ def _decades_written_otherwise(
             lacking.update([decade.number] if decade.number is not None else [])
             added.update([other.number] if other.number is not None else [])
     return (
-        _without_written(missing, lacking, lambda number: _kind(number)[0]),
-        _without_written(extra, added, lambda number: _kind(number)[0]),
+        _without_written(missing, lacking, _value),
+        _without_written(extra, added, _value),
     )
 
 
