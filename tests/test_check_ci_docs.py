@@ -259,11 +259,12 @@ def test_a_misspelled_option_would_be_caught() -> None:
         parse_transpub_command("transpub check --fromat github")
 
 
-def test_docs_explain_every_check_id_and_the_json_example_matches_the_schema() -> None:
+def test_docs_explain_every_check_id_and_the_json_example_lists_them_all_and_matches_the_schema() -> None:
     text = DOC.read_text(encoding="utf-8")
     for check in CHECK_IDS:
         assert f"| `{check}` |" in text, check
     (example,) = [json.loads(block) for block in fenced_blocks("json")]
+    assert example["checks"] == list(CHECK_IDS)  # what `check --format json` lists, every id
     schema = json.loads((REPO / "src" / "transpub" / "data" / "check-report.schema.json").read_text("utf-8"))
     jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(example, schema)
