@@ -83,3 +83,10 @@ def test_validate_locale_accepts_gettext_names_babel_knows() -> None:
         assert validate_locale(name) == name
     with pytest.raises(ConfigError, match="unknown locale 'xx_QQ'"):
         validate_locale("xx_QQ")
+
+
+def test_the_error_for_a_misspelt_locale_names_every_part_a_gettext_name_may_have() -> None:
+    with pytest.raises(ConfigError) as caught:
+        validate_locale("chinese_Hant")
+    message = str(caught.value)
+    assert "2 or 3 letters" in message and "a script (_Hant)" in message and "a region (_CN, _419)" in message

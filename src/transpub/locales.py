@@ -71,8 +71,8 @@ def validate_locale(name: str, where: Path | None = None, line: int | None = Non
                 f"invalid locale name {name!r}: write it {hint} (gettext names: {_EXAMPLES})", where, line
             )
         raise ConfigError(
-            f"invalid locale name {name!r}: a gettext name is ll, ll_CC or lll, optionally followed by "
-            f"@ and letters or digits ({_EXAMPLES})",
+            f"invalid locale name {name!r}: a gettext name is a language of 2 or 3 letters, then "
+            f"optionally a script (_Hant), a region (_CN, _419) and @ with letters or digits ({_EXAMPLES})",
             where,
             line,
         )
