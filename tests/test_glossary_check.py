@@ -157,16 +157,24 @@ def test_arabic_name_with_a_proclitic_is_accepted():
     assert glossary.check("RMB6 billion", "6 مليارات باليوان", "en", "ar") == []
 
 
-def test_notes_show_the_required_rendering_for_the_locale(mini):
+def test_notes_show_the_required_rendering_for_the_locale_with_what_check_also_accepts_and_refuses(mini):
     assert mini.notes_for("Jingyue Hi-tech Industry Development Zone and Jingyue", "zh_CN") == [
-        'Glossary: "Jingyue Hi-tech Industry Development Zone" = "净月高新技术产业开发区"',
-        'Glossary: "Jingyue" = "净月"',
+        'Glossary: "Jingyue Hi-tech Industry Development Zone" = "净月高新技术产业开发区"; also "净月高新区"',
+        'Glossary: "Jingyue" = "净月"; never "静月"; note: Place name',
     ]
 
 
-def test_notes_say_keep_for_do_not_translate_terms(mini):
+def test_notes_say_keep_for_do_not_translate_terms_with_the_accepted_inflections_and_the_note(mini):
     assert mini.notes_for("The Vasaloppet race", "de") == [
-        'Glossary: "Vasaloppet" = keep as "Vasaloppet" (do not translate)'
+        'Glossary: "Vasaloppet" = keep as "Vasaloppet" (do not translate); also "Vasaloppets"; '
+        "note: Swedish race, kept in de"
+    ]
+
+
+def test_a_term_with_no_rendering_in_the_locale_still_shows_its_note_on_one_line():
+    glossary = Glossary([Term("Jingyue", {"zh_CN": "净月"}, note='Place name\n(净月, "clear moon")')])
+    assert glossary.notes_for("Jingyue", "fr") == [
+        'Glossary: "Jingyue"; note: Place name (净月, "clear moon")'
     ]
 
 

@@ -299,21 +299,34 @@ class Glossary:
 
 
 def describe_term(term: Term, locale: str | None) -> str:
-    """The translator note for one term in ``locale`` (``None``: the POT, source only).
+    """The translator note for one term in ``locale`` (``None``: the POT, source only): its required
+    rendering, then what ``check`` also accepts or refuses there, then the glossary's note.
 
     >>> describe_term(Term("RMB", {"zh_CN": "人民币"}), "zh_CN")
     'Glossary: "RMB" = "人民币"'
     >>> describe_term(Term("RMB", {"zh_CN": "人民币"}), "fr")
     'Glossary: "RMB"'
+    >>> describe_term(Term("Changchun", {"de": "Changchun"}, {"de": "Changchuns"}, note="City"), "de")
+    'Glossary: "Changchun" = "Changchun"; also "Changchuns"; note: City'
+    >>> describe_term(Term("Vasaloppet", {"zh_CN": "瓦萨"}, forbidden={"zh_CN": "瓦萨洛佩特"}), "zh_CN")
+    'Glossary: "Vasaloppet" = "瓦萨"; never "瓦萨洛佩特"'
     """
+    described = f'{GLOSSARY_NOTE}"{term.source}"'
     if locale is None:
-        return f'{GLOSSARY_NOTE}"{term.source}"'
-    if term.keeps_source(locale):
-        return f'{GLOSSARY_NOTE}"{term.source}" = keep as "{term.source}" (do not translate)'
+        return described
     required = term.required(locale)
-    if required is None:
-        return f'{GLOSSARY_NOTE}"{term.source}"'
-    return f'{GLOSSARY_NOTE}"{term.source}" = "{required}"'
+    if term.keeps_source(locale):
+        described += f' = keep as "{term.source}" (do not translate)'
+    elif required is not None:
+        described += f' = "{required}"'
+    parts = [described]
+    if required is not None and (variants := term.accepted(locale)[1:]):
+        parts.append("also " + _quoted(variants))
+    if forbidden := term.forbidden_in(locale):
+        parts.append("never " + _quoted(dict.fromkeys(forbidden)))
+    if note := " ".join(term.note.split()):
+        parts.append(f"note: {note}")
+    return "; ".join(parts)
 
 
 def _neighbours(source: str, occurrences: list[tuple[int, int, int]]) -> dict[int, set[int]]:
@@ -329,16 +342,21 @@ def _neighbours(source: str, occurrences: list[tuple[int, int, int]]) -> dict[in
     return found
 
 
+def _quoted(forms: Iterable[str]) -> str:
+    """``"a", "b"``: renderings as a message names them."""
+    return ", ".join(f'"{form}"' for form in forms)
+
+
 def _short_message(term: Term, locale: str, expected: str, wanted: int, found: int) -> str:
-    others = [f'"{form}"' for form in term.accepted(locale)[1:]]
-    also = f" (or {', '.join(others)})" if others else ""
+    others = term.accepted(locale)[1:]
+    also = f" (or {_quoted(others)})" if others else ""
     times = "once" if found == 1 else f"{found} times"
     return f'"{term.source}" occurs {wanted} times but "{expected}"{also} only {times} in {locale}'
 
 
 def _missing_message(term: Term, locale: str, expected: str) -> str:
-    others = [f'"{form}"' for form in term.accepted(locale)[1:]]
-    also = f" (or {', '.join(others)})" if others else ""
+    others = term.accepted(locale)[1:]
+    also = f" (or {_quoted(others)})" if others else ""
     if term.keeps_source(locale):
         return f'"{term.source}" must be kept as "{expected}"{also} in {locale}'
     return f'"{term.source}" must be rendered as "{expected}"{also} in {locale}'
