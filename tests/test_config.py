@@ -263,6 +263,21 @@ def test_a_table_for_an_engine_that_does_not_exist_is_refused_with_the_nearest_n
         assert expected in result.output, command
 
 
+def test_a_misspelt_engine_table_is_named_before_a_key_in_it_that_engine_would_not_have(
+    tmp_path: Path,
+) -> None:
+    # (its keys are checked against every engine's: "serverurl" was reported, and the name only after)
+    root = make_project(tmp_path / "news", '\n[engines.deeepl]\nserverurl = "https://proxy.example"\n')
+    line = (root / "transpub.toml").read_text().splitlines().index("[engines.deeepl]") + 1
+    result = run(root, "status")
+    assert result.exit_code == 2
+    assert (
+        f"transpub.toml:{line}: [engines.deeepl] configures an unknown engine 'deeepl'; did you mean 'deepl'?"
+        in (result.output)
+    )
+    assert "serverurl" not in result.output
+
+
 @pytest.mark.parametrize(
     "attribute", ["a@href", "iframe@srcdoc", "a@xlink:href", "object@data", "video@poster", "*@onclick"]
 )

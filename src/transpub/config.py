@@ -182,6 +182,7 @@ class Table:
     """A TOML table: fixed keys (settings or tables), and optionally sub-tables or keys of any name.
 
     ``named`` describes every ``[table.<name>]`` sub-table (``[locale.es]``, ``[engines.deepl]``);
+    ``names``, when set, are the only names such a sub-table may have (the engines);
     ``values`` describes every ``name = value`` pair whose name is free (article slugs).
     ``fill``: the validated table gets every absent key with its default (else only what is set).
     """
@@ -190,6 +191,7 @@ class Table:
     doc: str = ""
     named: Table | None = None
     named_what: str = "name"
+    names: frozenset[str] | None = None
     values: Key | None = None
     fill: bool = True
 
@@ -489,7 +491,7 @@ SCHEMA = Table(
                 ),
             }
         ),
-        "engines": Table(named=ENGINE_TABLE, named_what="engine"),
+        "engines": Table(named=ENGINE_TABLE, named_what="engine", names=ENGINE_NAMES),
         "compile": Table(
             {
                 "publish_threshold": Key(
@@ -770,6 +772,12 @@ class _Validator:
             here = (*path, key)
             spec = schema.keys.get(key)
             if spec is None and schema.named is not None and isinstance(value, dict):
+                if schema.names is not None and key not in schema.names:  # before its keys: the name is wrong
+                    raise self.fail(
+                        f"[{'.'.join(here)}] configures an unknown {schema.named_what} {key!r}"
+                        + suggest(key, sorted(schema.names)),
+                        here,
+                    )
                 result[key] = self.table(schema.named, value, here)
             elif spec is None and schema.values is not None:
                 result[key] = self.value(schema.values, value, here)

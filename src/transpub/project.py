@@ -804,21 +804,16 @@ def _check_memory_location(config: dict[str, Any], config_path: Path, text: str 
 
 def _check_engine_names(config: dict[str, Any], config_path: Path, text: str | None) -> None:
     """ConfigError, naming the line and the nearest name, for an engine transpub does not know in
-    ``[engines.<name>]``, ``[translate] engine`` or ``[locale.<x>] engine``."""
+    ``[translate] engine`` or ``[locale.<x>] engine`` (validation refused an ``[engines.<name>]``)."""
     named: list[tuple[tuple[str, ...], str | None]] = [
-        (("engines", name), name) for name in config["engines"]
+        (("translate", "engine"), config["translate"]["engine"])
     ]
-    named.append((("translate", "engine"), config["translate"]["engine"]))
     named += [(("locale", loc, "engine"), table.get("engine")) for loc, table in config["locale"].items()]
     for where, name in named:
         if name is not None and name not in ENGINE_NAMES:
-            shown = (
-                f"[engines.{name}] configures"
-                if where[0] == "engines"
-                else f"[{'.'.join(where[:-1])}] engine names"
-            )
             raise ConfigError(
-                f"{shown} an unknown engine {name!r}" + suggest(name, sorted(ENGINE_NAMES)),
+                f"[{'.'.join(where[:-1])}] engine names an unknown engine {name!r}"
+                + suggest(name, sorted(ENGINE_NAMES)),
                 config_path,
                 config_line(text, *where),
             )
