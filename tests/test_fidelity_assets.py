@@ -71,6 +71,25 @@ def test_every_page_loads_the_articles_files_from_the_site(tmp_path: Path) -> No
     assert (root / "site/_assets/articles/2024/img/a.png").is_file()
 
 
+def test_a_srcset_url_holding_commas_is_one_url_as_browsers_read_it(tmp_path: Path) -> None:
+    # (a CDN's resize parameters: the commas were taken for the ends of candidates, "0" and "93_.jpg"
+    # warned of as missing files, and the relative image was not copied for the localized page)
+    body = (
+        '<html><body><p><img src="img/a.png" alt="A" srcset="img/w_140,h_93/a.png 1x,'
+        '//cdn.example/x_extract=0,0,1959_resize=280,187_.jpg 2x"> The lake froze.</p></body></html>\n'
+    )
+    root = make(tmp_path / "p", body=body, files=["img/a.png", "img/w_140,h_93/a.png"])
+    extract_project(load_project(root), ["es"])
+    report = compile_project(load_project(root), ["es"], CompileOptions(threshold=0))
+    assert [f"{w.location}: {w.message}" for w in report.warnings] == []
+    html = (root / "site/es/2024/story.html").read_text(encoding="utf-8")
+    (srcset,) = re.findall(r'srcset="([^"]+)"', html)
+    local, remote = srcset.split(" 1x,")
+    assert remote == "//cdn.example/x_extract=0,0,1959_resize=280,187_.jpg 2x"
+    loaded = root / unquote(urljoin("file:///site/es/2024/story.html", local)[len("file:///") :])
+    assert loaded.read_bytes() == b"content of img/w_140,h_93/a.png"
+
+
 def test_a_missing_file_is_a_warning_naming_article_and_line_and_the_url_is_kept(tmp_path: Path) -> None:
     root = make(tmp_path / "p", files=[f for f in FILES if f != "img/poster.jpg"])
     report = compile_project(load_project(root), ["es"], CompileOptions(threshold=0))

@@ -25,7 +25,12 @@ ASSET_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "input": ("src",),
 }
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]*)\1\s*\)""", re.IGNORECASE)
-_SRCSET_URL = re.compile(r"(^|,)(\s*)([^\s,][^\s]*?)(?=\s|,|$)")
+#: What the HTML standard's srcset parser skips between candidates (ASCII white space and commas).
+_SRCSET_GAP = re.compile(r"[\t\n\f\r ,]*")
+#: A candidate's URL: every character up to white space (commas inside it are the URL's).
+_SRCSET_URL = re.compile(r"[^\t\n\f\r ]+")
+#: A candidate's descriptors, up to the comma that ends it (not one in parentheses).
+_SRCSET_DESCRIPTORS = re.compile(r"(?:[^,(]|\([^)]*\)?)*,?")
 
 
 def is_relative(url: str) -> bool:
@@ -71,9 +76,36 @@ def urls_in(name: str, value: str) -> list[str]:
     return [url for url in _urls(name, value) if is_relative(url)]
 
 
+def _srcset_spans(value: str) -> list[tuple[int, int]]:
+    """Where each candidate's URL is in a ``srcset`` value, read as browsers read it (the HTML
+    standard's "parse a srcset attribute"): a URL runs to the next white space, so a CDN's
+    ``w_100,h_50/a.jpg`` is one URL, and commas right after it end the candidate.
+
+    >>> v = "img/w_1,h_2/a.jpg 1x,img/b.jpg, c.jpg (x, y) 2x"
+    >>> [v[start:end] for start, end in _srcset_spans(v)]
+    ['img/w_1,h_2/a.jpg', 'img/b.jpg', 'c.jpg']
+    """
+    spans: list[tuple[int, int]] = []
+    at = _past(_SRCSET_GAP, value, 0)
+    while at < len(value):
+        end = _past(_SRCSET_URL, value, at)
+        trimmed = value[at:end].rstrip(",")
+        spans.append((at, at + len(trimmed)))
+        if len(trimmed) == end - at:  # no comma ended the URL: its descriptors do
+            end = _past(_SRCSET_DESCRIPTORS, value, end)
+        at = _past(_SRCSET_GAP, value, end)
+    return spans
+
+
+def _past(pattern: re.Pattern[str], value: str, at: int) -> int:
+    """Where ``pattern``'s match at ``at`` ends (``at`` where it does not match)."""
+    found = pattern.match(value, at)
+    return found.end() if found else at
+
+
 def _urls(name: str, value: str) -> list[str]:
     if name == "srcset":
-        return [m.group(3) for m in _SRCSET_URL.finditer(value)]
+        return [value[start:end] for start, end in _srcset_spans(value)]
     if name == "style":
         return [m.group(2).strip() for m in _CSS_URL.finditer(value)]
     return [value.strip()]
@@ -95,7 +127,11 @@ def rewrite_urls(name: str, value: str, new_url: Callable[[str], str | None]) ->
         return url if replacement is None else replacement
 
     if name == "srcset":
-        return _SRCSET_URL.sub(lambda m: m.group(1) + m.group(2) + swap(m.group(3)), value)
+        pieces, at = [], 0
+        for start, end in _srcset_spans(value):
+            pieces += [value[at:start], swap(value[start:end])]
+            at = end
+        return "".join(pieces) + value[at:]
     if name == "style":
         return _CSS_URL.sub(lambda m: m.group(0).replace(m.group(2), swap(m.group(2).strip()), 1), value)
     stripped = value.strip()
