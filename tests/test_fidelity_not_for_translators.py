@@ -53,6 +53,25 @@ def test_units_with_no_letters_are_not_offered(shown: str) -> None:
     assert pseudo(source) == f"<p>{shown}</p><p>⟦Gallery⟧</p>"
 
 
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '&lt;img src="//pixel.example/p?a=1&amp;b=2" width=1 height=1 /&gt;',
+        '&lt;div style="position:absolute;"&gt;&lt;img alt="" src="http://t.example/b?P=x"&gt;&lt;/div&gt;',
+        "&lt;/p&gt; &lt;/div&gt; &lt;!-- ad --&gt;",
+    ],
+)
+def test_html_written_as_text_with_no_words_a_saved_pages_tracking_pixel_is_not_offered(shown: str) -> None:
+    """A page saved from a browser writes its <noscript> tracking pixels as text (&lt;img …&gt;):
+    code, not words, kept as written; words between such tags, or in brackets that name no
+    element, are still offered."""
+    source = f"<noscript>{shown}</noscript><p>{shown}</p><p>Use &lt;b&gt;bold&lt;/b&gt;.</p><p>&lt;no title&gt;</p>"
+    assert msgids(source) == ["Use <b>bold</b>.", "<no title>"]
+    assert pseudo(source) == (
+        f"<noscript>{shown}</noscript><p>{shown}</p><p>⟦Use &lt;b&gt;bold&lt;/b&gt;.⟧</p><p>⟦&lt;no title&gt;⟧</p>"
+    )
+
+
 def test_a_table_cell_of_emoji_short_codes_is_not_offered_and_stays_as_written() -> None:
     # Hugo's docs (enableEmoji), GitHub, MkDocs' pymdownx.emoji: :heavy_check_mark: is a picture
     source = (

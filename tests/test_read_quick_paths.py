@@ -39,6 +39,7 @@ from transpub.formats.runs import (
     RunSlots,
     _may_have_two_sentences,
     is_address,
+    markup_only,
 )
 from transpub.inline import strip_placeholders
 from transpub.model import URL_SCHEME
@@ -201,6 +202,8 @@ def _for_translators_by_full_patterns(msgid: str, options: ReadOptions) -> bool:
     if not options.extract_symbols and not _LETTER.search(msgid):
         return False
     if not options.extract_symbols and _EMOJI_ONLY.fullmatch(msgid):  # (":heavy_check_mark:")
+        return False
+    if markup_only(msgid):  # ("<img src=x>" written as text)
         return False
     if options.extract_bare_urls or SPACE_INSIDE.search(msgid.strip()) or not ADDRESS_MARK.search(msgid):
         return True

@@ -850,9 +850,39 @@ _LETTER = re.compile(r"[^\W\d_]")
 _EMOJI_ONLY = re.compile(r"\s*(?::[a-z0-9_+-]+:\s*)+(?:</?[0-9]+/?>\s*)*")
 
 
+#: The names of HTML's elements (``a|abbr|…``), by which :data:`_TAGS_ONLY` knows a tag written as text.
+_HTML_ELEMENTS = (
+    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption "
+    "center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset "
+    "figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input "
+    "ins kbd label legend li link main map mark menu meta meter nav noscript object ol optgroup option "
+    "output p param picture pre progress q rp rt ruby s samp script search section select slot small "
+    "source span strong style sub summary sup svg table tbody td template textarea tfoot th thead time "
+    "title tr track u ul var video wbr"
+).replace(" ", "|")
+#: A text that is nothing but HTML tags and comments written as text (and placeholders): markup a
+#: page shows as characters, such as a saved page's ``<noscript>&lt;img src=…&gt;</noscript>`` (a
+#: tracking pixel), no words to translate. ``<no title>`` or ``<Untitled>`` names no element: text.
+_TAGS_ONLY = re.compile(
+    r"\s*(?:(?:</?(?:" + _HTML_ELEMENTS + r")(?:\s[^<>]*)?/?>|<!--.*?-->|</?[0-9]+/?>)\s*)+",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def markup_only(msgid: str) -> bool:
+    """Whether ``msgid`` is HTML tags or comments written as text, with nothing but placeholders
+    and white space between them (:data:`_TAGS_ONLY`); a msgid of placeholders alone is not."""
+    return _TAGS_ONLY.fullmatch(msgid) is not None and _PLACEHOLDERS.fullmatch(msgid) is None
+
+
+#: Placeholders and white space only (``<1>``, ``</1> <2/>``).
+_PLACEHOLDERS = re.compile(r"\s*(?:</?[0-9]+/?>\s*)*")
+
+
 def offered(msgid: str, options: ReadOptions) -> bool:
     """Whether ``msgid`` is offered to translators: not without letters nor only emoji short codes
-    (unless ``extract_symbols``), nor only a URL or an e-mail address (unless ``extract_bare_urls``).
+    (unless ``extract_symbols``), nor only HTML tags written as text (:data:`_TAGS_ONLY`), nor only
+    a URL or an e-mail address (unless ``extract_bare_urls``).
 
     >>> offered("See the report", ReadOptions()), offered("2024", ReadOptions()), offered("https://a.b/c", ReadOptions())
     (True, False, False)
@@ -864,6 +894,13 @@ def offered(msgid: str, options: ReadOptions) -> bool:
 
     >>> offered(":octicons-file-code-16: <1/>", ReadOptions()), offered(":x: <1>Download</1>", ReadOptions())
     (False, True)
+
+    Markup written as text is no text for translators either, words between tags are:
+
+    >>> offered('<div style="x"><img width=1 src="//t.example/p?a=1" /></div>', ReadOptions())
+    False
+    >>> offered("</p> </div> <1/>", ReadOptions()), offered("<b>Bold</b>", ReadOptions()), offered("<no title>", ReadOptions())
+    (False, True, True)
     """
     # placeholders (<1>, </1>, <2/>) hold neither letters nor spaces: the msgid can be read as is
     # (a first letter or an inner space, most msgids, answers without a pattern)
@@ -874,6 +911,8 @@ def offered(msgid: str, options: ReadOptions) -> bool:
         and (msgid[:1] == ":" or msgid[:1].isspace())
         and _EMOJI_ONLY.fullmatch(msgid)
     ):
+        return False
+    if "<" in msgid and markup_only(msgid):
         return False
     if options.extract_bare_urls:
         return True
