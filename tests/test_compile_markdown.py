@@ -313,6 +313,80 @@ def test_a_file_written_by_hand_where_a_deleted_articles_markdown_was_stays_with
     assert own.read_text("utf-8") == "Mi propia guía.\n"
 
 
+def test_an_edited_file_where_an_article_made_a_bundle_had_its_markdown_stays_with_one_warning(
+    tmp_path: Path,
+) -> None:
+    """posts/harbour.md made posts/harbour/index.md: its Spanish file now goes elsewhere; the old one,
+    edited, was an error at every run telling to put the change into the catalog."""
+    root = make_markdown_project(tmp_path / "p")
+    assert run_cli(root, "compile").exit_code == 0
+    posts = root / "articles" / "posts"
+    (posts / "harbour").mkdir()
+    (posts / "harbour.md").rename(posts / "harbour" / "index.md")
+    own = root / "site" / "es" / "posts" / "harbour.md"
+    own.write_text("Mi propio puerto.\n", "utf-8")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "Warning: site/es/posts/harbour.md: left as it is, no longer recorded as compile's: its article "
+        "posts/harbour is now compiled to site/es/posts/harbour/index.md, but this file is not as compile "
+        "wrote it; delete it if it should go"
+    ]
+    assert (root / "site" / "es" / "posts" / "harbour" / "index.md").read_text("utf-8") == spanish_harbour()
+    assert not (root / "site" / "en" / "posts" / "harbour.md").exists()  # the copy, as written: removed
+    assert (root / "site" / "en" / "posts" / "harbour" / "index.md").is_file()
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and again.stderr == "", again.output
+    (posts / "harbour" / "index.md").rename(posts / "harbour.md")  # back where it was
+    back = run_cli(root, "compile")
+    assert back.exit_code == 1
+    assert "Error: site/es/posts/harbour.md: not replaced: this file was not written by transpub compile" in (
+        back.stderr
+    )
+    assert own.read_text("utf-8") == "Mi propio puerto.\n"
+
+
+def test_an_edited_file_left_by_a_renamed_article_or_locale_folder_stays_and_is_said_once(
+    tmp_path: Path,
+) -> None:
+    """posts/harbour.md moved to posts/ferry.md (its catalogs moved with it), then Spanish given its own
+    folder name: the edited files where compile wrote them stay, the others go."""
+    root = make_markdown_project(tmp_path / "p")
+    translate(root, "zh_CN", CHINESE)
+    assert run_cli(root, "compile").exit_code == 0
+    (root / "articles" / "posts" / "harbour.md").rename(root / "articles" / "posts" / "ferry.md")
+    for catalog in (root / "locales").rglob("harbour.po"):
+        catalog.rename(catalog.with_name("ferry.po"))
+    own = root / "site" / "es" / "posts" / "harbour.md"
+    own.write_text("Mi propio puerto.\n", "utf-8")
+    renamed = run_cli(root, "compile")
+    assert renamed.exit_code == 0, renamed.output
+    assert renamed.stderr.splitlines() == [
+        "Warning: site/es/posts/harbour.md: left as it is, no longer recorded as compile's: its article "
+        "posts/harbour is gone, but this file is not as compile wrote it; delete it if it should go"
+    ]
+    assert "site/zh_CN/posts/harbour.md: removed (its article is gone)" in renamed.stdout
+    assert (root / "site" / "es" / "posts" / "ferry.md").read_text("utf-8") == spanish_harbour()
+    assert run_cli(root, "compile").stderr == ""
+    toml = root / "transpub.toml"
+    toml.write_text(toml.read_text("utf-8") + '\n[compile.locale_dirs]\nes = "spanish"\n', "utf-8")
+    ferry = root / "site" / "es" / "posts" / "ferry.md"
+    ferry.write_text("Mi propio ferry.\n", "utf-8")
+    moved = run_cli(root, "compile")
+    assert moved.exit_code == 0, moved.output
+    assert moved.stderr.splitlines() == [
+        "Warning: site/es/posts/ferry.md: left as it is, no longer recorded as compile's: its article "
+        "posts/ferry is now compiled to site/spanish/posts/ferry.md, but this file is not as compile wrote "
+        "it; delete it if it should go"
+    ]
+    assert not (root / "site" / "es" / "guide").exists()  # as written: removed
+    assert (root / "site" / "spanish" / "guide" / "index.md").is_file()
+    assert run_cli(root, "compile").stderr == ""
+    assert (
+        own.read_text("utf-8") == "Mi propio puerto.\n" and ferry.read_text("utf-8") == "Mi propio ferry.\n"
+    )
+
+
 def test_compiling_one_language_leaves_the_others_files_alone(tmp_path: Path) -> None:
     root = make_markdown_project(tmp_path / "p")
     translate(root, "zh_CN", CHINESE)

@@ -237,8 +237,9 @@ def remove_stale_markdown(
     in the articles folder (one left out by ``[paths] exclude`` keeps its files, as its HTML pages
     are kept). Any name refused (a hand-written ``es/_index.md``, another language's file, ``../``)
     stays where it is, is no longer recorded, and the record is named in one warning. The file of a
-    gone article that is not as compile wrote it (edited, or written by hand in its place) stays too,
-    no longer recorded, with one warning naming it (as its HTML page would).
+    gone article, or one its article's file no longer goes to, that is not as compile wrote it (edited,
+    or written by hand in its place) stays too, no longer recorded, with one warning naming it (as a
+    gone article's HTML page would) and where the article's file in that language goes now.
 
     The files of a language no longer among the project's locales (``[project] locales``, whatever
     ``locales`` this run writes) go too, those of the articles of this run (and shard) read now or
@@ -360,12 +361,12 @@ def remove_stale_markdown(
             continue  # left out of the articles (or not readable as one now), its file still there
         try:
             removed = record.remove(root / key)
-        except OutputConflict as exc:
-            if entry.slug in present:
-                report.errors.append(exc)
-            else:  # (a file written by hand in its place, or edited since: the user's own now)
-                record.forget(key)
-                report.warnings.append(_gone_warning(project.relative(root / key), entry))
+        except OutputConflict:  # (edited since, or written by hand in its place: the user's own now)
+            record.forget(key)
+            now = expected.get((entry.locale, entry.slug))
+            report.warnings.append(
+                _left_warning(project, root, key, entry, now, gone=entry.slug not in present)
+            )
             continue
         except TranspubError as exc:
             report.errors.append(exc)
@@ -515,15 +516,24 @@ def _unknown_warning(locale: str, files: list[str]) -> Issue:
     )
 
 
-def _gone_warning(shown: str, entry: Recorded) -> Issue:
-    """The warning that the file ``shown``, recorded as ``entry``'s, of an article that is gone, stays:
-    it is not as compile wrote it."""
+def _left_warning(
+    project: Project, root: Path, key: str, entry: Recorded, now: str | None, *, gone: bool
+) -> Issue:
+    """The warning that the file at ``key`` below ``root``, recorded as ``entry``'s, stays, no longer
+    recorded: it is not as compile wrote it, and its article is ``gone``, or has its file in that
+    language at the record's name ``now`` instead (None: no file in it)."""
+    if gone:
+        where = "is gone"
+    elif now is None:
+        where = f"has no {entry.locale} file now"
+    else:
+        where = f"is now compiled to {project.relative(root / now)}"
     return Issue(
-        shown,
+        project.relative(root / key),
         None,
         "removed",
-        f"left as it is, no longer recorded as compile's: its article {entry.slug} is gone, but this file "
-        "is not as compile wrote it; delete it if it should go",
+        f"left as it is, no longer recorded as compile's: its article {entry.slug} {where}, but this "
+        "file is not as compile wrote it; delete it if it should go",
         locale=entry.locale,
         severity="warning",
     )
