@@ -443,6 +443,23 @@ def test_index_pages_list_articles_with_translated_titles(project: Path) -> None
     assert '<span lang="en">Skiing Festival Opens</span> — not published' in review  # untranslated title
 
 
+def test_a_preview_gets_the_coverage_index_as_the_site_does_and_compile_help_says_so(
+    project: Path, tmp_path: Path
+) -> None:
+    """``compile --out DIR`` without --review writes DIR/_review/index.html: --help said only that
+    --review writes site/_review/."""
+    preview = tmp_path / "preview"
+    result = run_cli(project, "compile", "--out", str(preview))
+    assert result.exit_code == 0, result.output
+    review = preview / "_review"
+    assert [p.relative_to(review).as_posix() for p in review.rglob("*") if p.is_file()] == ["index.html"]
+    assert "— not published: " in (review / "index.html").read_text("utf-8")  # what is held back, and why
+    assert not (project / "site").exists()
+    shown = " ".join(run_cli(project, "compile", "--help").stdout.split())
+    assert "a preview there is the whole site, index pages and the coverage index _review/index.html" in shown
+    assert "beside the coverage index, _review/index.html, that every HTML run writes" in shown
+
+
 def test_review_copy_colours_each_unit_by_state_with_source_and_po_line(project: Path) -> None:
     set_translations(project, "ar", {SKIERS: "~أكثر من 300 متزلج."})
     set_translations(project, "de", {SKIERS: ""})

@@ -1039,11 +1039,15 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Output folder (default: the project's site/).",
+    help="Output folder (default: the project's site/); a preview there is the whole site, index pages "
+    "and the coverage index _review/index.html included.",
 )
 @click.option("--include-fuzzy", is_flag=True, help="Publish unreviewed (fuzzy) translations, with a notice.")
 @click.option(
-    "--review", is_flag=True, help="Also write review copies (site/_review/) colouring each unit's state."
+    "--review",
+    is_flag=True,
+    help="Also write review copies colouring each unit's state, in _review/ of the output folder (beside "
+    "the coverage index, _review/index.html, that every HTML run writes).",
 )
 @click.option("--mo", "write_mo", is_flag=True, help="Also write MO files beside the PO files.")
 @click.option(
@@ -1086,7 +1090,8 @@ def compile_(
     full: bool,
     verbose: bool,
 ) -> None:
-    """Write the localized site: site/<locale>/<slug>.html and index pages.
+    """Write the localized site: site/<locale>/<slug>.html, index pages and the
+    coverage index for editors, site/_review/index.html.
 
     Untranslated text keeps the source, marked with its language. Fuzzy (unreviewed)
     entries are left out unless --include-fuzzy. A page below the publish threshold is not
