@@ -187,6 +187,25 @@ def test_copy_source_false_writes_only_the_translations(tmp_path: Path) -> None:
     assert not (root / "site" / "en").exists()
 
 
+def test_copy_source_turned_off_removes_the_copies_but_one_edited_stays_with_one_warning(
+    tmp_path: Path,
+) -> None:
+    root = make_markdown_project(tmp_path / "p")
+    assert run_cli(root, "compile").exit_code == 0
+    toml = root / "transpub.toml"
+    toml.write_text(toml.read_text("utf-8") + "copy_source = false\n", "utf-8")
+    own = root / "site" / "en" / "posts" / "harbour.md"
+    own.write_text("My own harbour.\n", "utf-8")
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "Warning: site/en/posts/harbour.md: left as it is, no longer recorded as compile's: its article "
+        "posts/harbour has no en file now, but this file is not as compile wrote it; delete it if it should go"
+    ]
+    assert not (root / "site" / "en" / "guide").exists()
+    assert run_cli(root, "compile").stderr == "" and own.read_text("utf-8") == "My own harbour.\n"
+
+
 def test_articles_inside_a_translations_folder_are_a_configuration_error(tmp_path: Path) -> None:
     root = make_markdown_project(tmp_path / "p")
     config = root / "transpub.toml"
