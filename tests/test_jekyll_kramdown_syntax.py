@@ -1,6 +1,7 @@
 """kramdown's own syntax on a Jekyll site (``transpub init`` sets ``heading_ids = "jekyll"``), which
 CommonMark reads otherwise: a line ending in ``\\\\`` is a line break (a backslash only where the
-block ends there), a line ``^`` ends the block above it, and the first list with the attribute list
+block ends there), a line ``^`` ends the block above it (in a list item, a ``^`` indented as the
+item's text), and the first list with the attribute list
 ``{:toc}`` (``{:footnotes}``) is where the table of contents (the footnotes) goes, its text never
 shown; a ``{::comment}``…``{:/comment}`` (or ``{::nomarkdown}``) pair inside a paragraph is kept as
 written, as a block of them and attribute lists are (one on the line under an HTML element, such as
@@ -27,6 +28,10 @@ from transpub.formats.md_reader import read_markdown
 PAGES = {
     "breaks": "Leave the car\\\\\nand take the ferry.\n\nThe quay is long\\\\\nand wide.\n",
     "blocks": "> A quote\n^\n> Another quote\n\nA paragraph\n^\nAnother paragraph\n",
+    "items": (  # a ^ indented as an item's text ends the block above it in the item
+        "* Board at pier 3\n  ^\n  Tickets are sold on board.\n\n1. Buy a ticket\n   ^\n2. Board the ferry\n\n"
+        "> * Bikes travel free\n>   ^\n>   Dogs too\n"
+    ),
     "contents": (
         "* TOC\n{:toc}\n\n## Harbour\n\nThe ferry leaves at six.[^1]\n\n* Only the first such list\n{:toc}\n\n"
         "1. Notes\n{:footnotes}\n\n[^1]: Weather permitting.\n"
@@ -49,6 +54,15 @@ PAGES = {
 UNITS = {
     "breaks": ["Breaks", "Leave the car<1/>and take the ferry.", "The quay is long<1/>and wide."],
     "blocks": ["Blocks", "A quote", "Another quote", "A paragraph", "Another paragraph"],
+    "items": [
+        "Items",
+        "Board at pier 3",
+        "Tickets are sold on board.",
+        "Buy a ticket",
+        "Board the ferry",
+        "Bikes travel free",
+        "Dogs too",
+    ],
     "contents": [
         "Contents",
         "Harbour",
@@ -132,6 +146,22 @@ def test_a_backslash_pair_ending_a_paragraph_or_a_heading_is_a_backslash_on_a_je
     """kramdown breaks a line there only when the block goes on: else it shows the escaped backslash."""
     document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions(kramdown=True))
     assert [unit.msgid for unit in document.units("a.md")] == ["The quay is long\\"]
+
+
+@pytest.mark.parametrize(
+    ("source", "offered"),
+    [
+        ("A paragraph\n  ^\n", ["A paragraph ^"]),
+        ("* Cabins are warm\n    ^\n", ["Cabins are warm ^"]),
+        ("* Cabins are warm\n\n^ at night\n", ["Cabins are warm", "^ at night"]),
+    ],
+)
+def test_a_caret_indented_otherwise_than_a_list_items_text_is_text_on_a_jekyll_site(
+    source: str, offered: list[str]
+) -> None:
+    """kramdown ends a block at a ``^`` alone at the margin, or at that of the item's text."""
+    document = read_markdown(source, Path("a.md"), "utf-8", ReadOptions(kramdown=True))
+    assert [unit.msgid for unit in document.units("a.md")] == offered
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@ site (:attr:`~.options.ReadOptions.kramdown`).
 
 kramdown ends the block above a line ``^`` (its end-of-block marker, which shows nothing):
 ``> A quote``, ``^``, ``> Another quote`` are two quotes, where CommonMark reads one paragraph
-"A quote ^ Another quote". :func:`end_of_blocks` makes each such line blank in the text markdown-it
-reads (the page keeps it as written).
+"A quote ^ Another quote"; in a list item, a ``^`` indented as the item's text (``* First``,
+``  ^``, ``  Second``) ends the block above it in the item. :func:`end_of_blocks` makes each such
+line blank in the text markdown-it reads (the page keeps it as written).
 
 kramdown replaces the first list that has the attribute list ``{:toc}`` (``* TOC`` then ``{:toc}``)
 by the page's table of contents, and the first with ``{:footnotes}`` by its footnotes: the text of
@@ -15,6 +16,7 @@ written, offering nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from markdown_it.token import Token
 
@@ -23,15 +25,59 @@ from markdown_it.token import Token
 _END_OF_BLOCK = re.compile(r"^(?:[ ]{0,3}>[ ]?)*+\^[ \t]*$", re.M)
 
 
+#: A line's quote markers (``> > ``), then its indentation.
+_QUOTED_INDENT = re.compile(r"((?:[ ]{0,3}>[ ]?)*+)([ \t]*)")
+#: The start of a list item as kramdown reads it (no ``1)``), after its indentation: its marker and
+#: the blanks after it, which kramdown takes all as the indentation of the item's text.
+_ITEM_START = re.compile(r"(?:[-*+]|\d{1,9}\.)(?:[ \t]+|$)")
+
+
 def end_of_blocks(parsed: str) -> str:
     """``parsed`` (the text markdown-it reads) with each of kramdown's end-of-block markers a blank:
     the line ends the block above it, as in kramdown (in code, where it is code, the blank changes
-    nothing that is read).
+    nothing that is read); in a list item too (see :func:`_item_ends`).
 
     >>> end_of_blocks("> A quote\\n^\\n> Another quote\\n")
     '> A quote\\n \\n> Another quote\\n'
+    >>> end_of_blocks("* First\\n  ^\\n  Second\\n\\nA\\n  ^\\n")
+    '* First\\n   \\n  Second\\n\\nA\\n  ^\\n'
     """
-    return _END_OF_BLOCK.sub(lambda found: found.group().replace("^", " ", 1), parsed)
+    parsed = _END_OF_BLOCK.sub(lambda found: found.group().replace("^", " ", 1), parsed)
+    if "^" not in parsed:
+        return parsed
+    lines = parsed.split("\n")
+    for number in _item_ends(lines):
+        lines[number] = lines[number].replace("^", " ", 1)
+    return "\n".join(lines)
+
+
+def _item_ends(lines: list[str]) -> Iterator[int]:
+    """The (0-based) numbers of the lines of ``lines`` that are a ``^`` indented as the text of the
+    list item they are in (``* First``, ``  ^``; kramdown reads the item's text without that
+    indentation, and then the marker at its start); a ``^`` indented otherwise is text. Read
+    line by line: the text columns of the items open at each line, in the same quote; a line that
+    starts at the quote's margin, not an item's start, ends them (as it ends the list, a lazy
+    line aside)."""
+    columns: list[int] = []
+    depth = 0
+    for number, line in enumerate(lines):
+        found = _QUOTED_INDENT.match(line)
+        assert found is not None  # (it matches an empty start)
+        quotes, rest = found.group(1).count(">"), line[found.end() :]
+        indent = len(found.group(2).expandtabs(4))
+        if quotes != depth:
+            columns, depth = [], quotes
+        if not rest:
+            continue
+        item = _ITEM_START.match(rest)
+        if item is not None:
+            while columns and columns[-1] > indent:
+                columns.pop()
+            columns.append(indent + len(item.group().expandtabs(4)))
+        elif rest.rstrip(" \t") == "^" and columns and columns[-1] == indent:
+            yield number
+        elif indent == 0:
+            columns = []
 
 
 #: A block attribute list (``{:toc}``, ``{: .lead toc}``): not an extension (``{::comment}``,
