@@ -53,6 +53,10 @@ FRONT_MATTER_KEYS = ("title", "description", "summary", "linkTitle", "tags", "ca
 #: Shortcode parameters translated by default (``[extract.shortcodes] translate_params``): named
 #: ones, and positional ones as ``shortcode:index`` (hugo-book's ``{{% tab "macOS" %}}``).
 SHORTCODE_PARAMS = ("alt", "caption", "title", "summary", "tab:0", "details:0")
+#: Parameters of a Jekyll include translated by default besides those (``[extract.shortcodes]
+#: include_params``): the text of a theme's note or button (``{% include note.html text="…" %}``,
+#: Jekyll's own example ``content="…"``, an image's ``description="…"``).
+INCLUDE_PARAMS = ("alt", "caption", "title", "summary", "text", "content", "description")
 #: ``{{< x >}}…{{< /x >}}`` pairs whose inside is prose (callouts), translated by default.
 SHORTCODES_WITH_MARKDOWN = (
     "note", "tip", "info", "warning", "caution", "danger", "alert", "callout", "notice", "hint",
@@ -443,6 +447,14 @@ SCHEMA = Table(
                             "shortcode parameters translated as units of their own "
                             '({{< figure alt="…" >}}; a positional one as shortcode:index, {{% tab "macOS" %}}: '
                             '"tab:0"); src, ref, relref and link never are',
+                            expects="a list of parameter names (not src, ref, relref or link)",
+                            valid=lambda names: not {"src", "ref", "relref", "link", "href"} & set(names),
+                        ),
+                        "include_params": Key(
+                            "list of strings",
+                            list(INCLUDE_PARAMS),
+                            "Jekyll include parameters translated as units of their own, as are those of "
+                            'translate_params ({% include note.html text="…" %}); src, ref, relref and link never are',
                             expects="a list of parameter names (not src, ref, relref or link)",
                             valid=lambda names: not {"src", "ref", "relref", "link", "href"} & set(names),
                         ),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .config import (
     ENGINE_NAMES,
     FRONT_MATTER_KEYS,
+    INCLUDE_PARAMS,
     SCHEMA,
     SHORTCODE_PARAMS,
     SHORTCODES_WITH_MARKDOWN,
@@ -101,6 +102,7 @@ class Project:
     #: Front matter keys whose value names another page by its title (``[extract.front_matter] title_refs``).
     front_matter_title_refs: tuple[str, ...] = ()
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
+    include_params: tuple[str, ...] = INCLUDE_PARAMS
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
     #: WordPress shortcodes read as markup in HTML articles (``[extract.shortcodes] wordpress``).
     wordpress_shortcodes: tuple[str, ...] = ()
@@ -913,6 +915,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         front_matter_markdown=tuple(extract["front_matter"]["markdown"]),
         front_matter_title_refs=tuple(extract["front_matter"]["title_refs"]),
         shortcode_params=tuple(extract["shortcodes"]["translate_params"]),
+        include_params=tuple(extract["shortcodes"]["include_params"]),
         shortcodes_with_markdown=tuple(extract["shortcodes"]["markdown_inside"]),
         wordpress_shortcodes=tuple(extract["shortcodes"]["wordpress"]),
         code_shortcodes=tuple(extract["shortcodes"]["code"]),

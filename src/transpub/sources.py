@@ -48,6 +48,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         front_matter_markdown=project.front_matter_markdown,
         front_matter_title_refs=project.front_matter_title_refs,
         shortcode_params=project.shortcode_params,
+        include_params=project.include_params,
         shortcodes_with_markdown=project.shortcodes_with_markdown,
         wordpress_shortcodes=project.wordpress_shortcodes,
         code_shortcodes=project.code_shortcodes,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..config import FRONT_MATTER_KEYS, SHORTCODE_PARAMS, SHORTCODES_WITH_MARKDOWN
+from ..config import FRONT_MATTER_KEYS, INCLUDE_PARAMS, SHORTCODE_PARAMS, SHORTCODES_WITH_MARKDOWN
 from ..mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS, MkDocsIds
 
 
@@ -36,6 +36,8 @@ class ReadOptions:
     front_matter_title_refs: tuple[str, ...] = ()
     #: Markdown: the named shortcode parameters that are translated (``alt``, ``caption``, ``title``).
     shortcode_params: tuple[str, ...] = SHORTCODE_PARAMS
+    #: The named parameters of a Jekyll include translated besides those (``text``, ``content``).
+    include_params: tuple[str, ...] = INCLUDE_PARAMS
     #: Markdown: ``{{< x >}}…{{< /x >}}`` shortcodes whose inside is Markdown to translate.
     shortcodes_with_markdown: tuple[str, ...] = SHORTCODES_WITH_MARKDOWN
     #: HTML articles: the WordPress shortcodes the site registers (``[caption]``), markup (see

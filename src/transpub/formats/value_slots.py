@@ -337,7 +337,7 @@ def shortcode_param_slots(
     definitions: frozenset[str] | None = None,
 ) -> Iterator[tuple[int, int, AttrSlot]]:
     """Each parameter of the shortcode (or Liquid include) ``template`` named in ``[extract.shortcodes] translate_params``
-    (``alt``, ``caption``, ``title``…) offered to translators: its start and end offsets and its slot
+    (``alt``, ``caption``, ``title``…; an include's, in ``include_params`` too) offered to translators: its start and end offsets and its slot
     (``ref``: the reference of a value of the shortcode, by its name and the value); never one named in
     ``kept``; one named in ``labels`` is a Docsy tab's label (:func:`~.md_templates.tab_label_param`).
     ``definitions``: the labels of the link definitions whose Markdown the shortcode's output may be
@@ -352,11 +352,11 @@ def shortcode_param_slots(
         )  # (it writes brackets as character references)
     else:
         writer = shortcode_param if template.shortcode else liquid_param
+    named = (
+        options.shortcode_params if template.shortcode else options.shortcode_params + options.include_params
+    )
     for param in template.params:
-        if param.name in kept or (
-            param.name not in options.shortcode_params
-            and f"{template.name}:{param.name}" not in options.shortcode_params
-        ):
+        if param.name in kept or (param.name not in named and f"{template.name}:{param.name}" not in named):
             continue  # (a positional one is named ``tab:0``)
         msgid = escape_lookalikes(collapse_space(param.value))
         if not offered(msgid, options) or is_address(msgid) or msgid.lower() in _SWITCHES:
