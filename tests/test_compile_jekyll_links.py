@@ -758,15 +758,22 @@ def test_a_german_page_names_the_german_file_in_its_liquid_link_and_post_url_tag
 
 
 def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path: Path) -> None:
-    """The posts collection's own permalink wins over the site's; Jekyll's default (date) is not
-    written; a blog's posts have no source_url_prefix (their URLs are the permalink's)."""
-    for name, settings, expected in (
-        ("own", {"permalink": "pretty", "collections": {"posts": {"permalink": "/p/:title/"}}}, "/p/:title/"),
-        ("site", {"permalink": "ordinal"}, "ordinal"),
-        ("default", {"permalink": "date"}, None),
+    """The site's permalink makes its pages' URLs, the posts collection's own (where it has one)
+    its posts'; Jekyll's default (date) is not written; a blog's pages and posts have no
+    source_url_prefix (their URLs are the permalink's)."""
+    for name, settings, expected, posts in (
+        (
+            "own",
+            {"permalink": "pretty", "collections": {"posts": {"permalink": "/p/:title/"}}},
+            "pretty",
+            "/p/:title/",
+        ),
+        ("site", {"permalink": "ordinal"}, "ordinal", None),
+        ("default", {"permalink": "date"}, None, None),
         (
             "defaults",
             {"defaults": [{"scope": {"path": "_posts/news"}, "values": {"permalink": "/n/:title/"}}]},
+            None,
             None,
         ),
     ):
@@ -777,7 +784,8 @@ def test_init_copies_the_permalink_that_makes_a_jekyll_blogs_post_urls(tmp_path:
         config = written(site)["compile"]
         assert config["page_urls"] == "jekyll" and "source_url_prefix" not in config
         assert config.get("jekyll_permalink") == expected, name
-    assert config["jekyll_defaults"] == {"posts": {"news": "/n/:title/"}}  # (a blog has no pages)
+        assert config.get("jekyll_collections", {}).get("posts") == posts, name
+    assert config["jekyll_defaults"] == {"posts": {"_posts/news": "/n/:title/"}}  # (no page is in _posts/)
 
 
 def test_compile_warns_of_a_liquid_link_after_site_baseurl_which_jekyll_4_leads_to_the_baseurl_twice(

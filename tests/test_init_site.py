@@ -770,19 +770,21 @@ def test_init_naming_the_sites_default_language_as_a_target_is_refused_unless_so
     assert "(source en, targets de es)" in init(site, "--source", "en", "-l", "de", "-l", "es")
 
 
-def test_init_in_a_jekyll_blog_translates_its_posts_in_folders_of_their_own(tmp_path: Path) -> None:
+def test_init_in_a_jekyll_blog_translates_its_pages_and_posts_in_folders_of_their_own(tmp_path: Path) -> None:
     site = tmp_path / "blog"
     (site / "_posts").mkdir(parents=True)
     (site / "_config.yml").write_text(
-        "title: Blog\ndestination: site\nexclude: [README.md]\n", encoding="utf-8"
+        "title: Blog\ndestination: site\nexclude: [README.md, drafts/]\n", encoding="utf-8"
     )
     output = init(site, "-l", "es")
     config = written(site)
     assert config["paths"] == {
         **config["paths"],
-        "articles": "_posts",
+        "articles": ".",
+        "exclude": ["README.md", "drafts"],  # what Jekyll leaves out
         "site": "translated",  # not site/, where jekyll builds
     }
+    assert config["compile"] == {**config["compile"], "layout": "polyglot", "markdown_dir": "."}
     assert yaml.safe_load(additions(output))["exclude"] == [
         "locales",
         "glossary",

@@ -17,7 +17,7 @@ WRITTEN_IN_A_JEKYLL_SITE = {
     "status": (["status", "--html", "report.html"], "report.html", "this report"),
     "xliff": (
         ["xliff", "export", "-l", "es", "-o", "xliff"],
-        "xliff/2024-05-01-harbour.es.xlf",
+        "xliff/about.es.xlf",  # (a post's, in xliff/_posts/, is not published)
         "the files in it",
     ),
     "memory": (["memory", "export", "-o", "memory.tmx"], "memory.tmx", "this file"),
@@ -37,6 +37,7 @@ def test_a_file_written_where_jekyll_builds_its_pages_from_gets_a_warning(
     (site / "_posts").mkdir(parents=True)
     (site / "_config.yml").write_text("title: Harbour\nexclude: [drafts/]\n", encoding="utf-8")
     (site / "_posts" / "2024-05-01-harbour.md").write_text("---\ntitle: Harbour\n---\nIt reopens.\n", "utf-8")
+    (site / "about.md").write_text("---\ntitle: About\n---\nWe report on the harbour.\n", "utf-8")
     assert run(site, "init", str(site), "-l", "es").exit_code == 0
     assert run(site, "extract").exit_code == 0
     monkeypatch.chdir(site)  # (the file named as the user names it, from the site's folder)

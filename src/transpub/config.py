@@ -530,9 +530,10 @@ SCHEMA = Table(
                 "layout": Key(
                     "string",
                     "directory",
-                    "markdown: <markdown_dir>/<lang>/<path> or <path>/<name>.<lang>.md",
-                    expects='"directory" or "suffix"',
-                    valid=lambda v: v in ("directory", "suffix"),
+                    "markdown: <markdown_dir>/<lang>/<path> or <path>/<name>.<lang>.md; polyglot: a Jekyll "
+                    "site's folder, its pages and posts (<lang>/about.md, _posts/<lang>/<name>.md)",
+                    expects='"directory", "suffix" or "polyglot"',
+                    valid=lambda v: v in ("directory", "suffix", "polyglot"),
                 ),
                 "markdown_dir": _path_key(
                     None, "markdown: where localized Markdown is written (default: [paths] site)"

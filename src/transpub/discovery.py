@@ -20,6 +20,7 @@ import errno
 import fnmatch
 import hashlib
 import os
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -128,6 +129,40 @@ def is_private(relative: str, private: tuple[str, ...]) -> bool:
     )
 
 
+#: What Jekyll 4 leaves out of every site, whatever its ``exclude`` says (its top folders, files).
+JEKYLL_NEVER_READ = ("Gemfile", "Gemfile.lock", "node_modules", "vendor")
+#: The start of a file Jekyll renders: front matter (``---`` on the first line; Jekyll 4's ``has_yaml_header?``).
+_FRONT_MATTER_START = re.compile(rb"---[ \t\f\v\r]*\n")
+
+
+def jekyll_reads(relative: str, folders: tuple[str, ...]) -> bool:
+    """Whether Jekyll may render what is at ``relative`` (``/``-separated, in its site's folder) as a
+    page: in none of :data:`JEKYLL_NEVER_READ`, no part of its path starting with ``_`` (``_layouts``,
+    ``_includes``, ``_site``, ``docs/_partials``) but a top folder of ``folders`` (``_posts``).
+
+    >>> [jekyll_reads(p, ("_posts",)) for p in ("about.md", "_posts/a.md", "_layouts/a.html", "news/_x.md")]
+    [True, True, False, False]
+    >>> jekyll_reads("vendor/bundle/a.md", ("_posts",)), jekyll_reads("_posts/_drafts/a.md", ("_posts",))
+    (False, False)
+    """
+    parts = relative.split("/")
+    if parts[0] in JEKYLL_NEVER_READ:
+        return False
+    first = 1 if parts[0] in folders else 0
+    return not any(part.startswith("_") for part in parts[first:])
+
+
+def jekyll_page(path: str) -> bool:
+    """Whether the file at ``path`` starts with front matter, as a file Jekyll renders does (it copies
+    any other, ``README.md`` too, as it is); False for one that cannot be read (extract says why)."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(64)
+    except OSError:
+        return True  # (read as an article: its reader names the file and why it cannot be read)
+    return _FRONT_MATTER_START.match(start.removeprefix(b"\xef\xbb\xbf")) is not None
+
+
 def _within(path: Path, folder: Path) -> bool:
     try:
         path.relative_to(folder)
@@ -201,6 +236,7 @@ def discover_articles(
     outputs: frozenset[str] = frozenset(),
     private: tuple[str, ...] = (),
     translation_infix: str = "",
+    jekyll_folders: tuple[str, ...] | None = None,
 ) -> Discovery:
     """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why.
 
@@ -211,6 +247,10 @@ def discover_articles(
     language no longer among the locales, which compile removes).
     ``translation_infix``: the longest part compile puts before a Markdown article's extension to
     name its translation beside it (``.zh_CN``: ``[compile] layout = "suffix"``), for names too long.
+    ``jekyll_folders``: where ``articles_dir`` is a Jekyll site's folder (``[compile] layout =
+    "polyglot"``), the folders starting with ``_`` whose files are its pages (``_posts``): the files
+    Jekyll renders are the articles, those in no other such folder (``_layouts``, ``_includes``,
+    ``_site``) nor one of :data:`JEKYLL_NEVER_READ`, starting with front matter (see :func:`jekyll_page`).
     """
     found = Discovery()
     skipped = {Path(os.path.abspath(folder)) for folder in output_dirs}
@@ -241,6 +281,8 @@ def discover_articles(
                 continue
             rel = relative + name
             if exclude and any(fnmatch.fnmatchcase(rel, pattern) for pattern in exclude):
+                continue
+            if jekyll_folders is not None and not jekyll_reads(rel, jekyll_folders):
                 continue
             if entry.is_symlink():
                 try:
@@ -293,6 +335,8 @@ def discover_articles(
                 yield entry.path, rel + "/"
             elif _suffix(name).lower() in ARTICLE_SUFFIXES and _is(entry, "file"):
                 if is_translation_name(name, translation_names) or (outputs and entry.path in outputs):
+                    continue
+                if jekyll_folders is not None and not jekyll_page(entry.path):
                     continue
                 candidates.append((entry.path, rel))
 

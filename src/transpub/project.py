@@ -26,7 +26,15 @@ from .config import (
     suggest,
     validate_config,
 )
-from .discovery import ARTICLE_SUFFIXES, Discovery, discover_articles, in_shard, is_translation_name, slug_for
+from .discovery import (
+    ARTICLE_SUFFIXES,
+    Discovery,
+    discover_articles,
+    in_shard,
+    is_translation_name,
+    jekyll_reads,
+    slug_for,
+)
 from .errors import ConfigError, ProjectNotFound
 from .fsutil import check_memory_place, confine, real_path, resolved_folder
 from .locales import folder_name, language_of, validate_locale
@@ -123,7 +131,8 @@ class Project:
     glossary_max_mb: float = 64.0
     #: ``[compile] format``: "html" (a finished site) or "markdown" (localized Markdown files).
     output_format: str = "html"
-    #: ``[compile] layout``: "directory" (``<markdown_dir>/<lang>/<path>``) or "suffix" (``<name>.<lang>.md``).
+    #: ``[compile] layout``: "directory" (``<markdown_dir>/<lang>/<path>``), "suffix" (``<name>.<lang>.md``)
+    #: or "polyglot" (a Jekyll site's folder: ``<lang>/about.md``, ``_posts/<lang>/a.md``; see :meth:`in_locale`).
     markdown_layout: str = "directory"
     #: ``[compile] markdown_dir`` (absolute), or None for the site folder.
     markdown_dir: Path | None = None
@@ -242,8 +251,8 @@ class Project:
         """ConfigError (a mistake on the command line) when the report file ``path`` (given as
         ``option``) would be written in the articles folder under a name articles have (``.html``,
         ``.md``…): the next extract would read the report as an article, translate and publish it."""
-        if not path.name.lower().endswith(ARTICLE_SUFFIXES):
-            return
+        if not path.name.lower().endswith(ARTICLE_SUFFIXES) or self.markdown_layout == "polyglot":
+            return  # (a Jekyll site's: a report has no front matter, and extract reads no file without)
         if self.extract_reads_in(path):
             raise ConfigError(
                 f"{option} {path} is in the articles folder ({self.relative(self.articles_dir)}/): the next "
@@ -262,6 +271,8 @@ class Project:
         if any(part.startswith(".") for part in parts) or any(
             fnmatch.fnmatchcase(prefix, pattern) for prefix in prefixes for pattern in self.exclude
         ):
+            return False
+        if self.markdown_layout == "polyglot" and not jekyll_reads("/".join(parts), self.jekyll_folders):
             return False
         folders = [os.path.realpath(folder) for folder in self._markdown_output_dirs()]
         return not any(resolved.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
@@ -346,12 +357,55 @@ class Project:
             return None
         return confine(path, root)
 
+    #: The folders starting with ``_`` whose files are read as articles with ``[compile] layout =
+    #: "polyglot"``: the posts' (a collection's documents are not: their URLs hold their folder).
+    jekyll_folders = ("_posts",)
+
+    def in_locale(self, locale: str, relative: Path | PurePosixPath) -> PurePosixPath:
+        """The path of the file in ``locale`` of the article at ``relative`` (below ``articles/``) below
+        the Markdown folder, in a layout of language folders: ``<lang>/<relative>``; with ``polyglot``,
+        that of a file in a ``_`` folder has the language after that folder, where jekyll-polyglot's
+        ``lang_from_path`` reads it (``_posts/es/a.md``; ``es/_posts/a.md`` would be in category ``es``).
+
+        >>> project = Project(Path("/p"), "p", "en", ("es",), Path("/p"), Path("/p/l"), Path("/p/s"),
+        ...     None, Path("/p/m"), None, markdown_layout="polyglot")
+        >>> project.in_locale("es", PurePosixPath("_posts/a.md")), project.in_locale("es", PurePosixPath("about.md"))
+        (PurePosixPath('_posts/es/a.md'), PurePosixPath('es/about.md'))
+        """
+        parts, folder = PurePosixPath(relative).parts, self.locale_dir(locale)
+        if self.markdown_layout == "polyglot" and len(parts) > 1 and parts[0].startswith("_"):
+            return PurePosixPath(parts[0], folder, *parts[1:])
+        return PurePosixPath(folder, *parts)
+
+    def _from_locale(self, name: PurePosixPath, locale: str) -> PurePosixPath | None:
+        """The path below ``articles/`` whose file in ``locale`` is at ``name`` by :meth:`in_locale`
+        (unchecked); None: ``name`` is in no folder of that language."""
+        parts, folder = name.parts, self.locale_dir(locale)
+        if (
+            self.markdown_layout == "polyglot"
+            and len(parts) > 2
+            and parts[0].startswith("_")
+            and parts[1] == folder
+        ):
+            return PurePosixPath(parts[0], *parts[2:])
+        return PurePosixPath(*parts[1:]) if len(parts) > 1 and parts[0] == folder else None
+
+    def _locale_folders(self, root: Path) -> list[Path]:
+        """The folders below ``root`` that compile writes languages' files into, in a layout of
+        language folders: each language's, and with ``polyglot`` its folder in each of
+        :attr:`jekyll_folders` too."""
+        folders = [self.locale_dir(loc) for loc in (self.source_locale, *self.locales)]
+        inside = self.jekyll_folders if self.markdown_layout == "polyglot" else ()
+        return [root / folder for folder in folders] + [
+            root / top / folder for top in inside for folder in folders
+        ]
+
     def _markdown_place(self, locale: str, relative: Path | PurePosixPath, root: Path) -> Path:
         """Where the file in ``locale`` of the article at ``relative`` (below ``articles/``) goes under
         ``root`` by ``[compile] layout`` (unchecked: see :meth:`markdown_path`)."""
         folder = self.locale_dir(locale)
-        if self.markdown_layout == "directory":
-            return root / folder / relative
+        if self.markdown_layout != "suffix":
+            return root / self.in_locale(locale, relative)
         if locale == self.source_locale:
             return root / relative
         return root / relative.parent / f"{relative.stem}.{folder}{relative.suffix}"
@@ -375,10 +429,11 @@ class Project:
         name = _plain_name(key)
         if name is None or name.suffix.lower() not in GENERATOR_SUFFIXES:
             return None
-        if self.markdown_layout == "directory":
-            if len(name.parts) < 2 or name.parts[0] != self.locale_dir(locale):
+        if self.markdown_layout != "suffix":
+            found = self._from_locale(name, locale)
+            if found is None:
                 return None
-            relative = PurePosixPath(*name.parts[1:])
+            relative = found
         elif locale == self.source_locale:
             relative = name
         else:
@@ -412,10 +467,8 @@ class Project:
         name = _plain_name(key)
         if name is None or name.suffix.lower() in GENERATOR_SUFFIXES:
             return None
-        if self.markdown_layout == "directory":
-            if len(name.parts) < 2 or name.parts[0] != self.locale_dir(locale):
-                return None
-            return PurePosixPath(*name.parts[1:])
+        if self.markdown_layout != "suffix":
+            return self._from_locale(name, locale)
         return None if os.path.abspath(root) == os.path.abspath(self.articles_dir) else name
 
     def private_files(self) -> tuple[str, ...]:
@@ -459,6 +512,7 @@ class Project:
             )
             if self.output_format == "markdown" and self.markdown_layout == "suffix"
             else "",
+            jekyll_folders=self.jekyll_folders if self.markdown_layout == "polyglot" else None,
         )
         if self.shard is not None:
             found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]
@@ -508,10 +562,14 @@ class Project:
         name = _plain_name(key)
         if not isinstance(slug, str) or name is None or name.suffix.lower() not in GENERATOR_SUFFIXES:
             return False
-        if self.markdown_layout == "directory":
-            if len(name.parts) < 2:
+        if self.markdown_layout != "suffix":
+            parts = name.parts
+            at = (
+                1 if self.markdown_layout == "polyglot" and len(parts) > 2 and parts[0].startswith("_") else 0
+            )
+            if len(parts) < at + 2:
                 return False
-            folder, relative = name.parts[0], PurePosixPath(*name.parts[1:])
+            folder, relative = parts[at], PurePosixPath(*parts[:at], *parts[at + 1 :])
         else:
             stem, dot, folder = name.stem.rpartition(".")
             if not (dot and stem):
@@ -524,10 +582,8 @@ class Project:
         """Folders inside ``articles/`` never read as articles: those compile writes, localized
         Markdown's and the site's (``articles = "."``: its pages, index and review copies are no
         articles), and a MkDocs theme's ``custom_dir`` (its templates, ``main.html``, are no pages)."""
-        if self.markdown_layout == "directory":
-            folders = [
-                self.markdown_root / self.locale_dir(loc) for loc in (self.source_locale, *self.locales)
-            ]
+        if self.markdown_layout != "suffix":
+            folders = self._locale_folders(self.markdown_root)
         else:
             folders = [self.markdown_root]
         folders.append(self.site_dir)
@@ -550,9 +606,8 @@ class Project:
         if articles not in absolute.parents:
             return False
         out = Path(os.path.abspath(root))
-        if self.markdown_layout == "directory":
-            for loc in (self.source_locale, *self.locales):
-                folder = out / self.locale_dir(loc)
+        if self.markdown_layout != "suffix":
+            for folder in self._locale_folders(out):
                 if folder in absolute.parents and not articles.is_relative_to(folder):
                     return False
         elif out != articles and out in absolute.parents:
@@ -878,7 +933,7 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
                 config_path,
                 config_line(text, "paths", "site") or config_line(text, "paths", "articles"),
             )
-    if compile_["layout"] == "directory":
+    if compile_["layout"] != "suffix":
         output_root = Path(os.path.abspath(markdown_dir or root / paths["site"]))
         for loc in locales:
             folder = output_root / locale_dirs[loc]
@@ -1249,6 +1304,11 @@ def render_config(
                 "paths", key, paths.get(key), comment=site.comments.get(f"paths.{key}") if site else None
             )
             for key in ("articles", "catalogs", "site", "glossary", "memory")
+        ),
+        *(
+            [_setting_line("paths", "exclude", paths["exclude"], comment=site.comments.get("paths.exclude"))]
+            if site and paths.get("exclude")
+            else []
         ),
         "",
         "[extract]",

@@ -22,6 +22,7 @@ from ..project import Project
 from ..site import Page
 from ..sources import Translation, read_options
 from .decide import SPACELESS_LANGUAGES, usable
+from .polyglot import page_permalink, with_permalink
 from .run import CompiledArticle, CompileOptions, CompileReport
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def write_markdown(
     slug = project.slug_of(article)
     report.copies = {}
     read: dict[Path, bytes] = {}
+    permalink = page_permalink(project, article) if project.markdown_layout == "polyglot" else None
     for locale in locales:
         page = pages[locale]
         report.listed.append(page)
@@ -82,6 +84,8 @@ def write_markdown(
                 data = _localized_markdown(
                     project, document, locale, catalogs.get(locale, {}), options, named, links, slug
                 )
+                if permalink is not None:  # (jekyll-polyglot pairs the page's languages by it)
+                    data = with_permalink(data, permalink)
             page.output = output
             page.written = record.write(output, data, locale, slug)
             report.copies[locale] = _copy_images(
@@ -437,7 +441,7 @@ def _copy_of_a_renamed_language(project: Project, key: str, users: Collection[tu
     language renamed, its folder kept (zh_CN now zh_Hans, ``[compile.locale_dirs] zh_Hans =
     "zh_CN"``), whose file shows it. It stays until that language's run copies or releases it."""
     configured = (project.source_locale, *project.locales)
-    if project.markdown_layout != "directory" or any(locale in configured for locale, _ in users):
+    if project.markdown_layout == "suffix" or any(locale in configured for locale, _ in users):
         return False
     return key.split("/", 1)[0] in {project.locale_dir(locale) for locale in configured}
 

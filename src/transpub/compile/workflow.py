@@ -550,7 +550,7 @@ def _refuse_markdown_out_folder(project: Project, out_dir: Path, discovery: Disc
         what = "the articles folder" if out == articles else "inside the articles folder"
     elif (
         what is None
-        and project.markdown_layout == "directory"
+        and project.markdown_layout != "suffix"
         and any(
             articles == os.path.realpath(os.path.join(out, project.locale_dir(locale)))
             or articles.startswith(os.path.realpath(os.path.join(out, project.locale_dir(locale))) + os.sep)

@@ -58,9 +58,7 @@ def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> b
     relative = PurePosixPath(*real[len(top.rstrip(os.sep)) + 1 :].split(os.sep))
     if any(part.startswith(("_", ".")) for part in relative.parts):
         return False
-    excluded = settings.get("exclude")
-    named = [str(pattern) for pattern in excluded if pattern] if isinstance(excluded, list) else []
-    patterns = [*_ALWAYS_EXCLUDED, *named]
+    patterns = [*_ALWAYS_EXCLUDED, *_excluded(settings)]
     return not any(
         fnmatchcase(str(relative), pattern.strip("/")) or str(relative).startswith(pattern.strip("/") + "/")
         for pattern in patterns
@@ -68,9 +66,10 @@ def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> b
 
 
 def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
-    """Jekyll with jekyll-polyglot: its posts (``_posts/es/``), the pages of a source-language
-    folder (``en/`` → ``es/``), or else the documents of a collection's (``_recipes/en/`` →
-    ``_recipes/es/``)."""
+    """Jekyll with jekyll-polyglot: a blog's folder, its posts (``_posts/es/``) and pages (``es/about.md``;
+    its posts alone where ``source`` or ``collections_dir`` moves them), the pages of a
+    source-language folder (``en/`` → ``es/``), or else the documents of a collection's
+    (``_recipes/en/`` → ``_recipes/es/``)."""
     settings = site.settings
     base = folder_setting(settings.get("source"), ".")
     collections = join_folders(base, folder_setting(settings.get("collections_dir"), "."))
@@ -80,7 +79,13 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     label = next(
         (label for label in published if (site.folder / collections / f"_{label}" / source).is_dir()), None
     )
-    if (site.folder / posts).is_dir() or not ((site.folder / pages).is_dir() or label is not None):
+    if (
+        posts == "_posts"
+        and ((site.folder / posts).is_dir() or not (site.folder / pages).is_dir())
+        and label is None
+    ):
+        articles, markdown_dir, what = ".", ".", "site"
+    elif (site.folder / posts).is_dir() or not ((site.folder / pages).is_dir() or label is not None):
         articles, markdown_dir, what = posts, posts, "posts"
     elif (site.folder / pages).is_dir() or label is None:
         articles, markdown_dir, what = pages, base, "pages"
@@ -89,7 +94,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         articles, what = join_folders(markdown_dir, source), label
     compile_ = {
         "format": "markdown",
-        "layout": "directory",
+        "layout": "polyglot" if what == "site" else "directory",
         "markdown_dir": markdown_dir,
         "copy_source": False,
         "heading_ids": "jekyll",
@@ -109,20 +114,28 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     if zone is not None:
         compile_["jekyll_timezone"] = zone
     destination = folder_setting(settings.get("destination"), "_site")
-    paths = {"articles": articles, "site": site_folder_of([destination, posts])}
+    paths: dict[str, Any] = {"articles": articles, "site": site_folder_of([destination, posts])}
+    if what == "site":
+        paths["exclude"] = _unpublished(settings, paths["site"])
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
     where = join_folders(markdown_dir, locales[0])
-    notes = zone_notes + ([] if what == "posts" else _jekyll_permalink_notes(site.folder, pages, locales[0]))
+    if what == "site":
+        where = f"{where}/, _posts/{locales[0]}"
+    notes = zone_notes + (
+        [] if what in ("posts", "site") else _jekyll_permalink_notes(site.folder, pages, locales[0])
+    )
     additions = _jekyll_additions(
         settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
     )
+    found = (
+        "its pages and posts are the articles (not those in its _layouts/, _includes/ and other _ folders, "
+        "nor those its exclude names)"
+        if what == "site"
+        else f"its {what} in {articles}/ are the articles"
+    )
     return SiteSetup(
         site,
-        found_line(
-            site,
-            f"its {what} in {articles}/ are the articles, each language's in a folder of its own "
-            f"for jekyll-polyglot ({where}/)",
-        ),
+        found_line(site, f"{found}, each language's in a folder of its own for jekyll-polyglot ({where}/)"),
         {
             **config_tables(paths, compile_, {}, {}, front_matter),
             **_jekyll_collections(settings, published, what),
@@ -130,8 +143,10 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         },
         {
             "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
+            "paths.exclude": f"what {site.config_name}'s exclude leaves out of the site",
+            "compile.layout": f"{locales[0]}/about.md, _posts/{locales[0]}/…, where jekyll-polyglot reads the language",
             "compile.markdown_dir": f"→ {where}/…",
-            "compile.copy_source": f"the {what} of {source} stay where they are",
+            "compile.copy_source": f"the {'pages and posts' if what == 'site' else what} of {source} stay where they are",
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
             "compile.page_urls": "Jekyll's URLs, for finding the page a link leads to",
             "compile.jekyll_baseurl": f"{site.config_name}'s baseurl",
@@ -185,7 +200,7 @@ def _jekyll_collections(
     of its posts where its pages are the articles and the posts' own is not the site's."""
     table = dict(published)
     own = _posts_permalink(settings)
-    if what == "pages" and own is not None and is_jekyll_permalink(own):
+    if what in ("pages", "site") and own is not None and is_jekyll_permalink(own):
         table = {"posts": own, **table}
     return {"compile.jekyll_collections": table} if table else {}
 
@@ -218,8 +233,8 @@ def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dic
     folder ("": all of them; a glob's ``*``: one name), each key's value from the scope that wins
     in Jekyll (the longest path, then one with a type, then the later one); a permalink alone
     as a string, else a table."""
-    folder = {"posts": "_posts", "pages": source}.get(what, f"_{what}/{source}")
-    kinds = {"posts": ("posts",), "pages": ("posts", "pages")}.get(what, (what,))
+    folder = {"posts": "_posts", "pages": source, "site": ""}.get(what, f"_{what}/{source}")
+    kinds = {"posts": ("posts",), "pages": ("posts", "pages"), "site": ("posts", "pages")}.get(what, (what,))
     collections = folder_setting(settings.get("collections_dir"), ".")
     found: list[tuple[int, bool, int, str | None, str, dict[str, Any]]] = []
     listed = settings.get("defaults")
@@ -240,8 +255,8 @@ def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dic
     merged: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in kinds}
     for *_, kind, start, values in sorted(found, key=lambda item: item[:3]):
         for table in (kind,) if kind else kinds:
-            if table in merged:
-                merged[table].setdefault(start, {}).update(values)
+            if table in merged and not (what == "site" and table == "pages" and start.startswith("_")):
+                merged[table].setdefault(start, {}).update(values)  # (no page in the site's _posts/)
     tables = {
         name: {
             start: values.get("permalink") if list(values) == ["permalink"] else values
@@ -284,6 +299,8 @@ def _scope_start(path: str, folder: str) -> str | None:
     """
     if path.startswith("/"):
         return None
+    if not folder:  # (the site's own folder: a path in it as it is)
+        return path.strip("/")
     if "*" in path:
         parts, names = path.split("/"), folder.split("/")
         if not all(fnmatchcase(name, part) for name, part in zip(names, parts, strict=False)):
@@ -292,6 +309,21 @@ def _scope_start(path: str, folder: str) -> str | None:
     if folder.startswith(path):
         return ""
     return path[len(folder) + 1 :] if path.startswith(folder + "/") else None
+
+
+def _unpublished(settings: Mapping[str, Any], transpubs: str) -> list[str]:
+    """``[paths] exclude`` of a Jekyll site's folder read as articles: what its ``exclude`` leaves
+    out of the site (a folder, a file, a glob), but transpub's own files (``transpubs``: its site
+    folder; the catalogs hold no pages)."""
+    named = dict.fromkeys(pattern.strip().strip("/") for pattern in _excluded(settings))
+    own = {"locales", "glossary", "transpub.toml", transpubs}
+    return [pattern for pattern in named if pattern and pattern not in own]
+
+
+def _excluded(settings: Mapping[str, Any]) -> list[str]:
+    """What the site's ``exclude`` names (paths, folders, globs)."""
+    excluded = settings.get("exclude")
+    return [str(pattern) for pattern in excluded if pattern] if isinstance(excluded, list) else []
 
 
 def _posts_permalink(settings: Mapping[str, Any]) -> str | None:

@@ -1,0 +1,132 @@
+"""A Jekyll blog's own pages (``about.md`` with its permalink, ``index.md`` and ``contact.md``
+without one, at the site's root) are translated with its posts: ``transpub init`` makes the site's
+folder the articles (``[compile] layout = "polyglot"``), each page's translation in ``es/``, each
+post's in ``_posts/es/``, where jekyll-polyglot reads their language. What Jekyll does not publish
+as a page is no article: its ``_layouts``, ``_includes`` and other ``_`` folders, what its
+``exclude`` names, ``vendor/``, and a file without front matter (``README.md``, which Jekyll copies
+as it is). With every translation ``⟦msgid⟧`` each Spanish file is the English one with the marks
+removed, but for the permalink a page that sets none gets (the URL of the English page:
+polyglot pairs a page's languages by it, and publishes ``es/contact.md`` without one at
+``/es/es/contact/``), and jekyll with polyglot serves each Spanish page at ``/es`` + the English
+one's URL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from exchange_project import run
+from pseudo_catalogs import fill_pseudo
+from real_renderers import JEKYLL_POLYGLOT, jekyll_build
+
+CONFIG = """\
+title: Harbour
+permalink: pretty
+plugins: [jekyll-polyglot]
+languages: ["en", "es"]
+default_lang: "en"
+lang_from_path: true
+parallel_localization: false
+exclude: [locales, glossary, transpub.toml, site, notes/]
+"""
+#: The site's files, by path: the pages and the post, and what is no page.
+FILES = {
+    "_posts/2024-05-02-harbour.md": "---\ntitle: Harbour reopens\n---\nThe harbour reopens today.\n",
+    "about.md": "---\ntitle: About us\npermalink: /about/\n---\nWe report on the harbour.\n",
+    "index.md": "---\ntitle: Home\n---\nWelcome to the harbour news.\n",
+    "contact.md": "---\ntitle: Contact\n---\nWrite to the news desk.\n",
+    "README.md": "How to build the site (no front matter: Jekyll copies it as it is).\n",
+    "notes/plan.md": "---\ntitle: Plans\n---\nWhat we publish next week.\n",
+    "vendor/bundle/doc.md": "---\ntitle: A gem's page\n---\nInstalled by bundler.\n",
+    "_layouts/default.html": "<html><body>{{ content }}</body></html>\n",
+    "_includes/note.html": '---\ntitle: x\n---\n<aside class="note">{{ include.text }}</aside>\n',
+    "_drafts/2024-06-01-soon.md": "---\ntitle: Soon\n---\nNot yet.\n",
+}
+#: The English pages' URLs, by file.
+URLS = {"_posts/2024-05-02-harbour.md": "/2024/05/02/harbour/", "about.md": "/about/", "index.md": "/"}
+URLS["contact.md"] = "/contact/"
+#: Where each one's Spanish file is written.
+SPANISH = {
+    "_posts/2024-05-02-harbour.md": "_posts/es/2024-05-02-harbour.md",
+    "about.md": "es/about.md",
+    "index.md": "es/index.md",
+    "contact.md": "es/contact.md",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The blog, set up by init for Spanish, extracted, every msgstr ``⟦msgid⟧``, compiled, and
+    extracted again (as the next run of a user's workflow does)."""
+    root = tmp_path_factory.mktemp("blog") / "site"
+    root.mkdir()
+    (root / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    for name, text in FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    run(root, "init", "-l", "es")
+    run(root, "extract")
+    fill_pseudo(root)
+    run(root, "compile")
+    run(root, "extract")
+    return root
+
+
+def unmarked(text: str) -> str:
+    return text.replace("⟦", "").replace("⟧", "")
+
+
+def test_translators_are_offered_the_blogs_pages_beside_its_posts_and_nothing_jekyll_does_not_publish(
+    site: Path,
+) -> None:
+    catalogs = site / "locales" / "es" / "LC_MESSAGES"
+    assert sorted(path.relative_to(catalogs).as_posix() for path in catalogs.rglob("*.po")) == [
+        "_posts/2024-05-02-harbour.po",
+        "about.po",
+        "contact.po",
+        "index.po",
+    ]
+
+
+@pytest.mark.parametrize("name", ["_posts/2024-05-02-harbour.md", "about.md"])
+def test_a_spanish_page_or_post_is_the_english_one_with_the_marks_removed(site: Path, name: str) -> None:
+    spanish = (site / SPANISH[name]).read_text(encoding="utf-8")
+    assert "⟦" in spanish and unmarked(spanish) == FILES[name]
+
+
+@pytest.mark.parametrize("name", ["index.md", "contact.md"])
+def test_a_spanish_page_whose_english_one_sets_no_permalink_gets_that_pages_url_as_its_permalink(
+    site: Path, name: str
+) -> None:
+    spanish = (site / SPANISH[name]).read_text(encoding="utf-8")
+    assert unmarked(spanish) == FILES[name].replace("---\n", f'---\npermalink: "{URLS[name]}"\n', 1)
+
+
+def test_the_english_files_stay_as_they_are(site: Path) -> None:
+    assert {name: (site / name).read_text(encoding="utf-8") for name in FILES} == FILES
+
+
+@pytest.fixture(scope="module")
+def built(site: Path) -> Path:
+    """The site as jekyll with polyglot builds it: its ``_site``."""
+    if not JEKYLL_POLYGLOT:
+        pytest.skip("jekyll with jekyll-polyglot is not installed (the Debian package ruby-jekyll-polyglot)")
+    return jekyll_build(site)
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("name", list(URLS))
+def test_polyglot_serves_each_spanish_page_under_es_at_the_english_ones_url(built: Path, name: str) -> None:
+    english = (built / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    spanish = (built / "es" / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    body = FILES[name].split("---\n")[2].strip()
+    assert lxml.html.fromstring(spanish).text_content().strip() == f"⟦{body}⟧"
+    assert unmarked(spanish) == english
+
+
+@pytest.mark.jekyll
+def test_polyglot_publishes_no_spanish_page_under_es_es(built: Path) -> None:
+    assert not (built / "es" / "es").exists()
