@@ -38,6 +38,9 @@ FILES = {
     "about.md": "---\ntitle: About us\npermalink: /about/\n---\nWe report on the harbour.\n",
     "index.md": "---\ntitle: Home\n---\nWelcome to the harbour news.\n",
     "contact.md": "---\ntitle: Contact\n---\nWrite to the news desk.\n",
+    "guide/ferry.md": "---\ntitle: Ferry\npermalink: /guide/ferry/\n---\nThe route.\n\n![The route](../assets/map.png)\n",
+    "_posts/2024-05-03-map.md": "---\ntitle: A new map\n---\nSee the map.\n\n![The route](../assets/map.png)\n",
+    "assets/map.png": "a map",
     "README.md": "How to build the site (no front matter: Jekyll copies it as it is).\n",
     "notes/plan.md": "---\ntitle: Plans\n---\nWhat we publish next week.\n",
     "vendor/bundle/doc.md": "---\ntitle: A gem's page\n---\nInstalled by bundler.\n",
@@ -47,20 +50,30 @@ FILES = {
 }
 #: The English pages' URLs, by file.
 URLS = {"_posts/2024-05-02-harbour.md": "/2024/05/02/harbour/", "about.md": "/about/", "index.md": "/"}
-URLS["contact.md"] = "/contact/"
+URLS |= {
+    "contact.md": "/contact/",
+    "guide/ferry.md": "/guide/ferry/",
+    "_posts/2024-05-03-map.md": "/2024/05/03/map/",
+}
 #: Where each one's Spanish file is written.
 SPANISH = {
     "_posts/2024-05-02-harbour.md": "_posts/es/2024-05-02-harbour.md",
     "about.md": "es/about.md",
     "index.md": "es/index.md",
     "contact.md": "es/contact.md",
+    "guide/ferry.md": "es/guide/ferry.md",
+    "_posts/2024-05-03-map.md": "_posts/es/2024-05-03-map.md",
 }
+
+
+#: What compile said, by site.
+COMPILED: dict[Path, str] = {}
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The blog, set up by init for Spanish, extracted, every msgstr ``⟦msgid⟧``, compiled, and
-    extracted again (as the next run of a user's workflow does)."""
+    """The blog, set up by init for Spanish, extracted, every msgstr ``⟦msgid⟧``, compiled (what it
+    said in :data:`COMPILED`), and extracted again (as the next run of a user's workflow does)."""
     root = tmp_path_factory.mktemp("blog") / "site"
     root.mkdir()
     (root / "_config.yml").write_text(CONFIG, encoding="utf-8")
@@ -70,7 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run(root, "init", "-l", "es")
     run(root, "extract")
     fill_pseudo(root)
-    run(root, "compile")
+    COMPILED[root] = run(root, "compile").output
     run(root, "extract")
     return root
 
@@ -85,13 +98,17 @@ def test_translators_are_offered_the_blogs_pages_beside_its_posts_and_nothing_je
     catalogs = site / "locales" / "es" / "LC_MESSAGES"
     assert sorted(path.relative_to(catalogs).as_posix() for path in catalogs.rglob("*.po")) == [
         "_posts/2024-05-02-harbour.po",
+        "_posts/2024-05-03-map.po",
         "about.po",
         "contact.po",
+        "guide/ferry.po",
         "index.po",
     ]
 
 
-@pytest.mark.parametrize("name", ["_posts/2024-05-02-harbour.md", "about.md"])
+@pytest.mark.parametrize(
+    "name", ["_posts/2024-05-02-harbour.md", "about.md", "guide/ferry.md", "_posts/2024-05-03-map.md"]
+)
 def test_a_spanish_page_or_post_is_the_english_one_with_the_marks_removed(site: Path, name: str) -> None:
     spanish = (site / SPANISH[name]).read_text(encoding="utf-8")
     assert "⟦" in spanish and unmarked(spanish) == FILES[name]
@@ -122,11 +139,24 @@ def built(site: Path) -> Path:
 def test_polyglot_serves_each_spanish_page_under_es_at_the_english_ones_url(built: Path, name: str) -> None:
     english = (built / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
     spanish = (built / "es" / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
-    body = FILES[name].split("---\n")[2].strip()
-    assert lxml.html.fromstring(spanish).text_content().strip() == f"⟦{body}⟧"
+    first = FILES[name].split("---\n")[2].split("\n")[0]
+    assert lxml.html.fromstring(spanish).xpath("//p/text()")[0] == f"⟦{first}⟧"
     assert unmarked(spanish) == english
 
 
 @pytest.mark.jekyll
 def test_polyglot_publishes_no_spanish_page_under_es_es(built: Path) -> None:
-    assert not (built / "es" / "es").exists()
+    assert not list((built / "es" / "es").rglob("*.html"))  # (an image copy is: see the README)
+
+
+def test_an_image_a_page_names_is_copied_into_the_spanish_folder_and_a_posts_is_not_copied_into_posts(
+    site: Path,
+) -> None:
+    """From ``_posts/es/``, ``../assets/map.png`` is ``_posts/assets/map.png``: in no Spanish folder,
+    where no later run could tell it from the site's own file; compile says so instead."""
+    assert (site / "es" / "assets" / "map.png").read_text(encoding="utf-8") == "a map"
+    assert not (site / "_posts" / "assets").exists()
+    assert (
+        "Warning: _posts/2024-05-03-map.md:6: image '../assets/map.png': cannot copy it to _posts/assets/map.png "
+        "(in no folder of es's files: that file keeps the reference as written)"
+    ) in COMPILED[site]

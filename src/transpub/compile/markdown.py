@@ -139,10 +139,18 @@ def _copy_images(
     keys: list[str] = []
     for copy in images.copies.get(output, []):
         try:
+            key = record.key(copy.target)
+            if (
+                project.markdown_layout == "polyglot"
+                and project.markdown_copy_source(key, locale, record.root) is None
+            ):
+                # (a post's ../images/a.png, from _posts/es/: in _posts/, where no file of es is)
+                raise TranspubError(
+                    f"in no folder of {locale}'s files: that file keeps the reference as written"
+                )
             data = read.get(copy.source)
             if data is None:
                 data = read[copy.source] = copy.source.read_bytes()
-            key = record.key(copy.target)
             if key not in keys and record.copy(copy.target, data, locale, slug) is not None:
                 keys.append(key)
         except (TranspubError, OSError) as exc:
