@@ -4,7 +4,8 @@ folder the articles (``[compile] layout = "polyglot"``), each page's translation
 post's in ``_posts/es/``, where jekyll-polyglot reads their language. What Jekyll does not publish
 as a page is no article: its ``_layouts``, ``_includes`` and other ``_`` folders, what its
 ``exclude`` names, ``vendor/``, and a file without front matter (``README.md``, which Jekyll copies
-as it is). With every translation ``⟦msgid⟧`` each Spanish file is the English one with the marks
+as it is), nor a ``robots.txt`` with front matter (a file of the site).
+With every translation ``⟦msgid⟧`` each Spanish file is the English one with the marks
 removed, but for the permalink a page that sets none gets (the URL of the English page:
 polyglot pairs a page's languages by it, and publishes ``es/contact.md`` without one at
 ``/es/es/contact/``), and jekyll with polyglot serves each Spanish page at ``/es`` + the English
@@ -47,6 +48,7 @@ FILES = {
     "_layouts/default.html": "<html><body>{{ content }}</body></html>\n",
     "_includes/note.html": '---\ntitle: x\n---\n<aside class="note">{{ include.text }}</aside>\n',
     "_drafts/2024-06-01-soon.md": "---\ntitle: Soon\n---\nNot yet.\n",
+    "robots.txt": "---\nlayout: null\n---\nSitemap: {{ site.url }}/sitemap.xml\n",
 }
 #: The English pages' URLs, by file.
 URLS = {"_posts/2024-05-02-harbour.md": "/2024/05/02/harbour/", "about.md": "/about/", "index.md": "/"}

@@ -336,7 +336,9 @@ def discover_articles(
             elif _suffix(name).lower() in ARTICLE_SUFFIXES and _is(entry, "file"):
                 if is_translation_name(name, translation_names) or (outputs and entry.path in outputs):
                     continue
-                if jekyll_folders is not None and not jekyll_page(entry.path):
+                if jekyll_folders is not None and (
+                    _suffix(name).lower() == ".txt" or not jekyll_page(entry.path)
+                ):  # (a robots.txt with front matter is a file of the site, not a page to translate)
                     continue
                 candidates.append((entry.path, rel))
 
