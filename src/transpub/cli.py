@@ -1170,6 +1170,11 @@ def compile_(
         _echo(f"{removed}: removed (its article is gone)")
     for locale, removed in report.dropped:
         _echo(f"{removed}: removed ({locale} is no longer among the project's locales)")
+    for folder, now, count in report.moved:
+        _echo(
+            f"{folder}/: {counted(count, 'file')} compile wrote there removed (Markdown is written to {now}/ "
+            "now: [compile] layout or markdown_dir changed)"
+        )
     kept = {warning.locale for warning in report.warnings if warning.check == "removed"}
     for locale in dict.fromkeys(locale for locale, _ in report.dropped):
         if (Path(project.catalogs_dir) / locale).is_dir():

@@ -9,6 +9,8 @@ write is taken as compile's). Static-site generators (Hugo, Jekyll, MkDocs) igno
 they ignore every file whose name starts with a dot; commit it with the files when they are committed.
 Committed, the record is shared: compile removes a file it names only where compile, as configured,
 writes that article's file or image copy (see :func:`transpub.compile.markdown.remove_stale_markdown`).
+The record of a folder compile no longer writes into (``[compile] layout`` or ``markdown_dir``
+changed) names the files it removes there (see :mod:`transpub.compile.moved_markdown`).
 
 Copies of an article's images (see :mod:`transpub.markdown_assets`) are recorded too, with every
 locale and article whose file uses them (articles of one folder share their images). A copy is

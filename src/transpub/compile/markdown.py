@@ -515,7 +515,7 @@ def _unknown_warning(locale: str, files: list[str]) -> Issue:
         return _dropped_warning(files[0], locale, "this machine has no record of compile writing it")
     folder = posixpath.commonpath(files) or "."
     names = [posixpath.relpath(name, folder) for name in sorted(files)]
-    named = ", ".join(names[:_NAMED]) + (f" and {len(names) - _NAMED} more" if len(names) > _NAMED else "")
+    named = first_named(names)
     return Issue(
         folder,
         None,
@@ -614,9 +614,19 @@ def _article_file_left(project: Project, slug: str) -> bool:
 _NAMED = 5
 
 
+def first_named(names: list[str]) -> str:
+    """The first of ``names`` that one warning names, and how many more.
+
+    >>> first_named(["a", "b"]), first_named([str(n) for n in range(7)])
+    ('a, b', '0, 1, 2, 3, 4 and 2 more')
+    """
+    more = f" and {len(names) - _NAMED} more" if len(names) > _NAMED else ""
+    return ", ".join(names[:_NAMED]) + more
+
+
 def _refused_warning(project: Project, record: OutputRecord, keys: list[str]) -> Issue:
     """The one warning naming the record whose ``keys`` name no file compile writes."""
-    named = ", ".join(keys[:_NAMED]) + (f" and {len(keys) - _NAMED} more" if len(keys) > _NAMED else "")
+    named = first_named(keys)
     if len(keys) == 1:
         said = f"{named}, named in it as compile's file, is not where compile writes the file of its"
         left = "it stays as it is, no longer recorded (if compile wrote it with an earlier layout, delete it"

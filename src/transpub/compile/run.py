@@ -48,6 +48,9 @@ class CompileReport:
     #: Pages an earlier compile wrote where they no longer go (see ``page_file``), left there as their
     #: language was not compiled in this run: by locale, (the page, where it goes now), as shown.
     unmoved: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    #: Markdown files removed from a folder compile no longer writes into ([compile] layout or
+    #: markdown_dir changed): (that folder, the folder written now, how many), relative to the project.
+    moved: list[tuple[str, str, int]] = field(default_factory=list)
     #: Articles whose record in the manifest was signed with another key (restored from another
     #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were compiled again.
     foreign_records: int = 0

@@ -35,6 +35,7 @@ from .kept_runs import keep_run, kept_articles, whole_run_key
 from .link_targets import LinkTargets, grouped_warnings
 from .links import OwnUrls, link_map, published_locales
 from .markdown import load_record, remove_stale_markdown, told_before
+from .moved_markdown import remove_moved_markdown
 from .places import html_path, is_below, is_file_of, record_name
 from .records import (
     earlier_titles,
@@ -262,6 +263,17 @@ def compile_project(
                 functools.partial(_last_watched, before, earlier, markdown_root),
                 functools.partial(told_before, manifest, markdown_root, project.shard is not None),
             )
+            if options.out_dir is None:  # (a preview elsewhere is no change of where Markdown goes)
+                remove_moved_markdown(
+                    project,
+                    record,
+                    [source, *selected],
+                    article_paths,
+                    report,
+                    earlier,
+                    manifest,
+                    functools.partial(_last_watched, before, earlier),
+                )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
             reviews = _review_copies_written(project, out_dir, before.values())

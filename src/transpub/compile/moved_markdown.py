@@ -1,0 +1,300 @@
+"""The localized Markdown left in a folder compile no longer writes into: ``[compile] layout`` or
+``markdown_dir`` changed (``site/es/posts/a.md`` now ``articles/posts/a.es.md``, ``content/`` now
+``hugo/content/``). The manifest remembers the folders compile wrote Markdown into on this machine;
+the files it wrote there, as its record there names them, go when they are as written."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..discovery import in_shard, slug_for
+from ..errors import TranspubError, cannot
+from ..fsutil import remove_file
+from ..manifest import Manifest, Record, path_name
+from ..markdown_outputs import RECORD_NAME, OutputRecord, Recorded
+from ..model import Issue, counted
+from ..project import Project
+from .markdown import _copy_of, _refused_warning, first_named
+from .run import CompileReport
+
+#: The name (and locale) under which the manifest keeps, as a record of no article, the folders
+#: compile wrote Markdown into here (``folders``) and the files of folders it does not know that a
+#: run said it left (``told``).
+_FOLDERS = "markdown folders"
+
+#: Whether the manifest's last record of an article (slug) names the file at a key below a folder
+#: as one of its files: ``(folder, slug, key)``.
+LastWatched = Callable[[Path, str, str], bool]
+
+
+@dataclass
+class _Cleared:
+    """What a run did in one folder compile no longer writes into."""
+
+    removed: int = 0
+    #: The record's names it refused (no file compile writes there by any layout).
+    refused: list[str] = field(default_factory=list)
+    #: Whether files compile wrote are still recorded there (another shard's, or one not removable).
+    left: bool = False
+
+
+def remove_moved_markdown(
+    project: Project,
+    record: OutputRecord,
+    locales: Collection[str],
+    articles: Collection[Path],
+    report: CompileReport,
+    earlier: Manifest,
+    manifest: Manifest,
+    last_watched: LastWatched,
+) -> None:
+    """Remove the Markdown files compile wrote on this machine in a folder it no longer writes into
+    (``record``'s folder is where it writes now), for ``locales`` (those of this run; the files of
+    languages no longer among the project's locales too) and the articles of this run's shard: where
+    the record there names them, as written, where compile writes that article's file or an image
+    copy by a layout (or where the manifest's last record of the article names it: ``last_watched``),
+    never an article (``articles``) nor a file compile writes now. The folder goes from ``manifest``'s
+    memory (read from ``earlier``) once no file of compile's is left there.
+
+    A file edited since stays, no longer recorded, with one warning naming it; a name of no file of
+    compile's stays, no longer recorded, and the record is one warning; a folder outside the project
+    is not touched: one warning names it. A record found where compile writes Markdown by default
+    (the site folder, the articles folder) of a folder never written into here (a fresh checkout)
+    is one warning naming the folder, not said again while it names the same files."""
+    stored = earlier.get("", _FOLDERS)
+    result = stored.result if stored is not None else {}
+    folders, said = result.get("folders"), result.get("told")
+    remembered = [name for name in folders if isinstance(name, str)] if isinstance(folders, list) else []
+    told: dict[str, object] = said if isinstance(said, dict) else {}
+    current = path_name(project.root, record.root)
+    kept = [current]
+    for name in remembered:
+        if name in kept:
+            continue
+        folder = project.root / name
+        if not _inside(project, folder):
+            _tell_outside(project, folder, record.root, report)
+        elif _clear(project, folder, record, locales, articles, report, last_watched):
+            kept.append(name)
+    now_told: dict[str, list[str]] = {}
+    for folder in (project.site_dir, project.articles_dir):
+        name = path_name(project.root, folder)
+        if name in kept or name in remembered or name in now_told:
+            continue
+        keys = _recorded_keys(folder)
+        if keys:
+            now_told[name] = keys
+            if told.get(name) != keys:
+                report.warnings.append(_unknown_folder_warning(project, folder, record.root, keys))
+    wanted = {"folders": kept, **({"told": now_told} if now_told else {})}
+    if wanted != result:
+        manifest.put("", Record("", result=wanted), _FOLDERS)
+
+
+def _clear(
+    project: Project,
+    folder: Path,
+    now: OutputRecord,
+    locales: Collection[str],
+    articles: Collection[Path],
+    report: CompileReport,
+    last_watched: LastWatched,
+) -> bool:
+    """Remove what compile wrote in ``folder`` (see :func:`remove_moved_markdown`); True when files of
+    compile's are still recorded there (the folder stays remembered)."""
+    if not folder.is_dir():
+        return False  # (gone with its files)
+    try:
+        record = OutputRecord.load(folder)
+    except TranspubError as exc:
+        report.errors.append(exc)
+        return True
+    configured = (project.source_locale, *project.locales)
+    layouts = [
+        replace(project, markdown_layout=layout, markdown_dir=folder) for layout in ("directory", "suffix")
+    ]
+    outputs = now.entries()
+    sources = {os.path.abspath(article) for article in articles}
+    done = _Cleared()
+
+    def in_scope(locale: str, slug: str) -> bool:
+        return in_shard(slug, project.shard) and (locale in locales or locale not in configured)
+
+    for key, entry in sorted(record.entries().items()):
+        users = entry.users or ((entry.locale, entry.slug),)
+        if not all(in_scope(*user) for user in users):
+            done.left = True
+            if not entry.users and in_shard(entry.slug, project.shard) and (folder / key).is_file():
+                _tell_unmoved(project, layouts, folder, key, entry, now.root, report)
+            continue
+        path = folder / key
+        if not path.is_file():
+            record.forget(key)
+        elif not _ours(layouts, folder, key, entry, last_watched) or _taken(path, now, outputs, sources):
+            record.forget(key)
+            done.refused.append(key)
+        elif not _as_written(path, entry):
+            record.forget(key)
+            report.warnings.append(_edited_warning(project, path, entry, now.root))
+        else:
+            try:
+                remove_file(path, folder)
+            except (TranspubError, OSError) as exc:
+                report.errors.append(exc if isinstance(exc, TranspubError) else cannot("remove", path, exc))
+                done.left = True
+                continue
+            record.forget(key)
+            record.emptied.append(path.parent)
+            done.removed += 1
+    if done.refused:
+        report.warnings.append(_refused_warning(project, record, done.refused))
+    record.prune()
+    try:
+        record.save()
+        if not record.files:
+            remove_file(record.path, folder)
+    except (TranspubError, OSError) as exc:
+        report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", record.path, exc))
+        return True
+    if done.removed:
+        report.moved.append((project.relative(folder), project.relative(now.root), done.removed))
+    return done.left
+
+
+def _ours(layouts: list[Project], folder: Path, key: str, entry: Recorded, last_watched: LastWatched) -> bool:
+    """Whether compile writes the file ``key`` names in ``folder`` for ``entry``'s article (or, an
+    image copy, for one of its users) by either layout (``layouts``: the project so configured,
+    writing into ``folder``), or the manifest's last record of the article names it."""
+    if entry.users:
+        for project in layouts:
+            for locale, _ in entry.users:
+                source = project.markdown_copy_source(key, locale, folder)
+                if source is not None and _copy_of(project.articles_dir / source, entry.sha256):
+                    return True
+        return False
+    for project in layouts:
+        article = project.markdown_article_at(key, entry.locale, folder)
+        if article is not None and slug_for(article) == entry.slug:
+            return True
+    return last_watched(folder, entry.slug, key)
+
+
+def _tell_unmoved(
+    project: Project,
+    layouts: list[Project],
+    folder: Path,
+    key: str,
+    entry: Recorded,
+    root: Path,
+    report: CompileReport,
+) -> None:
+    """Say that the file ``key`` names in ``folder`` stays until a run of its language (not this
+    run's) writes it where it goes now, below ``root``."""
+    for layout in layouts:
+        article = layout.markdown_article_at(key, entry.locale, folder)
+        if article is not None and slug_for(article) == entry.slug:
+            place = project.markdown_path(entry.locale, project.articles_dir / article, root)
+            if place is not None:
+                shown = (project.relative(folder / key), project.relative(place))
+                report.unmoved.setdefault(entry.locale, []).append(shown)
+            return
+
+
+def _taken(path: Path, now: OutputRecord, outputs: Collection[str], articles: Collection[str]) -> bool:
+    """Whether ``path`` is an article (``articles``: their absolute paths), or a file compile writes
+    now (in ``now``'s folder: ``outputs``)."""
+    absolute = os.path.abspath(path)
+    if absolute in articles:
+        return True
+    root = os.path.abspath(now.root)
+    inside = absolute.startswith(root.rstrip(os.sep) + os.sep)
+    return inside and Path(os.path.relpath(absolute, root)).as_posix() in outputs
+
+
+def _as_written(path: Path, entry: Recorded) -> bool:
+    """Whether ``path`` holds the bytes the record's ``entry`` says compile wrote there."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256
+    except OSError:
+        return False
+
+
+def _inside(project: Project, folder: Path) -> bool:
+    """Whether ``folder`` is in the project's folder (links resolved)."""
+    return Path(os.path.realpath(folder)).is_relative_to(os.path.realpath(project.root))
+
+
+def _recorded_keys(folder: Path) -> list[str]:
+    """The names the record of compile's files in ``folder`` gives of files there (none: no record,
+    or one that cannot be read)."""
+    try:
+        entries = OutputRecord.load(folder).entries()
+    except TranspubError:
+        return []
+    return sorted(key for key in entries if (folder / key).is_file())
+
+
+def _edited_warning(project: Project, path: Path, entry: Recorded, root: Path) -> Issue:
+    """The warning that ``path``, a file compile wrote in a folder it no longer writes into, stays:
+    it was changed since."""
+    return Issue(
+        project.relative(path),
+        None,
+        "removed",
+        f"left as it is, no longer recorded as compile's: {_written_now(project, root)}, but this file is "
+        "not as compile wrote it; delete it if it should go",
+        locale=entry.locale,
+        severity="warning",
+    )
+
+
+def _written_now(project: Project, root: Path) -> str:
+    """Where Markdown is written now (``root``), and why not where it was."""
+    return f"Markdown is written to {project.relative(root)}/ now ([compile] layout or markdown_dir changed)"
+
+
+def _left_named(keys: list[str]) -> str:
+    """``keys`` counted, the first named."""
+    left = "it is" if len(keys) == 1 else "they are"
+    return f"{counted(len(keys), 'file')} left as {left} ({first_named(keys)})"
+
+
+def _tell_outside(project: Project, folder: Path, root: Path, report: CompileReport) -> None:
+    """Warn once that the files compile wrote in ``folder``, outside the project, stay."""
+    keys = _recorded_keys(folder)
+    if keys:
+        report.warnings.append(
+            Issue(
+                project.relative(folder),
+                None,
+                "removed",
+                f"{_left_named(keys)}: {_written_now(project, root)}, and compile removes nothing outside "
+                f"the project; delete them, and {RECORD_NAME}, if they should go",
+                severity="warning",
+            )
+        )
+
+
+def _unknown_folder_warning(project: Project, folder: Path, root: Path, keys: list[str]) -> Issue:
+    """The warning that ``keys``, files a record in ``folder`` names as compile's (a folder this
+    machine has no record of compile writing into), stay.
+
+    >>> from transpub.project import Project
+    >>> p = Project(Path("/p"), "p", "en", ("es",), Path("/p/articles"), Path("/p/l"), Path("/p/site"),
+    ...     None, Path("/p/m"), None)
+    >>> print(_unknown_folder_warning(p, Path("/p/site"), Path("/p/articles"), ["es/a.md"]).message)
+    1 file left as it is (es/a.md): .transpub-outputs.json here names it as compile's, but Markdown is written to articles/ now and this machine has no record of compile writing here; delete the files, and the record, if they should go
+    """
+    return Issue(
+        project.relative(folder),
+        None,
+        "removed",
+        f"{_left_named(keys)}: {RECORD_NAME} here names {'it' if len(keys) == 1 else 'them'} as compile's, "
+        f"but Markdown is written to {project.relative(root)}/ now and this machine has no record of "
+        "compile writing here; delete the files, and the record, if they should go",
+        severity="warning",
+    )
