@@ -3,7 +3,11 @@
 Each command parses its options, calls the library once and prints the result. Library
 errors (:class:`~transpub.errors.TranspubError`) become one ``Error: file:line: message``
 line, in one place (:class:`TranspubGroup`). Exit codes: 0 done (check: clean), 1 problems
-found or work failed, 2 wrong usage or configuration (as click's own usage errors).
+found or work failed (a file named on the command line that cannot be read or written too, said
+before any work), 2 wrong usage or configuration (as click's own usage errors; the project's
+folder that is not one). Path options are :class:`_Path`, of which click checks nothing (its
+checks are three lines of usage): the commands check them (``_refuse_unreadable``,
+``_refuse_unwritable``).
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ import math  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
 import shlex  # noqa: E402
+import stat  # noqa: E402
 import sys  # noqa: E402
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable, Iterable, Iterator  # noqa: E402
 from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
@@ -166,6 +171,19 @@ def _echo(message: Any = None, **options: Any) -> None:
     click.echo(visible(message) if isinstance(message, str) else message, **options)
 
 
+class _Path(click.Path):
+    """A file's or folder's path as typed, ``kind`` in --help: click checks nothing of it (its
+    refusal is three lines of usage); the command does, as one line (:func:`_refuse_unreadable`,
+    :func:`_refuse_unwritable`)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(path_type=Path)
+        self.name = kind
+
+
+FILE, FOLDER, PATH = _Path("file"), _Path("directory"), _Path("path")
+
+
 class ConfigProblem(click.ClickException):
     """A mistake in transpub.toml or on the command line: one line, exit 2."""
 
@@ -304,6 +322,78 @@ def _message(ctx: click.Context, exc: TranspubError) -> str:
     return str(TranspubError(exc.message, shown, exc.line, exc.column))
 
 
+def _shown_path(ctx: click.Context, path: Path) -> str:
+    """A path given on the command line as messages name it: from the project's folder when it is in
+    the project (as the library's errors name files), else as given; a link by its own name, not
+    its target's (a link to nothing is named as the user typed it)."""
+    state = ctx.find_root().obj
+    project = state.get("project") if isinstance(state, dict) else None
+    if project is not None:
+        absolute, root = os.path.abspath(path), str(project.root).rstrip(os.sep) + os.sep
+        if absolute.startswith(root):
+            return absolute[len(root) :].replace(os.sep, "/")
+    return str(path)
+
+
+def _not_a_folder(path: Path) -> bool:
+    """Whether a file (or a link to nothing) is at ``path`` or at a folder above it, where writing
+    ``path`` needs a folder: what the system refuses with "Not a directory"."""
+    for place in (path, *path.parents):
+        if place.is_dir():
+            return False
+        if os.path.lexists(place):
+            return True
+    return False
+
+
+def _refuse_unwritable(ctx: click.Context, path: Path, *, folder: bool = False) -> None:
+    """A :class:`TranspubError` naming the output file ``path`` (with ``folder``: the output folder)
+    when the system would refuse to write it there (a folder in the file's place, a file in a
+    folder's), raised before any work, so nothing is paid for or half-written. A folder that is not
+    there yet is made, as the writers make it."""
+    if _not_a_folder(path if folder else path.parent):
+        why = errno.ENOTDIR
+    elif not folder and path.is_dir():
+        why = errno.EISDIR
+    else:
+        return
+    raise TranspubError(f"cannot write: {os.strerror(why)}", _shown_path(ctx, path))
+
+
+def _unreadable(ctx: click.Context, path: Path, *, folder: bool = False) -> TranspubError | None:
+    """Why the input file ``path`` (with ``folder``: the input folder) cannot be read, as the system
+    says it (not there, a folder where a file is wanted, or the reverse); None when it can."""
+    try:
+        mode = os.stat(path).st_mode  # (through a link: a link to nothing is not there)
+    except OSError as exc:
+        return TranspubError(f"cannot read: {exc.strerror or exc}", _shown_path(ctx, path))
+    if stat.S_ISDIR(mode) == folder:
+        return None
+    why = os.strerror(errno.ENOTDIR if folder else errno.EISDIR)
+    return TranspubError(f"cannot read: {why}", _shown_path(ctx, path))
+
+
+def _refuse_unreadable(ctx: click.Context, paths: Iterable[Path], *, folder: bool = False) -> None:
+    """Before any work, one ``Error:`` line for each of ``paths`` that cannot be read (see
+    :func:`_unreadable`), and exit 1 when there is one."""
+    problems = [problem for path in paths if (problem := _unreadable(ctx, path, folder=folder))]
+    for problem in problems[:-1]:
+        _echo(f"Error: {visible(_message(ctx, problem))}", err=True)
+    if problems:
+        raise problems[-1]
+
+
+def _project_if_any(ctx: click.Context) -> Project | None:
+    """The project, for a command that works without one too: None when none is found from here
+    upwards; one named (``--project``, ``TRANSPUB_PROJECT``) that is not there is an error."""
+    try:
+        return _project(ctx)
+    except ProjectNotFound:
+        if ctx.obj.get("project_dir") is not None:
+            raise
+        return None
+
+
 #: The commands that read the articles: they say when the articles folder is not there (a misspelt
 #: ``[paths] articles`` would otherwise give an empty run, and a check that passes).
 _READ_ARTICLES = frozenset({"extract", "compile", "check", "status", "translate"})
@@ -343,7 +433,7 @@ def _project(ctx: click.Context) -> Project:
 @click.option(
     "--project",
     "project_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     envvar="TRANSPUB_PROJECT",
     help=f"Project folder (holding {CONFIG_NAME}). Default: found from here upwards.",
 )
@@ -381,7 +471,7 @@ def _init_directory(ctx: click.Context, directory: Path | None) -> Path:
 
 
 @main.command()
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path), required=False)
+@click.argument("directory", type=FOLDER, required=False)
 @click.option(
     "--source",
     "source",
@@ -453,6 +543,8 @@ def init(
       transpub init -l es --environment staging   # config/staging/ over config/_default/
     """
     directory = _init_directory(ctx, directory)
+    if _not_a_folder(directory):
+        raise ConfigProblem(f"{directory}: not a folder (init makes the project in a folder)")
     config = directory / CONFIG_NAME
     if config.exists():
         raise ConfigProblem(_existing_project(directory, config))
@@ -466,7 +558,7 @@ def init(
         option for option, value in (("--environment", environment), ("--config-dir", config_dir)) if value
     ]
     if hugos and (site is None or site.generator != "hugo"):
-        raise click.UsageError(_no_hugo_site(directory, hugos[0], config_dir))
+        raise ConfigProblem(_no_hugo_site(directory, hugos[0], config_dir))  # (a folder, not how it is typed)
     if site is not None and ctx.get_parameter_source("source") != click.core.ParameterSource.COMMANDLINE:
         default = _site_source(site.default_language(), ())
         if default is not None and default in locales:
@@ -688,7 +780,7 @@ def extract(
 @click.option(
     "--out",
     "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
     help="Where --compare writes its report (default: compare-LOCALE-A-B.html here).",
 )
@@ -883,6 +975,7 @@ def _compare(
     [locale] = selected
     path = out_path or Path(f"compare-{locale}-{engines[0]}-{engines[1]}.html")
     project.refuse_report_among_articles(path, "--out")  # (before any engine is paid)
+    _refuse_unwritable(click.get_current_context(), path)
     comparison = compare_engines(
         project, locale, engines, sample, concurrency=concurrency, retry_rejected=retry_rejected
     )
@@ -949,7 +1042,7 @@ def _report_file_option(kind: str, what: str) -> Callable[[Any], Any]:
     return click.option(
         f"--{kind}",
         f"{kind}_path",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=FILE,
         default=None,
         metavar="FILE",
         help=f"Also write the report as {what} to FILE (whatever --format prints).",
@@ -1037,7 +1130,7 @@ def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> 
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=FOLDER,
     default=None,
     help="Output folder (default: the project's site/); a preview there is the whole site, index pages "
     "and the coverage index _review/index.html included.",
@@ -1116,6 +1209,8 @@ def compile_(
     if shard is not None and indexes_only:
         raise click.UsageError("--indexes covers every article: it cannot be combined with --shard")
     project = replace(_project(ctx), shard=shard)
+    if out_dir is not None:
+        _refuse_unwritable(ctx, out_dir, folder=True)
     if indexes_only and (output_format or project.output_format) == "markdown":
         chosen = "--format markdown" if output_format else '[compile] format = "markdown"'
         raise click.UsageError(
@@ -1238,9 +1333,7 @@ def compile_(
     help="Language of the text (default: the project's source, else en).",
 )
 @click.option("--paragraph", is_flag=True, help="Cut into paragraphs only, not sentences.")
-@click.argument(
-    "file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path), default="-"
-)
+@click.argument("file", type=PATH, default="-")
 @click.pass_context
 def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -> None:
     """Print the units a text will be cut into, one per line.
@@ -1258,10 +1351,9 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     from .formats import ReadOptions
     from .preview import article_units, is_article, text_units
 
-    try:
-        project: Project | None = _project(ctx)
-    except ProjectNotFound:
-        project = None
+    project = _project_if_any(ctx)
+    if str(file) != "-":
+        _refuse_unreadable(ctx, [file])
     if lang is None:
         lang = project.source_locale if project is not None else "en"
     if str(file) != "-" and is_article(file):
@@ -1333,6 +1425,8 @@ def check(
     if len(files) == 2 and os.path.abspath(files[0][1]) == os.path.abspath(files[1][1]):
         raise click.UsageError("--junit and --json name the same file: give each report its own")
     project = replace(_project(ctx), shard=shard)
+    for _kind, path in files:
+        _refuse_unwritable(ctx, path)
     with _collecting_less():
         report = check_project(
             project,
@@ -1383,7 +1477,7 @@ def _in_repository(root: Path) -> str:
 @click.option(
     "--html",
     "html_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
     help="Also write an HTML report with the same matrix as bars.",
 )
@@ -1401,6 +1495,7 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     project = _project(ctx)
     if html_path is not None:
         project.refuse_report_among_articles(html_path, "--html")
+        _refuse_unwritable(ctx, html_path)
     problems: list[str] = []
     rows = collect_status(project, project.select_locales(locales), problems)
     _echo(format_status_table(rows) if rows else _no_articles(project) + "\n", nl=False)
@@ -1439,10 +1534,7 @@ def engines(ctx: click.Context) -> None:
     """
     from .engines import list_engines
 
-    try:
-        project: Project | None = _project(ctx)
-    except ProjectNotFound:
-        project = None
+    project = _project_if_any(ctx)
     infos = list_engines(project)
     states = {
         info.name: "configured"
@@ -1487,7 +1579,7 @@ def glossary() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     default=None,
     help="Output file (default: standard output).",
 )
@@ -1503,6 +1595,8 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     from .sources import load_project_glossary
 
     project = _project(ctx)
+    if output is not None:
+        _refuse_unwritable(ctx, output)
     terms = load_project_glossary(project)
     if terms is None:
         raise click.ClickException("this project has no glossary file")
@@ -1577,7 +1671,7 @@ XLIFF_SUFFIXES = (".xlf", ".xliff")
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(path_type=Path),
+    type=PATH,
     default=Path("xliff"),
     show_default=True,
     help="Folder to write the files into (relative to the current folder); with --single, a file "
@@ -1603,14 +1697,13 @@ def xliff_export(
     from .exchange.xliff_workflow import export_xliff
 
     named = out_dir.suffix.lower() in XLIFF_SUFFIXES and not out_dir.is_dir()
-    if not named and out_dir.exists() and not out_dir.is_dir():
-        raise click.BadParameter(f"{str(out_dir)!r} is a file, not a folder.", param_hint="'-o' / '--output'")
     if named and not single:
         raise click.UsageError(
             f"-o {out_dir} names a file, and the export is one file per article: give a folder, or add "
             "--single for one file"
         )
     project = _project(ctx)
+    _refuse_unwritable(ctx, out_dir, folder=not named)
     (chosen,) = project.select_locales([locale])
     folder, name = (out_dir.parent, out_dir.name) if named else (out_dir, None)
     written = export_xliff(
@@ -1629,7 +1722,7 @@ def xliff_export(
 
 
 @xliff.command(name="import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @click.option("--accept-translated", is_flag=True, help="Take 'translated' units as reviewed, not fuzzy.")
 @click.pass_context
 def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated: bool) -> None:
@@ -1642,7 +1735,9 @@ def xliff_import(ctx: click.Context, files: tuple[Path, ...], accept_translated:
     _saves_work(ctx)
     from .exchange.xliff_workflow import import_xliff
 
-    report = import_xliff(_project(ctx), list(files), accept_translated=accept_translated)
+    project = _project(ctx)
+    _refuse_unreadable(ctx, files)
+    report = import_xliff(project, list(files), accept_translated=accept_translated)
     for path, count in report.changed.items():
         _echo(f"{path}: {count} entr{'y' if count == 1 else 'ies'} updated")
     if not report.changed and not report.errors:
@@ -1667,7 +1762,7 @@ def memory() -> None:
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FILE,
     help="The TMX file to write.",
 )
 @LOCALE_OPTION
@@ -1683,8 +1778,13 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
 
     project = _project(ctx)
     chosen = project.select_locales(locales) if locales else [None]
-    for locale in chosen:
-        target = output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
+    targets = {
+        locale: output if len(chosen) == 1 else output.with_name(f"{output.stem}.{locale}{output.suffix}")
+        for locale in chosen
+    }
+    for target in targets.values():
+        _refuse_unwritable(ctx, target)
+    for locale, target in targets.items():
         units, broken = export_tmx(project, target, locale)
         _echo(f"Wrote {target} ({counted(units, 'unit')})")
         _warn_if_jekyll_publishes(project, target, "this file")
@@ -1698,7 +1798,7 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
 
 
 @memory.command(name="import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @click.pass_context
 def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
     """Merge TMX files into the memory; pre-fill then uses them (exact and close matches).
@@ -1710,7 +1810,9 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
     _saves_work(ctx)
     from .exchange.memory_workflow import import_tmx
 
-    report = import_tmx(_project(ctx), list(files))
+    project = _project(ctx)
+    _refuse_unreadable(ctx, files)
+    report = import_tmx(project, list(files))
     skipped = [
         f"Warning: {n} unit(s) in {tag}, not a language of this project"
         for tag, n in report.skipped_languages.items()
@@ -1785,7 +1887,7 @@ def _entries(count: int) -> str:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, metavar="SOURCE TRANSLATION", type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, metavar="SOURCE TRANSLATION", type=PATH)
 @click.option("-l", "--locale", required=True, metavar="LOCALE", help="The language of the translation.")
 @click.option(
     "--dir", "folders", is_flag=True, help="SOURCE and TRANSLATION are folders; files pair by path."
@@ -1805,6 +1907,7 @@ def align(ctx: click.Context, paths: tuple[Path, ...], locale: str, folders: boo
     if len(paths) != 2:
         raise click.UsageError("give SOURCE and TRANSLATION (two files, or two folders with --dir)")
     project = _project(ctx)
+    _refuse_unreadable(ctx, paths, folder=folders)
     (chosen,) = project.select_locales([locale])
     if folders:
         results = align_folders(project, paths[0], paths[1], chosen)
@@ -1855,7 +1958,7 @@ def _accept_project_everywhere(group: click.Group) -> None:
             command.params.append(
                 click.Option(
                     ["--project", "project_dir"],
-                    type=click.Path(file_okay=False, path_type=Path),
+                    type=FOLDER,
                     expose_value=False,
                     is_eager=True,
                     callback=_remember_project,

@@ -713,11 +713,10 @@ def load_project(root: Path | None = None, *, cwd: Path | None = None) -> Projec
     config_path = root / CONFIG_NAME
     try:
         text = config_path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, NotADirectoryError) as exc:
         if not root.is_dir():
-            raise ProjectNotFound(
-                "no such folder (--project names the folder holding transpub.toml)", root
-            ) from exc
+            what = "not a folder" if isinstance(exc, NotADirectoryError) else "no such folder"
+            raise ProjectNotFound(f"{what} (--project names the folder holding transpub.toml)", root) from exc
         raise ProjectNotFound(_no_config_here(root), root) from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not UTF-8 text: {exc}", config_path) from exc
