@@ -220,6 +220,20 @@ def test_init_in_a_file_is_one_error_line_and_exit_2(in_project: Path) -> None:
     assert (in_project / "given").read_text(encoding="utf-8") == "a file\n"
 
 
+def test_glossary_export_without_its_glossary_file_is_one_line_naming_the_setting(in_project: Path) -> None:
+    # it said "this project has no glossary file", naming neither the file nor where it is set (exit 1)
+    (in_project / "glossary" / "terms.csv").unlink()
+    line = (in_project / "transpub.toml").read_text(encoding="utf-8").splitlines().index(
+        'glossary = "glossary/terms.csv"'
+    ) + 1
+    result = _invoke(in_project, ["glossary", "export", "--format", "csv"], "")
+    _one_error(
+        result,
+        2,
+        f"transpub.toml:{line}: [paths] glossary: glossary/terms.csv is not there; there is no glossary to export",
+    )
+
+
 def test_a_mistake_in_how_the_command_is_written_is_still_a_usage_error(in_project: Path) -> None:
     for words in (["xliff", "import"], ["segment", "--nope", "given"]):
         result = CliRunner().invoke(main, words)

@@ -394,6 +394,13 @@ def _project_if_any(ctx: click.Context) -> Project | None:
         return None
 
 
+def _no_glossary(project: Project) -> str:
+    """What the project's ``[paths] glossary`` lacks: a file there, or a file named at all."""
+    if project.glossary_path is None:
+        return "[paths] glossary names no glossary file"
+    return f"[paths] glossary: {project.relative(project.glossary_path)} is not there"
+
+
 #: The commands that read the articles: they say when the articles folder is not there (a misspelt
 #: ``[paths] articles`` would otherwise give an empty run, and a check that passes).
 _READ_ARTICLES = frozenset({"extract", "compile", "check", "status", "translate"})
@@ -415,11 +422,7 @@ def _project(ctx: click.Context) -> Project:
     if ctx.info_name in _READ_ARTICLES and glossary is not None and not glossary.exists():
         line = project.line_of("paths", "glossary")
         if line is not None:  # (named in the file: a misspelt name would switch the glossary off unseen)
-            _echo(
-                f"Warning: {CONFIG_NAME}:{line}: [paths] glossary: {project.relative(glossary)} is not "
-                "there; no glossary is used",
-                err=True,
-            )
+            _echo(f"Warning: {CONFIG_NAME}:{line}: {_no_glossary(project)}; no glossary is used", err=True)
     if ctx.info_name == "check" and not project.locales:
         raise ConfigError(
             "[project] locales names no target locale: there is nothing to check",
@@ -1599,7 +1602,11 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
         _refuse_unwritable(ctx, output)
     terms = load_project_glossary(project)
     if terms is None:
-        raise click.ClickException("this project has no glossary file")
+        raise ConfigError(
+            f"{_no_glossary(project)}; there is no glossary to export",
+            project.config_path,
+            project.line_of("paths", "glossary"),
+        )
     if output is None:
         _echo(render_glossary(terms, fmt), nl=False)
     else:
