@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
+import lxml.html
 import polib
 import pytest
 
@@ -25,12 +26,21 @@ pytestmark = pytest.mark.skipif(
 
 
 def titled_site(
-    tmp_path: Path, pattern: str, titles: dict[str, str], front: str = "", more: str = "", locale: str = "es"
+    tmp_path: Path,
+    pattern: str,
+    titles: dict[str, str],
+    front: str = "",
+    more: str = "",
+    locale: str = "es",
+    home: str = "",
 ) -> Path:
     """The small Hugo site with ``[permalinks] posts = pattern`` (and ``more`` of hugo.toml), its posts'
     catalogs of ``locale`` pseudo-translated, their titles translated as ``titles`` says (by the English
-    title); ``front``: a line added to the harbour's front matter."""
+    title); ``front``: a line added to the harbour's front matter; ``home``: the body of an HTML home
+    page (content/_index.html), pseudo-translated too."""
     site = hugo_site(tmp_path / "harbour", config=f'[permalinks]\nposts = "{pattern}"\n{more}')
+    if home:
+        (site / "content" / "_index.html").write_text(f"---\ntitle: Home\n---\n{home}\n", "utf-8")
     if front:
         harbour = site / "content" / "posts" / "harbour.md"
         harbour.write_text(harbour.read_text("utf-8").replace("---\n", f"---\n{front}\n", 1), "utf-8")
@@ -307,6 +317,28 @@ def test_a_link_to_a_post_whose_translated_title_has_a_hash_leads_to_its_page_th
     [href] = built_hrefs(public, "es")["es/blog/the-ferry-timetable/index.html"]
     assert href == "/es/blog/c%23-y-el-puerto/#dock"
     assert served(public, unquote(urlsplit(href).path))
+
+
+def test_a_title_translated_as_backslashes_and_a_host_leaves_a_link_to_its_page_on_the_site(
+    tmp_path: Path,
+) -> None:
+    """Hugo keeps a backslash in a title's URL ("\\\\evil.example": the folder es/\\\\evil.example/),
+    and a browser reads a link beginning with two backslashes as one to another host, as it reads
+    //evil.example/: the Spanish home page's link to the post is written %5C%5Cevil.example/ (as Hugo
+    writes a Markdown link's) and leads to the post, on the site (it was \\\\evil.example/, which a
+    browser followed to https://evil.example/)."""
+    home = '<p>Read <a href="the-harbour/">the harbour</a> today.</p>'
+    site = titled_site(tmp_path, "/:title/", {"The harbour": "\\\\evil.example"}, home=home)
+    transpub(site, "compile")
+    hugo_build(site)
+    written = (site / "content" / "_index.es.html").read_text("utf-8")
+    [href] = lxml.html.fromstring(written.split("---\n")[-1]).xpath("//a/@href")
+    assert href == "%5C%5Cevil.example/"
+    followed = urlsplit(
+        urljoin("https://harbour.example/es/", href.replace("\\", "/"))
+    )  # (as a browser does)
+    assert followed.netloc == "harbour.example"
+    assert pages_showing(site / "public", "harbour reopens") == [unquote(followed.path).strip("/")]
 
 
 def test_with_ugly_urls_a_title_warning_names_the_html_file_hugo_publishes_the_page_at(

@@ -582,13 +582,14 @@ def _folder(here: str) -> str:
 
 
 def _in_path(path: str) -> str:
-    """``path`` as a link writes it: a ``#`` or ``?`` (a title's in its URL: ``C#``) escaped, where
-    it would start the fragment or the query.
+    r"""``path`` as a link writes it: a ``#`` or ``?`` (a title's in its URL: ``C#``) escaped, where
+    it would start the fragment or the query, and a backslash, which a browser reads as a slash (a
+    link ``\\evil.example/`` leads to another host), as Hugo writes a Markdown link's.
 
-    >>> _in_path("/es/blog/c#-y-el-puerto/")
-    '/es/blog/c%23-y-el-puerto/'
+    >>> _in_path("/es/blog/c#-y-el-puerto/"), _in_path(r"\\evil.example/")
+    ('/es/blog/c%23-y-el-puerto/', '%5C%5Cevil.example/')
     """
-    return path.replace("#", "%23").replace("?", "%3F")
+    return path.replace("#", "%23").replace("?", "%3F").replace("\\", "%5C")
 
 
 def url_path(url: str) -> str:
