@@ -323,19 +323,44 @@ def test_a_tag_translated_as_a_path_is_published_as_the_source_tag_and_hugo_writ
     """Hugo makes a page of each tag at ``<lang>/tags/<tag>/``: a tag translated ``../../../gone`` had
     its page written at ``public/gone/``, over any page there (``../..``: the home page), and a tag
     translated ``..`` stopped the build ("missing taxonomy"). Such a translation is not published."""
-    site = tmp_path / "site"
-    shutil.copytree(EXAMPLE, site)
-    transpub(site, "extract")
-    paths = {"ferries": "../../../taken-over", "transport": ".."}
-    for path in (site / "locales" / "es").rglob("*.po"):
-        catalog = read_catalog(path)
-        for entry in catalog:
-            entry.msgstr = paths.get(entry.msgid, entry.msgid)
-            if "fuzzy" in entry.flags:
-                entry.flags.remove("fuzzy")
-        write_catalog(catalog, path)
+    site = example_with_tags(tmp_path, {"ferries": "../../../taken-over", "transport": ".."})
     output = transpub(site, "compile")
     assert output.count("the translation adds a path") == 2, output
     public = build_with_hugo(site)
     assert not (public / "taken-over").exists()
+    assert (public / "es" / "tags" / "ferries" / "index.html").is_file()
+
+
+def example_with_tags(tmp_path: Path, tags: dict[str, str]) -> Path:
+    """The Hugo example extracted, its Spanish catalogs reviewed, each msgstr its msgid but the tags
+    ``tags`` names (by their English), translated so."""
+    site = tmp_path / "site"
+    shutil.copytree(EXAMPLE, site)
+    transpub(site, "extract")
+    for path in (site / "locales" / "es").rglob("*.po"):
+        catalog = read_catalog(path)
+        for entry in catalog:
+            entry.msgstr = tags.get(entry.msgid, entry.msgid)
+            if "fuzzy" in entry.flags:
+                entry.flags.remove("fuzzy")
+        write_catalog(catalog, path)
+    return site
+
+
+def test_a_tag_translated_too_long_for_a_file_name_is_published_as_the_source_tag_and_hugo_builds_the_site(
+    tmp_path: Path,
+) -> None:
+    """Hugo writes each tag's page in a folder named after it: a tag translated as 300 letters stopped
+    the whole site's build ("file name too long"). Such a translation is not published, and compile
+    says why at the tag's entry."""
+    site = example_with_tags(tmp_path, {"ferries": "transbordadores" * 20})
+    output = " ".join(transpub(site, "compile").split())
+    catalog = site / "locales" / "es" / "LC_MESSAGES" / "posts" / "ferry-timetable.po"
+    line = next(entry.linenum for entry in read_catalog(catalog) if entry.msgid == "ferries")
+    assert (
+        f"Warning: locales/es/LC_MESSAGES/posts/ferry-timetable.po:{line}: front matter value tags/1: the "
+        "translation is a name of 300 bytes, too long for the page a site makes of each tag or category "
+        "(a file name of at most 250); the source text is published instead" in output
+    ), output
+    public = build_with_hugo(site)
     assert (public / "es" / "tags" / "ferries" / "index.html").is_file()

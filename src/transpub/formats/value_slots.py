@@ -91,6 +91,35 @@ def path_added(source: str, text: str) -> str | None:
     return _PAGE_PATH if parts - {found.group().strip() for found in _PATH_PART.finditer(source)} else None
 
 
+#: The longest name of a tag's or category's page a site can write: a file name's 255 bytes, less
+#: the ``.html`` of a page published as ``<name>.html`` (Hugo's ``uglyURLs``).
+LONGEST_PAGE_NAME = 255 - len(".html")
+
+
+def name_too_long(source: str, text: str) -> str | None:
+    """Why ``text``, the translation of ``source`` (a tag, a category), cannot name a page: a name
+    (between path separators) longer in UTF-8 than :data:`LONGEST_PAGE_NAME`, as the source's is not
+    (Hugo stopped building the whole site: "file name too long"); None when it can.
+
+    >>> name_too_long("ferries", "ü" * 126)
+    'a name of 252 bytes, too long for the page a site makes of each tag or category (a file name of at most 250)'
+    >>> name_too_long("ferries", "ü" * 125), name_too_long("ü" * 126, "ö" * 126)
+    (None, None)
+    """
+    longest = _longest_name(text)
+    if longest <= LONGEST_PAGE_NAME or longest <= _longest_name(source):
+        return None
+    return (
+        f"a name of {longest} bytes, too long for the page a site makes of each tag or category "
+        f"(a file name of at most {LONGEST_PAGE_NAME})"
+    )
+
+
+def _longest_name(text: str) -> int:
+    """The length in UTF-8 of the longest name between the path separators of ``text``."""
+    return max(len(name.encode("utf-8")) for name in re.split(r"[/\\]", text))
+
+
 #: An HTML tag (``<i class='fas fa-download'></i>``, ``<br>``, ``</b>``).
 _HTML_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 
@@ -119,7 +148,8 @@ def plain_value(
     included (Docsy's and Kubernetes' ``description``: ``markdownify``). With ``labels`` (those of
     the page's link definitions), words in square brackets that none names are text: rendered alone
     (``markdownify``) or in the page, no definition makes them a link. A ``term`` (a tag, a category)
-    names a page: a translation that makes it a path is not written (:func:`path_added`). Unless the
+    names a page: a translation that makes it a path (:func:`path_added`) or a name too long for a file
+    (:func:`name_too_long`) is not written. Unless the
     site's templates are ``escaped`` (Hugo's), nor is one adding a double quote (:func:`quote_added`).
 
     >>> write = functools.partial(plain_value, "Ferry news", '"Ferry news"', lambda text: f'"{text}"')
@@ -128,7 +158,9 @@ def plain_value(
     >>> write('Fähre" onmouseover="x'), write('Fähre" onmouseover="x', escaped=True)
     ('"Ferry news"', '"Fähre" onmouseover="x"')
     """
-    if adds_markup(source, text, labels) or (term and path_added(source, text)):
+    if adds_markup(source, text, labels) or (
+        term and (path_added(source, text) or name_too_long(source, text))
+    ):
         return written
     if not escaped and quote_added(source, text):
         return written
@@ -198,6 +230,9 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     path = path_added(source, text) if write.keywords.get("term") else None
     if path:
         return "links", f"{what}: the translation adds {' and '.join([*added, path])}"
+    long = name_too_long(source, text) if write.keywords.get("term") else None
+    if long and not added:
+        return "links", f"{what}: the translation is {long}"
     if not added:
         if write.func is plain_value and not write.keywords.get("escaped") and quote_added(source, text):
             return "markup", f"{what}: the translation holds {_QUOTE_WHY}"
