@@ -341,6 +341,29 @@ def test_a_title_translated_as_backslashes_and_a_host_leaves_a_link_to_its_page_
     assert pages_showing(site / "public", "harbour reopens") == [unquote(followed.path).strip("/")]
 
 
+def test_a_title_translated_too_long_for_a_file_name_holds_its_page_back_and_hugo_builds_the_site(
+    tmp_path: Path,
+) -> None:
+    """Hugo makes a folder of the title's URL: a title translated as 300 letters stopped the whole
+    site's build ("file name too long"). The Spanish harbour is held back, the line saying why and
+    naming the title's entry, and the site builds; the ferry's link leads to the English harbour."""
+    site = titled_site(tmp_path, "/:title/", {"The harbour": "Puerto" * 50})
+    ferry = site / "content" / "posts" / "ferry.md"
+    ferry.write_text(ferry.read_text("utf-8").replace("/posts/harbour/", "/the-harbour/"), "utf-8")
+    output = " ".join(transpub(site, "compile").split())
+    entry = entry_line(site, "harbour", "The harbour").removeprefix("Warning: ").removesuffix(":")
+    assert (
+        "es/posts/harbour: not published: its translated title makes a name of 300 bytes in its URL "
+        '([compile.permalinks] posts = "/:title/": Hugo makes it of the title), longer than a file name '
+        f'can be (at most 250): Hugo would stop building the site ("file name too long"); translate the '
+        f"title shorter ({entry})" in output
+    ), output
+    assert not (site / "content" / "posts" / "harbour.es.md").exists()
+    hugo_build(site)
+    assert pages_showing(site / "public", "harbour reopens", "") == ["the-harbour"]
+    assert built_hrefs(site / "public", "es")["es/the-ferry-timetable/index.html"] == ["/the-harbour/"]
+
+
 def test_with_ugly_urls_a_title_warning_names_the_html_file_hugo_publishes_the_page_at(
     tmp_path: Path,
 ) -> None:

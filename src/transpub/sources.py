@@ -14,6 +14,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .errors import CatalogError
 from .formats import Document, ReadOptions, read_article
 from .formats.publishable import problem_of
 from .formats.value_slots import keeps_source
@@ -190,6 +191,16 @@ def load_translations(
         entries = catalog.read_translations(path)
     # each entry's tuple becomes a Translation without a Python call per entry
     return dict(zip(entries, map(tuple.__new__, repeat(Translation), entries.values())))
+
+
+def translation_line(path: Path, msgid: str) -> int | None:
+    """The line of the entry of ``msgid`` in the PO at ``path``, read again (None: it cannot be read,
+    or has no such entry)."""
+    try:
+        found = load_translations(path, "").get(msgid)
+    except (CatalogError, OSError):
+        return None
+    return None if found is None else found.line
 
 
 def catalog_coverage(po: POFile, values: Mapping[str, Sequence[Slot]] | None = None) -> CatalogStats:

@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
+from pathlib import PurePosixPath
 
 from ..errors import CatalogError
 from ..formats.document import Document, Slot, TextSlot
 from ..formats.publishable import problem_of
-from ..formats.value_slots import kept_source, value_slots
+from ..formats.value_slots import LONGEST_PAGE_NAME, kept_source, value_slots
 from ..inline import strip_placeholders
 from ..model import Coverage
+from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..provenance import is_machine_translation
 from ..site import Page
-from ..sources import Translation
+from ..sources import Translation, translation_line
+from .permalinks import title_token, urlized
 from .run import CompileOptions
+from .url_names import page_url_style
 
 
 def usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
@@ -132,7 +136,10 @@ def decide(
         unreviewed=unreviewed,
     )
     threshold = _threshold(project, locale, options)
-    if page.coverage.percent + 1e-9 < threshold:
+    long_url = _long_title_url(project, document, locale, slug, entries, title) if translated_title else None
+    if long_url is not None:
+        page.published, page.reason = False, long_url
+    elif page.coverage.percent + 1e-9 < threshold:
         page.published = False
         page.reason = f"{page.summary}, below the {threshold:g}% needed to publish" + (
             " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
@@ -192,6 +199,50 @@ def _threshold(project: Project, locale: str, options: CompileOptions) -> float:
         return options.threshold
     own = project.settings_for(locale).publish_threshold
     return float(own) if own is not None else project.publish_threshold
+
+
+def _long_title_url(
+    project: Project,
+    document: Document,
+    locale: str,
+    slug: str,
+    entries: Mapping[str, Translation],
+    title: str,
+) -> str | None:
+    """Why the page of ``document`` in ``locale`` cannot be published with its translated ``title``:
+    a Hugo permalink of its section makes its URL of the title (``:title``; ``:slug`` of a page
+    without a slug: see :mod:`.title_urls`) and a name there is longer than a file's can be (Hugo
+    stopped building the whole site); None for most pages."""
+    if not project.has_permalinks or not document.for_generator:
+        return None  # (most sites: no URL made of a title)
+    slot = next(slot for slot in document.slots() if slot.kind == "title")
+    if slot.ref != "front-matter/title":
+        return None  # (a heading: Hugo's title is the front matter's)
+    unaccented = page_url_style(project.page_urls, project.heading_ids) == "hugo-unaccented"
+    size = max(len(name.encode("utf-8")) for name in urlized(title, unaccented).split("/"))
+    if size <= LONGEST_PAGE_NAME:
+        return None  # (a title that fits: most pages, looked at no further)
+    try:
+        relative = PurePosixPath(document.path.relative_to(project.articles_dir).as_posix())
+    except ValueError:
+        return None
+    section = relative.parts[0] if len(relative.parts) > 1 and relative.stem != "_index" else None
+    pattern = project.permalinks_in(locale).get(section or "")
+    if pattern is None or title_token(pattern, False) is None:
+        return None
+    front = page_front_matter(document.path, ("slug", "url")) or {}
+    if front.get("url") or title_token(pattern, bool(str(front.get("slug") or "").strip())) is None:
+        return None
+    path = project.catalog_path(locale, slug)
+    entry = entries.get(slot.msgid)
+    line = (entry.line if entry is not None else None) or translation_line(path, slot.msgid)
+    catalog = project.relative(path) + ("" if line is None else f":{line}")
+    return (
+        f"its translated title makes a name of {size} bytes in its URL ([compile.permalinks] {section} = "
+        f'"{pattern}": Hugo makes it of the title), longer than a file name can be (at most '
+        f'{LONGEST_PAGE_NAME}): Hugo would stop building the site ("file name too long"); translate the '
+        f"title shorter ({catalog})"
+    )
 
 
 def title_of(document: Document, entries: Mapping[str, Translation], include_fuzzy: bool) -> tuple[str, bool]:

@@ -19,14 +19,13 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
-from ..errors import CatalogError
 from ..formats.document import Document
 from ..formats.value_slots import source_title
 from ..model import Issue
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import Page
-from ..sources import Translation, load_translations
+from ..sources import Translation, load_translations, translation_line
 from .links import published_url, ugly_page
 from .permalinks import page_sections, title_token, titled_url, url_page
 from .run import TitledUrl
@@ -150,7 +149,7 @@ def shared_url_warnings(
         issues.append(
             Issue(
                 project.relative(catalog),
-                _entry_line(catalog, msgid),
+                translation_line(catalog, msgid),
                 "links",
                 f'the translated title "{title}" makes the {locale} page\'s URL /{project.url_dir(locale)}{url} '
                 f'({_setting(project, locale, section)} = "{pattern}": Hugo makes it of the title), '
@@ -175,18 +174,9 @@ def _setting(project: Project, locale: str, section: str) -> str:
 
 def _entry(project: Project, catalog: Path, msgid: str) -> str:
     """The catalog entry of ``msgid`` in ``catalog`` as a warning names it (``file:line``)."""
-    line = _entry_line(catalog, msgid)
+    line = translation_line(catalog, msgid)
     shown = project.relative(catalog)
     return shown if line is None else f"{shown}:{line}"
-
-
-def _entry_line(catalog: Path, msgid: str) -> int | None:
-    """The line of the entry of ``msgid`` in ``catalog``, read again (None: it cannot be read)."""
-    try:
-        found = load_translations(catalog, "").get(msgid)
-    except (CatalogError, OSError):
-        return None
-    return None if found is None else found.line
 
 
 def _line(
