@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import time
+from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
 
 from transpub.cli import main
+from transpub.compile.permalinks import permalinks
 from transpub.errors import ArticleError
 from transpub.formats import ReadOptions, read_article
 from transpub.formats.document import Resolution
@@ -110,3 +112,21 @@ def test_markdown_nested_past_what_can_be_read_is_kept_as_written_and_says_where
     document = read_article(tmp_path / "articles" / "deep.md", ReadOptions())
     pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
     assert "⟦After.⟧" in pseudo and pseudo.replace("⟦", "").replace("⟧", "") == source
+
+
+def test_a_link_thousands_of_folders_deep_under_a_sections_and_title_permalink_is_read_back_quickly(
+    tmp_path: Path,
+) -> None:
+    """A Hugo site's ``posts = "/blog/:sections/:title/"``: an article's link 100,000 characters long
+    below /blog/ (no page's: no file has so long a path) took 15 s to read back, each such link of a
+    page as long (two tokens that take a path, matched in a time that grows with the square of its
+    length)."""
+    found = permalinks({"posts": "/blog/:sections/:title/"})
+    assert found is not None
+    harbour = tmp_path / "harbour.md"
+    harbour.write_text("---\ntitle: The harbour\n---\nThe harbour reopens.\n", encoding="utf-8")
+    found.add(PurePosixPath("posts/news/harbour.md"), "posts/news/harbour", harbour, {}, "posts/news")
+    started = time.monotonic()
+    assert found.slug("/blog/" + "a/" * 50_000 + "x.html") is None
+    assert time.monotonic() - started < 5
+    assert found.slug("/blog/posts/news/the-harbour/") == "posts/news/harbour"

@@ -38,6 +38,11 @@ _TOKENS = {
 #: A token of a permalink pattern (``:year``, ``:sections[1:]``).
 _TOKEN = re.compile(r":([a-z]+)(\[[^\]]*\])?")
 
+#: The longest URL a link is read back by: a path no file can have is no page's (Linux's PATH_MAX),
+#: and a pattern of two tokens that take a path (``/:sections/:title/``) is matched in a time that
+#: grows with the square of the URL's length (a link of 60,000 characters took 10 s).
+LONGEST_URL = 4096
+
 #: Hugo's front matter keys for a page's date, in the order it takes them.
 _DATE_KEYS = ("date", "publishdate", "pubdate", "published", "lastmod", "modified")
 
@@ -170,7 +175,7 @@ class Permalinks:
         if url in self._found:
             return self._found[url]
         found = None
-        for pattern in self.patterns:
+        for pattern in self.patterns if len(url) <= LONGEST_URL else ():  # (see LONGEST_URL)
             if pattern.regex is None or not (match := pattern.regex.fullmatch(url)):
                 continue
             found = self._page(pattern, match.groupdict())
