@@ -21,6 +21,20 @@ def newsroom(root: Path) -> Path:
     return root
 
 
+def markdown_newsroom(root: Path) -> Path:
+    """A project of one Markdown article whose localized Markdown compile writes in ``content/``."""
+    init_project(root, source="en", locales=["de"], name="News")
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "[compile]\n", '[compile]\nformat = "markdown"\nmarkdown_dir = "content"\n', 1
+        ),
+        encoding="utf-8",
+    )
+    (root / "articles" / "bridge.md").write_text("# Bridge\n\nThe bridge opened.\n", encoding="utf-8")
+    return root
+
+
 def run(root: Path, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, ["--project", str(root), *args, "-j", "1"])
     return result.exit_code, result.stdout, result.stderr.replace(str(root), "ROOT")
@@ -84,16 +98,7 @@ def test_a_markdown_outputs_record_that_is_a_link_out_of_the_project_makes_no_lo
 ) -> None:
     """A content folder is committed: a pull request may put a link in place of compile's record of
     what it wrote there. compile refuses to write it, and makes no lock file beside its target."""
-    root = tmp_path / "news"
-    init_project(root, source="en", locales=["de"], name="News")
-    config = root / "transpub.toml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "[compile]\n", '[compile]\nformat = "markdown"\nmarkdown_dir = "content"\n', 1
-        ),
-        encoding="utf-8",
-    )
-    (root / "articles" / "bridge.md").write_text("# Bridge\n\nThe bridge opened.\n", encoding="utf-8")
+    root = markdown_newsroom(tmp_path / "news")
     someone_elses = tmp_path / "home-of-someone"
     someone_elses.mkdir()
     (root / "content").mkdir()
@@ -102,3 +107,43 @@ def test_a_markdown_outputs_record_that_is_a_link_out_of_the_project_makes_no_lo
     code, _, err = run(root, "compile")
     assert code == 1 and "content/.transpub-outputs.json is a symbolic link to" in err
     assert listing(someone_elses) == []
+
+
+def test_a_lock_file_that_is_a_link_is_one_error_naming_it_and_makes_nothing_where_it_leads(
+    tmp_path: Path,
+) -> None:
+    """A lock file is made and opened where it is, never through a link: one planted in its place
+    (a cache restored, a crafted checkout) is one ``Error:`` line naming it and saying to remove it
+    (it said "Too many levels of symbolic links"), and nothing is made where it leads."""
+    root = newsroom(tmp_path / "news")
+    assert run(root, "extract")[0] == 0
+    [lock] = (root / ".transpub" / "locks" / "locales").glob("articles-*.lock")
+    lock.unlink()
+    lock.symlink_to(tmp_path / "autostart.sh")
+    (root / "articles" / "bridge.html").write_text("<p>The bridge opened again.</p>", encoding="utf-8")
+    code, _, err = run(root, "extract")
+    shown = lock.relative_to(root).as_posix()
+    assert code == 1 and err == (
+        f"Error: ROOT/{shown}: transpub makes a lock file here and this one is a symbolic link (to "
+        f"{tmp_path}/autostart.sh); remove it\n"
+    )
+    assert not (tmp_path / "autostart.sh").exists()
+
+
+def test_a_lock_file_beside_a_preview_outside_any_project_that_is_a_link_is_one_error_naming_it(
+    tmp_path: Path,
+) -> None:
+    """``compile --out`` of Markdown to a folder of its own (a preview in a shared /tmp) takes its locks
+    beside its files: a link planted in place of one is named in the error (it named the record compile
+    was writing, a file that is no link), and nothing is made where it leads."""
+    root = markdown_newsroom(tmp_path / "news")
+    preview = tmp_path / "preview"
+    preview.mkdir()
+    (preview / ".transpub-outputs.json.lock").symlink_to(tmp_path / "autostart.sh")
+    assert run(root, "extract")[0] == 0
+    code, _, err = run(root, "compile", "--out", str(preview))
+    assert code == 1 and (
+        f"Error: {preview}/.transpub-outputs.json.lock: transpub makes a lock file here and this one is "
+        f"a symbolic link (to {tmp_path}/autostart.sh); remove it\n" in err.replace("ROOT", str(root))
+    ), err
+    assert not (tmp_path / "autostart.sh").exists()

@@ -584,12 +584,23 @@ def _lock_file(guard: Path, timeout: float, path: Path, *, removable: bool = Fal
 
 
 def _open_lock(name: str) -> int:
-    """The lock file ``name`` opened (made, with its folder, when missing)."""
+    """The lock file ``name`` opened (made, with its folder, when missing); UnsafePathError when it
+    is a symbolic link, which is never followed (a link planted there would make the file where it
+    leads)."""
     try:
-        return os.open(name, _LOCK_FLAGS, 0o666)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(name), exist_ok=True)
-        return os.open(name, _LOCK_FLAGS, 0o666)
+        try:
+            return os.open(name, _LOCK_FLAGS, 0o666)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(name), exist_ok=True)
+            return os.open(name, _LOCK_FLAGS, 0o666)
+    except OSError as exc:
+        if exc.errno not in (errno.ELOOP, errno.EMLINK) or not os.path.islink(name):
+            raise
+        raise UnsafePathError(
+            f"transpub makes a lock file here and this one is a symbolic link (to {os.readlink(name)}); "
+            "remove it",
+            name,
+        ) from None
 
 
 def _still_there(fd: int, name: str) -> bool:
