@@ -157,18 +157,20 @@ def test_an_answer_holding_a_lone_surrogate_is_kept_and_written(tmp_path, monkey
 
 
 def test_terminal_control_sequences_in_a_translation_are_shown_not_sent_to_the_terminal(tmp_path):
-    # messages quote translations: ESC ] 52 would write the reader's clipboard, ESC ] 0 their title
+    # messages quote translations: ESC ] 52 would write the reader's clipboard, ESC ] 0 their title; a
+    # bidi override (U+202E) would show the rest of the line reversed, the file and line it names too
     from test_compile_helpers import run_cli
 
-    evil = "Hola {{< x \x1b]52;c;ZXZpbA==\x07 >}} \x9b2J mundo."
+    evil = "Hola {{< x \x1b]52;c;ZXZpbA==\x07 \u202ey\u2066 >}} \x9b2J mundo."
     make_project(tmp_path, {"a": [("Hello world.", evil)]})
     (tmp_path / "articles" / "a.html").write_text("<p>Hello world.</p>", encoding="utf-8")
     for command in (["compile"], ["check"]):
         result = run_cli(tmp_path, *command)
         output = result.output + (result.stderr if result.stderr_bytes is not None else "")
-        assert "{{< x \\x1b]52;c;ZXZpbA==\\x07 >}}" in output, output
+        assert "{{< x \\x1b]52;c;ZXZpbA==\\x07 \\u202ey\\u2066 >}}" in output, output
         assert not [char for char in output if ord(char) < 32 and char not in "\t\n\r"], output
         assert "\x9b" not in output
+        assert "\u202e" not in output and "\u2066" not in output
 
 
 def test_an_adapter_that_fails_unexpectedly_fails_its_batch_and_the_other_replies_are_kept(

@@ -150,20 +150,29 @@ LOCALE_OPTION = click.option(
 
 
 #: What a terminal takes for a command, not text: C0 controls but tab, line feed and carriage return
-#: (ESC starts sequences that set the title, write the clipboard…), DEL, and the C1 controls (CSI).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+#: (ESC starts sequences that set the title, write the clipboard…), DEL, and the C1 controls (CSI);
+#: and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which show the
+#: rest of the line reordered (the file and line a message names too).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(text: str) -> str:
-    r"""``text`` with the control characters a terminal would act on written as ``\xNN``: messages
-    quote articles, catalogs and engine answers, which are not the user's to command the terminal.
+    r"""``text`` with the control characters a terminal would act on written as ``\xNN`` (a bidi
+    control as ``\uNNNN``): messages quote articles, catalogs and engine answers, which are not the
+    user's to command the terminal.
 
-    >>> visible("template token {{< x \x1b]52;c;ZXZpbA==\x07 >}}\ttab")
-    'template token {{< x \\x1b]52;c;ZXZpbA==\\x07 >}}\ttab'
+    >>> visible("template token {{< x \x1b]52;c;ZXZpbA==\x07 >}}\ttab \u202eevil")
+    'template token {{< x \\x1b]52;c;ZXZpbA==\\x07 >}}\ttab \\u202eevil'
     """
     if not _CONTROLS.search(text):
         return text
-    return _CONTROLS.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return _CONTROLS.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    """The control character ``match`` found written as its escape."""
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _echo(message: Any = None, **options: Any) -> None:
