@@ -707,6 +707,14 @@ SCHEMA = Table(
                     "allow_fuzzy": Key("boolean", None),
                     "formality": _FORMALITY,
                     "style": Key("string", None, "house style, told to the llm engine"),
+                    "base_url": Key(
+                        "string",
+                        None,
+                        "html: where this language's folder is published, the root of a host of its own "
+                        "(the source's too): links that cross languages are absolute to it",
+                        expects='an absolute http(s) URL like "https://news.example.de/"',
+                        valid=_http_url,
+                    ),
                 }
             ),
             named_what="locale",

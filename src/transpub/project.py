@@ -125,6 +125,9 @@ class Project:
     fuzzy_threshold: float = 0.6
     publish_threshold: float = 80.0
     base_url: str | None = None
+    #: ``[locale.<name>] base_url``: the root of the host of its own each such language's folder is
+    #: published at (with its final slash), by locale.
+    locale_base_urls: dict[str, str] = field(default_factory=dict)
     memory_score: float = 75.0
     engines: dict[str, dict[str, Any]] = field(default_factory=dict)
     check: dict[str, Any] = field(default_factory=dict)
@@ -291,9 +294,17 @@ class Project:
 
     def url_dir(self, locale: str) -> str:
         """The folder of ``locale``'s pages in the site's URLs (``[compile.url_dirs]``, else its
-        output folder: :meth:`locale_dir`); "" where they are at the root of a host of their own."""
+        output folder: :meth:`locale_dir`); "" where they are at the root of a host of their own
+        (so too for a language with a ``base_url`` of its own: :meth:`host_of`)."""
         found = self.url_dirs.get(locale)
-        return self.locale_dir(locale) if found is None else found
+        if found is None:
+            return "" if locale in self.locale_base_urls else self.locale_dir(locale)
+        return found
+
+    def host_of(self, locale: str | None) -> str | None:
+        """The root of the host of its own where ``locale``'s folder is published (``[locale.<name>]
+        base_url``), or None where it is published with the site's root folder (``locale`` None)."""
+        return None if locale is None else self.locale_base_urls.get(locale)
 
     def url_folder(self, locale: str) -> str:
         """What a root-relative URL of a page in ``locale`` starts with before the page's own path:
@@ -896,7 +907,11 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         raise ConfigError(f"[project] locales names {', '.join(repeated)} twice", config_path, locales_line)
     for table in ("locale", "check"):
         for name in config[table]:
-            if isinstance(config[table][name], dict) and name not in locales:
+            if (
+                isinstance(config[table][name], dict)
+                and name not in locales
+                and (table, name) != ("locale", source)
+            ):
                 raise ConfigError(
                     f"[{table}.{name}] configures a locale that is not a target (add {name} to "
                     "[project] locales, or remove the table)",
@@ -906,10 +921,15 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
 
     _check_engine_names(config, config_path, text)
     _check_memory_location(config, config_path, text)
-    settings = {name: LocaleSettings(**table) for name, table in config["locale"].items()}
-    glossary = paths["glossary"]
     compile_ = config["compile"]
-    base_url = compile_["base_url"] or None
+    base_url = _with_slash(compile_["base_url"] or None)
+    own_hosts = _locale_base_urls(config["locale"], [source, *locales], base_url, config_path, text)
+    settings = {
+        name: LocaleSettings(**{key: value for key, value in table.items() if key != "base_url"})
+        for name, table in config["locale"].items()
+        if name != source
+    }
+    glossary = paths["glossary"]
     locale_dirs = _locale_dirs(compile_, source, locales, config_path, text)
     markdown_dir = root / compile_["markdown_dir"] if compile_["markdown_dir"] else None
     articles_dir = Path(os.path.abspath(root / paths["articles"]))
@@ -979,7 +999,8 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         scope_exclude=tuple(extract["exclude"]),
         fuzzy_threshold=parse_fuzzy_threshold(extract["fuzzy_threshold"], config_path),
         publish_threshold=float(config["compile"]["publish_threshold"]),
-        base_url=base_url if base_url is None or base_url.endswith("/") else base_url + "/",
+        base_url=base_url,
+        locale_base_urls=own_hosts,
         memory_score=float(config["translate"]["memory_score"]),
         engines=config["engines"],
         check=config["check"],
@@ -1015,6 +1036,54 @@ def _locale_permalinks(
     target locale of the project."""
     found = {name: dict(value) for name, value in permalinks.items() if isinstance(value, dict)}
     _only_locales("permalinks", found, locales, where, text, "a target locale")
+    return found
+
+
+def _with_slash(url: str | None) -> str | None:
+    """A base URL with its final slash (None: none)."""
+    return url if url is None or url.endswith("/") else url + "/"
+
+
+def _locale_base_urls(
+    tables: dict[str, dict[str, Any]], every: list[str], base_url: str | None, where: Path, text: str | None
+) -> dict[str, str]:
+    """Each ``[locale.<name>] base_url`` (``every``: the source locale, then the targets), with its
+    final slash; ConfigError for the source's table setting more than it, two languages at one
+    host's root, or a language whose pages then have no address (none of its own, no ``[compile]
+    base_url``): the others' pages could not link to them."""
+    source = every[0]
+    for key, value in tables.get(source, {}).items():
+        if key != "base_url" and value is not None:
+            raise ConfigError(
+                f"[locale.{source}] configures the source locale: only base_url belongs there "
+                f"({key} is a translation's setting)",
+                where,
+                config_line(text, "locale", source, key),
+            )
+    found: dict[str, str] = {}
+    for name in every:
+        url = _with_slash(tables.get(name, {}).get("base_url") or None)
+        if url is None:
+            continue
+        other = next((known for known, at in found.items() if at == url), None)
+        if other is not None:
+            raise ConfigError(
+                f"[locale.{name}] base_url is [locale.{other}]'s too: two languages cannot both be at the root of {url}",
+                where,
+                config_line(text, "locale", name, "base_url"),
+            )
+        found[name] = url
+    missing = [name for name in every if name not in found]
+    if found and missing and base_url is None:
+        first = next(iter(found))
+        raise ConfigError(
+            f"[locale.{first}] base_url publishes {first} at the root of a host of its own, so the other "
+            f"languages' pages need an address too: {' and '.join(missing)} "
+            f"{'has' if len(missing) == 1 else 'have'} none (set [locale.{missing[0]}] base_url, or "
+            "[compile] base_url for languages in folders of one host)",
+            where,
+            config_line(text, "locale", first, "base_url"),
+        )
     return found
 
 

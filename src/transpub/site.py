@@ -294,6 +294,57 @@ def page_url(folder: str, slug: str, base_url: str | None = None, from_page: str
     return "../" * (from_page or target).count("/") + target
 
 
+def site_address(project: Project, locale: str | None) -> str | None:
+    """Where the folder of ``locale``'s pages is published (None: the site's root folder, with
+    ``index.html``), with its final slash: the root of a host of its own (``[locale.<name>]
+    base_url``), else that folder under the site's address (``[compile] base_url``); None where
+    that is not known (no ``base_url``; the site's root folder where a language is at the root of
+    that host).
+
+    >>> from pathlib import Path
+    >>> from transpub.project import Project
+    >>> p = Project(Path("/p"), "p", "en", ("de",), Path("/p/a"), Path("/p/l"), Path("/p/s"), None, Path("/p/m"),
+    ...     None, base_url="https://news.example/", locale_base_urls={"de": "https://news.example.de/"})
+    >>> site_address(p, "de"), site_address(p, "en"), site_address(p, None)
+    ('https://news.example.de/', 'https://news.example/en/', 'https://news.example/')
+    """
+    own = project.host_of(locale)
+    if own is not None:
+        return own
+    base = project.base_url
+    if not base or (locale is None and base in project.locale_base_urls.values()):
+        return None
+    return base if locale is None else f"{base}{quoted_folder(project.locale_dir(locale))}/"
+
+
+@functools.lru_cache(maxsize=256)  # a run's few language folders, for each article's links
+def quoted_folder(folder: str) -> str:
+    """A language's folder name as :func:`quoted_path` writes it (made once per run)."""
+    return quoted_path(folder)
+
+
+def language_href(
+    project: Project, from_page: str, from_locale: str | None, to_locale: str, inside: str
+) -> str:
+    """The link from the site's page at ``from_page`` (in ``from_locale``'s folder; None: the site's
+    root folder) to the page at ``inside`` of ``to_locale``'s folder: relative where both folders are
+    published on one host, as they are in the site (:func:`site_href`), else absolute where
+    ``to_locale``'s is (:func:`site_address`: a language at the root of a host of its own).
+
+    >>> from pathlib import Path
+    >>> from transpub.project import Project
+    >>> p = Project(Path("/p"), "p", "en", ("de", "fr"), Path("/p/a"), Path("/p/l"), Path("/p/s"), None,
+    ...     Path("/p/m"), None, base_url="https://news.example/", locale_base_urls={"de": "https://news.example.de/"})
+    >>> language_href(p, "fr/a.html", "fr", "en", "a.html"), language_href(p, "fr/a.html", "fr", "de", "a b.html")
+    ('../en/a.html', 'https://news.example.de/a%20b.html')
+    """
+    if project.host_of(from_locale) != project.host_of(to_locale):
+        where = site_address(project, to_locale)
+        if where is not None:
+            return where + quoted_path(inside)
+    return site_href(from_page, f"{project.locale_dir(to_locale)}/{inside}")
+
+
 def render_review_legend(po_display: str) -> str:
     """The sticky box at the top of a review copy explaining the colours.
 
@@ -459,14 +510,26 @@ def locale_index_page(project: Project, locale: str, rows: str, locales: list[st
             locale,
             "index",
             locales,
-            lambda other: page_url(project.locale_dir(other), "index", from_page=f"{folder}/index.html"),
+            lambda other: language_href(project, f"{folder}/index.html", locale, other, "index.html"),
         )
         + "\n"
-        + f'<p class="transpub-home"><a href="../index.html"{home_lang}>'
-        + f"{escape_text(home or ALL_LANGUAGES_LABEL['en'])}</a></p>\n"
+        + _home_link(project, locale, home_lang, home or ALL_LANGUAGES_LABEL["en"])
         + f"<h1>{escape_text(project.name)}</h1>\n<ul>\n{rows}</ul>\n"
     )
     return _page(locale, f"{project.name} — {native_name(locale)}", body)
+
+
+def _home_link(project: Project, locale: str, lang: str, label: str) -> str:
+    """The paragraph of ``locale``'s index page that links ``site/index.html`` (``lang``: the
+    attributes of a ``label`` in another language); "" for a language at the root of a host of its
+    own when the site's root folder has no address of its own (:func:`site_address`)."""
+    href = "../index.html"
+    if project.host_of(locale) is not None:
+        root = site_address(project, None)
+        if root is None:
+            return ""
+        href = escape_attribute(root + "index.html")
+    return f'<p class="transpub-home"><a href="{href}"{lang}>{escape_text(label)}</a></p>\n'
 
 
 def newest_first(pages: list[Page]) -> list[Page]:
@@ -515,18 +578,17 @@ def render_index(project: Project, pages: list[Page], locales: list[str]) -> str
     published = by_locale(page for page in pages if page.published)
     sections = []
     for locale in locales:
-        folder = project.locale_dir(locale)
-        rows = [site_index_row(folder, page) for page in newest_first(published.get(locale, []))]
+        rows = [site_index_row(project, page) for page in newest_first(published.get(locale, []))]
         if rows:
             sections.append((locale, rows))
     return site_index_page(project, sections)
 
 
-def site_index_row(folder: str, page: Page) -> str:
-    """The row of a published ``page`` in the site's index page (its language's pages are in ``folder``)."""
+def site_index_row(project: Project, page: Page) -> str:
+    """The row of a published ``page`` in the site's index page."""
     locale = page.locale
     return (
-        f'<li><a href="{escape_attribute(site_href("index.html", f"{folder}/{page.file}"))}" '
+        f'<li><a href="{escape_attribute(language_href(project, "index.html", None, locale, page.file))}" '
         f'hreflang="{bcp47_tag(locale)}"><span lang="{bcp47_tag(page.title_locale or locale)}">'
         f"{escape_text(page.title)}</span></a>{_date_of(page, locale)}</li>"
     )
@@ -538,10 +600,10 @@ def site_index_page(project: Project, sections: list[tuple[str, list[str]]]) -> 
     parts = []
     for locale, rows in sections:
         tag = bcp47_tag(locale)
-        folder = project.locale_dir(locale)
         name = escape_text(native_name(locale))
+        href = language_href(project, "index.html", None, locale, "index.html")
         parts.append(
-            f'<section><h2><a href="{escape_attribute(site_href("index.html", f"{folder}/index.html"))}" '
+            f'<section><h2><a href="{escape_attribute(href)}" '
             f'lang="{tag}">{name}</a></h2>\n'
             f'<ul dir="{text_direction(locale)}" lang="{tag}">\n' + "\n".join(rows) + "\n</ul></section>\n"
         )

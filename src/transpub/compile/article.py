@@ -305,7 +305,6 @@ def _write_pages(
                 entries,
                 [source, *reviewed],
                 options,
-                project.base_url,
                 assets,
                 review=True,
                 rewrite_url=(  # (its links as the published page's: see .links)
@@ -341,7 +340,6 @@ def _write_pages(
             entries,
             linked,
             options,
-            project.base_url,
             assets,
             review=False,
             chrome=chrome,

@@ -213,7 +213,7 @@ def article_rows(project: Project, pages: Iterable[Page], digests: list[str]) ->
         if page.published:
             day, title = newest_key(page)
             listing.append(
-                (page.locale, day, title, locale_index_row(folder, page), site_index_row(folder, page))
+                (page.locale, day, title, locale_index_row(folder, page), site_index_row(project, page))
             )
         review.append((page.locale, review_index_row(folder, source, page)))
     return digests[0], digests[1], tuple(listing), tuple(review)

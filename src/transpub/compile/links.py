@@ -53,7 +53,7 @@ from ..formats.document import RewriteUrl
 from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
-from ..site import page_file, site_href
+from ..site import language_href, page_file, site_href
 from .jekyll_urls import (
     JEKYLL_URL_KEYS,
     dated_at_build,
@@ -390,7 +390,11 @@ def decide_targets(run: CompileRun, slugs: Collection[str]) -> None:
 
 def source_pages_at(project: Project) -> str:
     """What the path of a root-relative link to a source-language page starts with: the path of
-    ``[compile] base_url``, then the source language's folder (``/news/en/``; ``/en/``)."""
+    ``[compile] base_url``, then the source language's folder (``/news/en/``; ``/en/``); the path of
+    its own ``[locale.<source>] base_url`` (``/``) where it is at the root of a host of its own."""
+    own = project.host_of(project.source_locale)
+    if own is not None:
+        return urlsplit(own).path or "/"
     base = "/" if project.base_url is None else urlsplit(project.base_url).path or "/"
     return base.rstrip("/") + f"/{project.locale_dir(project.source_locale)}/"
 
@@ -432,8 +436,10 @@ def page_rewrite(
         if locale in published[slug] and not review:
             return project.localized_link(url, locale)
         shown = locale if locale in published[slug] else source
-        there = html_path(project, shown, slug, folder_index=is_folder_index(links.paths[slug], slug))
-        return site_href(here, there) + split_url(url)[1]
+        inside = page_file(slug, is_folder_index(links.paths[slug], slug))
+        if review:  # (review copies are read in the site's folder, not where it is published)
+            return site_href(here, f"{project.locale_dir(shown)}/{inside}") + split_url(url)[1]
+        return language_href(project, here, locale, shown, inside) + split_url(url)[1]
 
     return rewritten
 

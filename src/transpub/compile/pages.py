@@ -35,11 +35,13 @@ from ..site import (
     HiddenUnit,
     LanguageLinks,
     page_file,
+    quoted_folder,
     quoted_path,
     render_hidden_units,
     render_review_legend,
     render_switcher,
     review_hover,
+    site_address,
     site_href,
 )
 from ..site_assets import ArticleAssets
@@ -53,28 +55,51 @@ _INDEX_PAGE = "index.html"
 
 
 class ArticleUrls:
-    """The link to one article's page in each language from a page ``prefix`` away (``../``, or the
-    base URL), its path made once per language. Apart from :class:`PageChrome`, so that the switchers
-    PageChrome keeps can ask for links without holding PageChrome (and the article's document) in a
-    reference cycle, which only the garbage collector could free."""
+    """The link to one article's page in each language from a page ``prefix`` away (``../``), or
+    its address, its path made once per language. Apart from :class:`PageChrome`, so that the
+    switchers PageChrome keeps can ask for links without holding PageChrome (and the article's
+    document) in a reference cycle, which only the garbage collector could free."""
 
     def __init__(self, project: Project, slug: str, folder_index: bool = False) -> None:
         self.project, self.slug, self.folder_index = project, slug, folder_index
         self._targets: dict[str, str] = {}
+        self._addresses: dict[str, str | None] = {}
         self._page: str | None = None  # the slug's part of its pages' paths, percent-encoded
 
     def __call__(self, locale: str, prefix: str) -> str:
-        """``page_url`` of the article in ``locale`` from a page ``prefix`` away; under the site's
-        address (``base_url``), a folder's index article's is its folder's (``…/de/guide/``, the
-        address users and search engines know it by: its canonical, hreflang and og:url links)."""
+        """``page_url`` of the article in ``locale`` from a page ``prefix`` away."""
         target = self._targets.get(locale)
         if target is None:  # page_url's path: the folder's parts, then the slug's (encoded once for all)
-            if self._page is None:
-                self._page = quoted_path(page_file(self.slug, self.folder_index))
-            target = self._targets[locale] = f"{_quoted_folder(self.project.locale_dir(locale))}/{self._page}"
-        if self.folder_index and prefix == self.project.base_url:
-            return prefix + target.removesuffix(_INDEX_PAGE)
+            target = self._targets[locale] = f"{quoted_folder(self.project.locale_dir(locale))}/{self.page}"
         return prefix + target
+
+    @property
+    def page(self) -> str:
+        """The article's page's path in a language's folder, percent-encoded."""
+        if self._page is None:
+            self._page = quoted_path(page_file(self.slug, self.folder_index))
+        return self._page
+
+    def address(self, locale: str) -> str | None:
+        """The absolute URL of the article's page in ``locale`` (where its folder is published:
+        :func:`~transpub.site.site_address`; None where that is not known); a folder's index
+        article's is its folder's (``…/de/guide/``, the address users and search engines know it
+        by: its canonical, hreflang and og:url links)."""
+        if locale in self._addresses:
+            return self._addresses[locale]
+        where = site_address(self.project, locale)
+        if where is not None:
+            where += self.page.removesuffix(_INDEX_PAGE) if self.folder_index else self.page
+        self._addresses[locale] = where
+        return where
+
+    def link(self, from_locale: str, locale: str, depth: str) -> str:
+        """The link to the article's page in ``locale`` from its page in ``from_locale``, ``depth``
+        (``../`` per folder) below the site's root: relative where both languages are published on
+        one host, else its address (as :func:`~transpub.site.language_href`)."""
+        if self.project.host_of(from_locale) != self.project.host_of(locale):
+            return self.address(locale) or self(locale, depth)
+        return self(locale, depth)
 
 
 class PageChrome:
@@ -94,30 +119,37 @@ class PageChrome:
         self.project, self.document, self.slug, self.available = project, document, slug, available
         self.url = ArticleUrls(project, slug, folder_index)
         self._heads: dict[str, str] = {}
-        self._switchers: dict[str, LanguageLinks] = {}
+        self._switchers: dict[tuple[str, str | None], LanguageLinks] = {}
         self._seo: SeoTags | None = None
 
-    def alternates(self, prefix: str) -> str:
-        """The ``hreflang`` links of a page whose links to the others start with ``prefix``."""
-        head = self._heads.get(prefix)
+    def alternates(self, depth: str) -> str:
+        """The ``hreflang`` links of a page ``depth`` (``../`` per folder) below the site's root:
+        absolute where the pages' addresses are known (:meth:`ArticleUrls.address`), else relative."""
+        head = self._heads.get(depth)
         if head is None:
             source = self.project.source_locale
-            head = self._heads[prefix] = (
+            url = self.url
+            head = self._heads[depth] = (
                 "".join(
                     f'<link rel="alternate" hreflang="{bcp47_tag(loc)}" '
-                    f'href="{escape_attribute(self.url(loc, prefix))}">'
+                    f'href="{escape_attribute(url.address(loc) or url(loc, depth))}">'
                     for loc in self.available
                 )
-                + f'<link rel="alternate" hreflang="x-default" href="{escape_attribute(self.url(source, prefix))}">'
+                + '<link rel="alternate" hreflang="x-default" '
+                + f'href="{escape_attribute(url.address(source) or url(source, depth))}">'
             )
         return head
 
-    def switcher(self, locale: str, prefix: str) -> str:
-        """The language switcher of the page in ``locale`` (its links to the others start with ``prefix``)."""
-        links = self._switchers.get(prefix)
+    def switcher(self, locale: str, depth: str) -> str:
+        """The language switcher of the page in ``locale``, ``depth`` (``../`` per folder) below the
+        site's root (see :meth:`ArticleUrls.link`)."""
+        key = (depth, self.project.host_of(locale))
+        links = self._switchers.get(key)
         if links is None:
             url = self.url  # (not self: see ArticleUrls)
-            links = self._switchers[prefix] = LanguageLinks(self.available, lambda other: url(other, prefix))
+            links = self._switchers[key] = LanguageLinks(
+                self.available, lambda other: url.link(locale, other, depth)
+            )
         return links.render(locale)
 
     def open_graph_alternates(self, locale: str) -> str:
@@ -142,11 +174,6 @@ class PageChrome:
         return self._seo
 
 
-@functools.lru_cache(maxsize=256)  # a run's few language folders, for each article's links
-def _quoted_folder(folder: str) -> str:
-    return quoted_path(folder)
-
-
 def render_page(
     project: Project,
     document: Document,
@@ -155,7 +182,6 @@ def render_page(
     entries: dict[str, Translation],
     available: list[str],
     options: CompileOptions,
-    base_url: str | None,
     assets: ArticleAssets,
     *,
     review: bool,
@@ -255,9 +281,12 @@ def render_page(
         dropped = [*canonical, *alternates]  # not for search engines: the published page is the one to index
     else:
         used_fuzzy = options.include_fuzzy and locale != source and (machine or unreviewed)
-        head = chrome.alternates(base_url or depth)
-        own_url = _own_url(chrome, locale, own_path, base_url) if base_url or canonical else ""
-        if base_url and not canonical:
+        head = chrome.alternates(depth)
+        address = chrome.url.address(locale)
+        own_url = (
+            (address or site_href(own_path, own_path).removeprefix("./")) if address or canonical else ""
+        )
+        if address and not canonical:
             head = f'<link rel="canonical" href="{escape_attribute(own_url)}">' + head
         head += SWITCHER_STYLE
         if used_fuzzy:
@@ -274,8 +303,8 @@ def render_page(
             # the source's list is of the source page: each page lists the languages it is in besides its own
             dropped += [tag for kind, tag in open_graph if kind == "og:locale:alternate"]
             head += chrome.open_graph_alternates(locale)
-        if base_url:  # (og:url is absolute: without the site's address, the source's stays)
-            told["og:url"] = {"content": chrome.url(locale, base_url)}
+        if address:  # (og:url is absolute: without the site's address, the source's stays)
+            told["og:url"] = {"content": address}
     inserts = {"head-end": head, "body-start": body_start}
     if locale != source:  # (a JSON-LD inLanguage naming the source's language names the page's)
         inserts[IN_LANGUAGE] = write_json_string(bcp47_tag(locale))
@@ -320,12 +349,6 @@ def render_page(
             tag.extra_attributes = {}
         for tag in asset_tags:
             tag.extra_attributes = {}
-
-
-def _own_url(chrome: PageChrome, locale: str, own_path: str, base_url: str | None) -> str:
-    """The URL of the page in ``locale`` at ``own_path`` in the site, for its own canonical link:
-    under ``base_url``, else from its own folder."""
-    return chrome.url(locale, base_url) if base_url else site_href(own_path, own_path).removeprefix("./")
 
 
 #: A slot shown as written.
