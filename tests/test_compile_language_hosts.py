@@ -20,7 +20,7 @@ STORY = """<!DOCTYPE html>
 <meta property="og:url" content="https://old.example/story">
 </head>
 <body>
-<p>The harbour opened. See <a href="2024/ferry.html">the ferry</a> and <a href="/docs/map.html">the map</a>.</p>
+<p>The harbour opened. See <a href="2024/ferry.html">the ferry</a> (<a href="/2024/ferry.html">its address</a>) and <a href="/docs/map.html">the map</a>.</p>
 <p><img src="pic.png" alt="A ship"></p>
 </body>
 </html>
@@ -88,7 +88,7 @@ def test_a_german_page_on_its_own_host_names_every_language_at_its_host(tmp_path
     assert '<a href="2024/ferry.html">' in de and "<a href='../story.html'>" in ferry
     assert '<img src="../_assets/articles/pic.png"' in de
     # a root-relative link: the root of the German host
-    assert '<a href="/docs/map.html">' in de
+    assert '<a href="/docs/map.html">' in de and '<a href="/2024/ferry.html">' in de
 
 
 def test_the_indexes_link_each_language_at_its_own_host(tmp_path: Path) -> None:
@@ -153,7 +153,9 @@ def test_a_link_to_an_article_held_back_in_german_leads_to_the_english_host(tmp_
     )
     result = run_cli(root, "compile")
     assert result.exit_code == 0, result.output
-    assert '<a href="https://news.example/2024/ferry.html">' in _read(root, "de/story.html")
+    de = _read(root, "de/story.html")
+    assert de.count('<a href="https://news.example/2024/ferry.html">') == 2  # (relative, root-relative)
+    assert "not published in de, linked from articles/story.html" in result.output
 
 
 @pytest.mark.parametrize(

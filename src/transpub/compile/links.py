@@ -5,8 +5,9 @@ An HTML page's link to another article's page (relative, ``../sport/b.html``, fo
 article's path in the articles folder, whose folders the site's mirror; or root-relative to its
 source-language page, ``/en/sport/b.html``) would lead to no page while that article is held back
 in the page's language: a relative link leads to its source-language page instead (``../en/b.html``
-from ``de/a.html``), a root-relative one stays as written (not rewritten by ``[compile.links]``),
-with a warning; the run that publishes it compiles the linking pages again, and their links are
+from ``de/a.html``; on another host than the source's, absolute there: see
+:func:`~transpub.site.language_href`), a root-relative one stays as written (not rewritten by
+``[compile.links]``; on another host, it names the source's), with a warning; the run that publishes it compiles the linking pages again, and their links are
 written as the source has them (or as the rules rewrite them).
 
 A static-site generator has no page for a translation compile did not write: Hugo publishes none at
@@ -53,7 +54,7 @@ from ..formats.document import RewriteUrl
 from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
-from ..site import language_href, page_file, site_href
+from ..site import language_href, page_file, site_address, site_href
 from .jekyll_urls import (
     JEKYLL_URL_KEYS,
     dated_at_build,
@@ -432,7 +433,7 @@ def page_rewrite(
         if slug is None or url.startswith("/"):
             if slug is None or locale in published[slug]:
                 return project.localized_link(url, locale)
-            return None  # (its source-language page, as written)
+            return None if review else _source_host_link(project, locale, url)  # (its source-language page)
         if locale in published[slug] and not review:
             return project.localized_link(url, locale)
         shown = locale if locale in published[slug] else source
@@ -442,6 +443,18 @@ def page_rewrite(
         return language_href(project, here, locale, shown, inside) + split_url(url)[1]
 
     return rewritten
+
+
+def _source_host_link(project: Project, locale: str, url: str) -> str | None:
+    """A root-relative ``url`` of a source-language page as the page in ``locale`` links it: as
+    written (None) where both languages are published on one host, else on the source's host
+    (``https://news.example/sport/b.html`` from ``https://news.example.de/…``)."""
+    source = project.source_locale
+    where = site_address(project, source)
+    if where is None or project.host_of(locale) == project.host_of(source):
+        return None
+    parts = urlsplit(where)
+    return f"{parts.scheme}://{parts.netloc}{url}"
 
 
 def published_locales(run: CompileRun, task: tuple[Path, str]) -> list[str]:
