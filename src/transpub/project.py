@@ -1402,5 +1402,6 @@ def render_config(
         '# engine = "apertium"',
         "# publish_threshold = 60",
         "# min_translated = 100      # used by `transpub check`",
+        '# base_url = "https://news.example.es/"  # its pages on a host of their own (site/es/ is its root)',
     ]
     return "\n".join(lines) + "\n"
