@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from test_markdown_alt_renderers import EACH_RENDERER, as_shown, render, unmarked_pseudo
@@ -116,3 +117,73 @@ def test_a_pseudo_translated_page_with_a_script_not_closed_in_its_paragraph_rend
     assert as_shown(render(name, plain, tmp_path / "translated")) == as_shown(
         render(name, UNCLOSED, tmp_path / "source")
     )
+
+
+#: A paragraph's ``<script>`` whose end tag is four blocks on: Hugo and MkDocs write the blocks between
+#: as usual, and the browser reads them as the script's code, up to its ``</script>``; kramdown
+#: (Jekyll) ends the script with its paragraph and shows them.
+RUNNING_ON = """\
+Count the visits <script>window.count = 1;
+
+if (a < b) go("*x*"); // the code goes on
+
+## Not a heading to the browser
+
+- nor *a list*, nor `</script>` in a code span
+
+<div>nor an HTML block</div>
+
+more.code(); </script> and then the text.
+
+A paragraph after it.
+"""
+RUNNING_ON_UNITS = ["Count the visits", "and then the text.", "A paragraph after it."]
+#: Python-Markdown, as MkDocs renders a page, and Hugo (the browser runs both pages' scripts on).
+EACH_RUNNING_ON = [param for param in EACH_RENDERER if param.values[0] != "kramdown"]
+
+
+def read_running_on(kramdown: bool = False):
+    options = dataclasses.replace(ReadOptions(), kramdown=kramdown)
+    return read_markdown(RUNNING_ON, Path("post.md"), "utf-8", options)
+
+
+def code_and_text(page: str) -> tuple[list[str], str]:
+    """The code of each script of ``page`` and the text it shows, as a browser reads it."""
+    tree = lxml.html.fragment_fromstring(page, create_parent="div")
+    code = [script.text or "" for script in tree.iter("script")]
+    for script in list(tree.iter("script")):
+        script.drop_tree()
+    return code, " ".join(tree.text_content().split())
+
+
+def test_the_blocks_a_script_runs_on_through_in_hugo_and_mkdocs_are_not_offered() -> None:
+    assert [unit.msgid for unit in read_running_on().units()] == RUNNING_ON_UNITS
+
+
+def test_jekyll_offers_the_blocks_after_a_script_kramdown_ends_with_its_paragraph() -> None:
+    offered = [unit.msgid for unit in read_running_on(kramdown=True).units()]
+    assert "Not a heading to the browser" in offered and "nor an HTML block" in offered
+
+
+@pytest.mark.parametrize("kramdown", [False, True], ids=["hugo-mkdocs", "jekyll"])
+def test_a_pseudo_translation_writes_the_blocks_a_script_runs_on_through_as_the_source_does(
+    kramdown: bool,
+) -> None:
+    assert unmarked_pseudo(read_running_on(kramdown)) == RUNNING_ON
+
+
+@pytest.mark.parametrize("name", EACH_RUNNING_ON)
+def test_a_translated_page_runs_the_script_s_code_as_its_source_and_shows_only_translated_text(
+    name: str, tmp_path: Path
+) -> None:
+    marked = read_running_on().render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
+    code, text = code_and_text(render(name, marked, tmp_path / "translated"))
+    source_code, source_text = code_and_text(render(name, RUNNING_ON, tmp_path / "source"))
+    assert code == source_code and "⟦" not in "".join(code)
+    assert text == "⟦Count the visits⟧ ⟦and then the text.⟧ ⟦A paragraph after it.⟧"
+    assert source_text == "Count the visits and then the text. A paragraph after it."
+
+
+def test_a_script_end_tag_with_no_script_open_is_markup_and_the_text_before_it_is_offered() -> None:
+    document = read_markdown("Ends </script> nothing here.\n", Path("post.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["Ends <1/> nothing here."]

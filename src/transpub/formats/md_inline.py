@@ -50,6 +50,7 @@ from .md_escape import (
     markdown_destination,
     title_writer,
 )
+from .md_open_elements import HIDDEN_ELEMENTS
 from .md_parser import rendering_parser
 from .md_source import MASK, ContentMap, Source
 from .md_templates import Template
@@ -114,11 +115,14 @@ class InlineReader:
         mapping: ContentMap,
         templates: Sequence[Template],
         objects: Sequence[tuple[int, int, str]] = (),
+        open_before: str = "",
     ) -> list[Atom]:
         """The atoms of ``token`` (an inline token whose content ``mapping`` places in the text).
 
         ``templates`` are the template tokens in the text; ``objects`` further ``(start, end, tag)``
-        text spans that are markup though markdown-it reads them as text (``{#id}``, ``[x]``).
+        text spans that are markup though markdown-it reads them as text (``{#id}``, ``[x]``);
+        ``open_before``: the ``<script>`` or ``<style>`` a previous block left open (see
+        :mod:`.md_open_elements`), whose end tag is in the token.
         """
         content = token.content
         pieces = self._align(token.children or [], content, mapping)
@@ -132,7 +136,7 @@ class InlineReader:
         if spans and pieces:
             pieces = _merge_spans(pieces, spans, self.source)
         if any(piece.kind == "html" and piece.tag in _KEPT_ELEMENTS for piece in pieces):
-            pieces = _code_elements(pieces)
+            pieces = _code_elements(pieces, open_before)
         _pair(pieces)
         atoms = [self._atom(piece) for piece in pieces]
         for index in range(1, len(pieces)):
@@ -696,20 +700,20 @@ def plain_text(children: list[Token]) -> str:
 #: Inline HTML elements whose content is code: kept as written, as a code span is (not ``<kbd>``:
 #: key names are translated, Ctrl is Strg in German).
 _CODE_ELEMENTS = frozenset({"code", "samp"})
-#: Inline HTML elements whose content nobody reads and no translator may touch: a script, a style sheet.
-_HIDDEN_ELEMENTS = frozenset({"script", "style"})
-_KEPT_ELEMENTS = _CODE_ELEMENTS | _HIDDEN_ELEMENTS
+_KEPT_ELEMENTS = _CODE_ELEMENTS | HIDDEN_ELEMENTS
 
 
-def _code_elements(pieces: list[Piece]) -> list[Piece]:
+def _code_elements(pieces: list[Piece], open_before: str = "") -> list[Piece]:
     """``<code>…</code>`` (and ``<samp>``) written as HTML in the Markdown, one object kept
     as written: kramdown (Jekyll) shows their content as written, so a backslash a translation's
     escaping put before ``_config.yml``'s underscore would show. So is a ``<script>…</script>`` or
     ``<style>…</style>`` in a paragraph, its code no part of the unit (its legend shows none). A
     ``<script>`` or ``<style>`` whose end tag is not in the paragraph keeps the rest of it as
     written (the browser reads on to the end tag, in a later paragraph), and a paragraph that
-    such an end tag ends inside keeps what comes before it."""
-    pieces = _ended_hidden_element(pieces)
+    the end tag of ``open_before`` (the element a previous block left open, see
+    :mod:`.md_open_elements`) ends inside keeps what comes before it."""
+    if open_before:
+        pieces = _ended_hidden_element(pieces, open_before)
     out: list[Piece] = []
     index = 0
     while index < len(pieces):
@@ -718,7 +722,7 @@ def _code_elements(pieces: list[Piece]) -> list[Piece]:
         if piece.kind != "html" or piece.role != "open" or piece.tag not in _KEPT_ELEMENTS:
             out.append(piece)
             continue
-        hidden = piece.tag in _HIDDEN_ELEMENTS  # (its content ends at the first end tag, as HTML's)
+        hidden = piece.tag in HIDDEN_ELEMENTS  # (its content ends at the first end tag, as HTML's)
         end = next(
             (
                 at
@@ -742,21 +746,35 @@ def _code_elements(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
-def _ended_hidden_element(pieces: list[Piece]) -> list[Piece]:
-    """``pieces`` with what comes before a ``</script>`` or ``</style>`` that ends the element a
-    previous paragraph opened (none before it in this one) as one object, when no markup of the
-    paragraph opens before it and closes after it."""
+def _ended_hidden_element(pieces: list[Piece], element: str) -> list[Piece]:
+    """``pieces`` with what comes before the first end tag of ``element`` (the ``<script>`` or
+    ``<style>`` a previous block opened) as one object, the end tag with it."""
+    end = next(
+        (
+            at
+            for at, piece in enumerate(pieces)
+            if piece.kind == "html" and piece.role == "close" and piece.tag == element
+        ),
+        None,
+    )
+    if end is None:
+        return pieces
+    _not_crossed(pieces[:end], element)
+    return [Piece("object", pieces[0].start, pieces[end].end, tag=element), *pieces[end + 1 :]]
+
+
+def _not_crossed(inside: list[Piece], tag: str) -> None:
+    """Misaligned where emphasis, a link or a paired template token of the pieces ``inside`` an
+    element kept as written opens or closes outside it (``*a <script>x*</script>*``): the
+    element's object would take one of its ends."""
     depth = 0
-    for at, piece in enumerate(pieces):
-        role = piece.role if piece.kind in ("html", "template") else piece.kind
-        if role == "close" and piece.kind == "html" and piece.tag in _HIDDEN_ELEMENTS and not depth:
-            return [Piece("object", pieces[0].start, piece.end, tag=piece.tag), *pieces[at + 1 :]]
-        if piece.kind == "html" and piece.tag in _HIDDEN_ELEMENTS and role == "open":
-            return pieces
+    for piece in inside:
+        role = piece.role if piece.kind == "template" else piece.kind
         depth += {"open": 1, "close": -1}.get(role, 0)
         if depth < 0:
-            return pieces
-    return pieces
+            break
+    if depth:
+        raise Misaligned(f"emphasis or a link crosses the edge of a <{tag}>…</{tag}>")
 
 
 def _shows_its_address(link: Token, children: list[Token], index: int) -> bool:

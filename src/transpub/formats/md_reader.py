@@ -94,6 +94,7 @@ from .md_link_brackets import (
     url_destinations_kept,
 )
 from .md_lone_closings import SAFE_AFTER, lone_closings_at_ends
+from .md_open_elements import OpenElements, open_elements
 from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
@@ -703,6 +704,11 @@ class _Builder(RunSlots):
         column = 0
         row_label = ""
         placeholders = self.placeholder_lists(tokens) if self.options.kramdown else set()
+        # (what a <script> a previous block left open runs on through: not read; kramdown closes it at
+        # its paragraph's end and shows the blocks after it, the code before the end tag kept still)
+        inside = open_elements(tokens)
+        if self.options.kramdown:
+            inside = OpenElements(set(), inside.ending)
         for index, token in enumerate(tokens):
             if index in placeholders:
                 continue  # (kramdown's table of contents, its text never shown: kept as written)
@@ -715,7 +721,9 @@ class _Builder(RunSlots):
             previous = kind
             if kind in _CONTAINERS:
                 containers.append(_CONTAINERS[kind])
-                if kind == "admonition_open":  # (its title's inline follows admonition_title_open;
+                if (
+                    kind == "admonition_open" and index not in inside.kept
+                ):  # (its title's inline follows admonition_title_open;
                     self.admonition_title(token)  # one with an empty title "" has none)
             elif kind.endswith("_close") and kind.replace("_close", "_open") in _CONTAINERS:
                 containers.pop()
@@ -757,7 +765,8 @@ class _Builder(RunSlots):
             elif kind == "admonition_title_open":
                 skip_inline = True
             elif kind == "html_block":
-                self.html_block(token, blocks, pairs)
+                if index not in inside.kept and index not in inside.ending:  # (code, to the end tag: kept)
+                    self.html_block(token, blocks, pairs)
             elif kind == "inline":
                 paragraph = token
                 if skip_inline:
@@ -784,6 +793,8 @@ class _Builder(RunSlots):
                         alert=first_in_quote_paragraph,
                         notes=notes,
                         row_ticks=row_ticks,
+                        open_before=inside.ending.get(index, ""),
+                        hidden=index in inside.kept,
                     )
                 leaf = None
 
@@ -808,11 +819,15 @@ class _Builder(RunSlots):
         alert: bool = False,
         notes: tuple[str, ...] = (),
         row_ticks: int = 0,
+        open_before: str = "",
+        hidden: bool = False,
     ) -> None:
         """Read the inline content ``token`` of the block ``leaf`` (its tag and opening token);
         ``notes``: what its units tell translators of where it stands; ``row_ticks``: a table
         cell's, how many backticks its row writes (kramdown and Python-Markdown pair a cell's
-        backtick with another cell's)."""
+        backtick with another cell's); ``open_before``: the ``<script>`` or ``<style>`` a previous
+        block left open, whose end tag is in it; ``hidden``: one runs all through it (kept as
+        written, see :mod:`.md_open_elements`)."""
         tag, opener = leaf
         content = token.content
         heading = self.heading(token, opener) if opener.type == "heading_open" else None
@@ -820,6 +835,8 @@ class _Builder(RunSlots):
         if tag in ("th", "td") and row:
             cell, cell_map = row.pop(0)
             mapping = cell_map if cell == content else None
+        if hidden:
+            return  # (code to the browser: kept as written; a heading is counted still, as Hugo does)
         if not content.strip() or (opener.type == "paragraph_open" and opener.map is None):
             return  # (a paragraph without a map is made by a plugin: an inline footnote's text)
         lines = opener.meta.get("lines") if opener.meta else None
@@ -852,7 +869,7 @@ class _Builder(RunSlots):
         anchor = markup.anchor
         start, end = mapping(0), mapping(len(content))
         try:
-            atoms = self.reader.atoms(token, mapping, self.templates_in(start, end), objects)
+            atoms = self.reader.atoms(token, mapping, self.templates_in(start, end), objects, open_before)
         except Misaligned as exc:
             self.warn(start, f"could not read the Markdown of a <{tag}> exactly ({exc}); kept as written")
             return
