@@ -10,6 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from test_compile_helpers import run_cli
 from test_markdown_alt_renderers import EACH_RENDERER, as_shown, render, unmarked_pseudo
 from transpub.formats import ReadOptions
 from transpub.formats.document import Resolution
@@ -184,6 +185,48 @@ def test_a_translated_page_runs_the_script_s_code_as_its_source_and_shows_only_t
     assert source_text == "Count the visits and then the text. A paragraph after it."
 
 
+#: Emphasis from the text into a script's code (and into a ``<code>``, and out of one): Markdown pairs
+#: the ``*`` over the tag, which no translation can keep apart from the code.
+CROSSING = """\
+A first paragraph.
+
+Some *text <script>go("x*")</script>* here.
+
+Other *text <code>a*b</code>* here, and <code>*x</code> y* there.
+"""
+
+
+def test_emphasis_crossing_into_a_script_or_code_keeps_the_paragraph_with_one_warning_naming_its_line() -> (
+    None
+):
+    document = read_markdown(CROSSING, Path("post.md"), "utf-8", ReadOptions())
+    assert [unit.msgid for unit in document.units()] == ["A first paragraph."]
+    assert [(issue.path, issue.line, issue.severity) for issue in document.warnings] == [
+        ("post.md", 3, "warning"),
+        ("post.md", 5, "warning"),
+    ]
+    assert "crosses the edge of a <script>" in document.warnings[0].message
+    assert "kept as written" in document.warnings[0].message
+    assert unmarked_pseudo(document) == CROSSING
+
+
 def test_a_script_end_tag_with_no_script_open_is_markup_and_the_text_before_it_is_offered() -> None:
     document = read_markdown("Ends </script> nothing here.\n", Path("post.md"), "utf-8", ReadOptions())
     assert [unit.msgid for unit in document.units()] == ["Ends <1/> nothing here."]
+
+
+def test_extract_warns_once_of_emphasis_crossing_into_a_script_naming_the_article_and_its_line(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "site"
+    (root / "content").mkdir(parents=True)
+    (root / "transpub.toml").write_text(
+        '[project]\nname = "Harbour"\nsource_locale = "en"\nlocales = ["de"]\n\n'
+        '[paths]\narticles = "content"\n\n[compile]\nformat = "markdown"\n',
+        encoding="utf-8",
+    )
+    (root / "content" / "post.md").write_text(CROSSING, encoding="utf-8")
+    result = run_cli(root, "extract")
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "crosses the edge" in line]
+    assert len(warnings) == 2 and warnings[0].startswith("Warning: content/post.md:3: "), result.output

@@ -711,7 +711,8 @@ def _code_elements(pieces: list[Piece], open_before: str = "") -> list[Piece]:
     ``<script>`` or ``<style>`` whose end tag is not in the paragraph keeps the rest of it as
     written (the browser reads on to the end tag, in a later paragraph), and a paragraph that
     the end tag of ``open_before`` (the element a previous block left open, see
-    :mod:`.md_open_elements`) ends inside keeps what comes before it."""
+    :mod:`.md_open_elements`) ends inside keeps what comes before it. Misaligned where emphasis or
+    a link crosses the edge of such an object (the paragraph is kept as written, with a warning)."""
     if open_before:
         pieces = _ended_hidden_element(pieces, open_before)
     out: list[Piece] = []
@@ -734,11 +735,13 @@ def _code_elements(pieces: list[Piece], open_before: str = "") -> list[Piece]:
             None,
         )
         if end is None and hidden:
+            _not_crossed(pieces[index:], piece.tag)
             out.append(Piece("object", piece.start, pieces[-1].end, tag=piece.tag))
             break
         if end is None or pieces[end].role != "close":
             out.append(piece)
             continue
+        _not_crossed(pieces[index:end], piece.tag)
         shows = "".join(inner.text if inner.kind == "text" else " " for inner in pieces[index:end])
         shown = collapse_space(shows) if piece.tag in _CODE_ELEMENTS else None
         out.append(Piece("object", piece.start, pieces[end].end, tag=piece.tag, shows=shown))
