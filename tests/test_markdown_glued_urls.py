@@ -48,6 +48,8 @@ SOURCES = [
     "- Run `a` or https://x.org/ now\n",
     "| h | i |\n|---|---|\n| `a` or https://x.org/ | c |\n",
     "# Run `a` or https://x.org/\n",
+    "See ~https://x.org/t or `c` now.\n",
+    "Mail *ann@example.com or _www.example.com/u and `c`.\n",
 ]
 #: What a translator glues to the placeholders: text Goldmark links no URL after, or would make part
 #: of one, and punctuation, some of which a translation writes escaped (``~`` as ``&#126;``, ``*``
@@ -140,8 +142,26 @@ def test_a_url_kramdown_would_join_to_a_dash_is_written_apart_from_it_for_jekyll
     )
 
 
+#: A bare URL the source writes right after a ``~``, ``*`` or ``_`` (which GFM links after it).
+AFTER_MARKERS = "Go ~https://x.org/t, *https://x.org/s or _www.example.com/u now.\n"
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_links_a_url_the_source_writes_right_after_a_tilde_or_asterisk_on_the_translated_page_too(
+    tmp_path: Path,
+) -> None:
+    """A translation's ``~`` was written ``&#126;`` (``*``: ``\\*``), after which Goldmark links no URL:
+    the translated page showed the address as text."""
+    german = [written(AFTER_MARKERS, "Geh ~<1/>, *<2/> oder _<3/> jetzt.", named) for named in (None, "hugo")]
+    assert not [page for page in german if "&#126;" in page or "\\" in page], german
+    source_page, *german_pages = hugo_pages([AFTER_MARKERS, *german], tmp_path / "site")
+    links = [("a", "https://x.org/t"), ("a", "https://x.org/s"), ("a", "https://www.example.com/u")]
+    assert shown(source_page) == Counter(links)
+    assert [shown(page) for page in german_pages] == [Counter(links)] * 2, german
+
+
 def test_a_pseudo_translated_page_is_its_source() -> None:
-    for source in SOURCES:
+    for source in [*SOURCES, AFTER_MARKERS]:
         document = read(source)
         assert unmarked_pseudo(document) == source, source
 

@@ -123,6 +123,7 @@ from .md_ticks import (
     tick_safe_pieces,
     ticked_parts,
 )
+from .md_url_leads import url_leads_in, url_leads_kept
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space
 from .value_slots import front_matter_slots, shortcode_param_slots
@@ -361,6 +362,8 @@ class _Context(NamedTuple):
     link_brackets: tuple[tuple[str, str], ...] = ()
     #: The stretches of its text that look like a tag and are none (see md_tag_text.tag_texts_in).
     tag_texts: tuple[str, ...] = ()
+    #: The bare URLs its text writes a ``~``, ``*`` or ``_`` right before (see md_url_leads.url_leads_in).
+    url_leads: frozenset[tuple[str, str]] = frozenset()
 
 
 def _plain_text(inline: Token) -> str:
@@ -949,6 +952,7 @@ class _Builder(RunSlots):
             ticks=_ticks_shown(atoms) if tick_words else 0,
             escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
             tag_texts=tag_texts_in(atoms) if "<" in text else (),
+            url_leads=url_leads_in(atoms) if "~" in text or "*" in text or "_" in text else frozenset(),
             link_brackets=link_brackets_in(atoms) if "[" in text and "](" in text else (),
             lone_closing=lone_closing,
         )
@@ -1187,6 +1191,11 @@ class _Builder(RunSlots):
             tags = tuple(tag for tag in ctx.tag_texts if isinstance(part, TextSlot) and tag in part.msgid)
             if tags and isinstance(part, TextSlot):
                 part.keep_runs = functools.partial(tag_texts_kept, tags, part.keep_runs)
+        for part in out[first:] if ctx.url_leads else ():
+            if isinstance(part, TextSlot) and any(f"{lead}<" in part.msgid for lead, _ in ctx.url_leads):
+                part.keep_runs = functools.partial(
+                    url_leads_kept, ctx.url_leads, part.msgid, part.pieces, part.keep_runs
+                )
         _emit_plain(trail, out)
 
     def lone_closings_at_ends(self, out: list[Part], first: int, trail: list[Atom]) -> None:

@@ -1,0 +1,95 @@
+"""A ``~``, ``*`` or ``_`` that the source writes as it is right before a bare URL
+(``~https://example.org``), which a translation keeping it there writes as the source does.
+
+GFM (Hugo's Goldmark) links a bare URL at a line's start, after a space, or right after one of
+``* _ ~ (`` only, as it reads that character itself (``\\~`` is an escape, ``&#126;`` a reference:
+nothing is linked after either). :func:`~transpub.formats.md_escape.escape_markdown` writes a
+translation's ``~`` ``&#126;`` and ``*`` ``\\*``, so a translated page showed the source's link as
+text, and a pseudo-translation did not write its source. Where the text right before the URL's
+placeholder ends with the character the source writes there, it is written as it is. To Goldmark a
+``~`` there is text whatever follows (its linkify reads it before strikethrough does); a ``*`` or
+``_`` is kept only outside the emphasis and links of the translation that hold one (whose end
+would close it, as the nearest opening before), so it pairs with nothing: every ``*`` or ``_`` of
+the translation's text is escaped, or between spaces, where it pairs with none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..inline import PLACEHOLDER_RE
+from .document import PairedPieces, Part
+from .runs import Atom
+
+#: The characters GFM links a bare URL right after that the escape writes otherwise, each with how
+#: it may write it.
+_LEADS = {"~": ("&#126;", "\\~"), "*": ("\\*", "&#42;"), "_": ("\\_", "&#95;")}
+
+
+def url_leads_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
+    r"""Each bare URL of ``atoms`` (a block's) that the source writes right after a ``~``, ``*`` or
+    ``_`` as it is (no backslash before it): that character and the URL.
+
+    >>> url = Atom("object", parts=["https://a.org"], shows="https://a.org")
+    >>> sorted(url_leads_in([Atom("text", "See ~", "See ~"), url]))
+    [('~', 'https://a.org')]
+    >>> url_leads_in([Atom("text", "See \\~", "See ~"), url])
+    frozenset()
+    """
+    found: set[tuple[str, str]] = set()
+    for before, atom in zip(atoms, atoms[1:], strict=False):
+        lead = before.raw[-1:] if before.kind == "text" else ""
+        if lead not in _LEADS or before.raw[-2:-1] == "\\" or not before.text.endswith(lead):
+            continue
+        if len(atom.parts) == 1 and atom.parts[0] == atom.shows and str(atom.shows)[:1] not in ("<", "["):
+            found.add((lead, str(atom.shows)))
+    return frozenset(found)
+
+
+def url_leads_kept(
+    leads: frozenset[tuple[str, str]],
+    msgid: str,
+    pieces: dict[int, PairedPieces | list[Part]],
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    translation: str,
+) -> Callable[[int, str, str], str]:
+    """How each text of ``translation`` is written (see
+    :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): one that ends right
+    before the placeholder of a bare URL with the character ``leads`` (see :func:`url_leads_in`)
+    says the source writes before it, as the unit ``msgid`` does, ends with it as it is (see the
+    module's docstring; ``pieces``: the unit's markup).
+
+    >>> keep = url_leads_kept(frozenset({("~", "https://a.org")}), "See ~<1/>.", {1: ["https://a.org"]}, None, "Siehe ~<1/>.")
+    >>> keep(0, "Siehe ~", "Siehe &#126;"), keep(1, ".", ".")
+    ('Siehe ~', '.')
+    """
+    kept = keep_runs(translation) if keep_runs is not None else None
+    split = PLACEHOLDER_RE.split(translation)
+    ends: dict[int, str] = {}
+    around: list[str] = []  # the markup of each emphasis or link open here
+    for index in range(1, len(split), 4):
+        closing, number, empty = split[index : index + 3]
+        piece = pieces.get(int(number))
+        if isinstance(piece, PairedPieces) and not empty:
+            if closing and around:
+                around.pop()
+            elif not closing:
+                around.append("".join(str(part) for part in (*piece.open, *piece.close)))
+            continue
+        lead = split[index - 1][-1:]
+        if closing or not empty or not isinstance(piece, list) or len(piece) != 1:
+            continue
+        if (lead, piece[0]) in leads and f"{lead}<{number}/>" in msgid:
+            if lead == "~" or not any(lead in markup for markup in around):
+                ends[(index - 1) // 4] = lead
+
+    def written_with_leads(number: int, text: str, written: str) -> str:
+        if kept is not None:
+            written = kept(number, text, written)
+        lead = ends.get(number)
+        if lead is None or not text.endswith(lead):
+            return written
+        escaped = next((form for form in _LEADS[lead] if written.endswith(form)), "")
+        return written[: -len(escaped)] + lead if escaped else written
+
+    return written_with_leads
