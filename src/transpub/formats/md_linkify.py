@@ -61,7 +61,7 @@ def _after_a_protocol_name(rule: Callable[[StateInline, bool], bool]) -> Callabl
     return rule_after_a_name
 
 
-def _goldmark_only(state: StateInline, before: str) -> bool:
+def goldmark_only(state: StateInline, before: str) -> bool:
     """Whether Goldmark starts a bare URL right after ``before`` (the pending text up to the URL),
     where GFM does not: after a typographer's quote, dash or ellipsis, or right after an inline node."""
     if not before:
@@ -77,7 +77,7 @@ def _goldmark_only(state: StateInline, before: str) -> bool:
     return before.endswith(_TYPOGRAPHER)
 
 
-def _link(state: StateInline, url: str, label: str) -> None:
+def link_tokens(state: StateInline, url: str, label: str) -> None:
     """The link tokens of a bare URL, as GFM's rules make them."""
     token = state.push("link_open", "a", 1)
     token.attrs = {"href": state.md.normalizeLink(url)}
@@ -93,13 +93,13 @@ def _www(state: StateInline, silent: bool) -> bool:
     pos = state.pos
     if silent or state.linkLevel > 0 or not state.src.startswith("www.", pos):
         return False
-    if not _goldmark_only(state, state.pending):
+    if not goldmark_only(state, state.pending):
         return False
     found = match_www(state.src[pos : state.posMax])
     if found is None:
         return False
     url, length = found
-    _link(state, url, state.src[pos : pos + length])
+    link_tokens(state, url, state.src[pos : pos + length])
     state.pos += length
     return True
 
@@ -114,7 +114,7 @@ def _protocol(state: StateInline, silent: bool) -> bool:
     if protocol is None:
         return False
     at = len(state.pending) - len(tail) + protocol.start()
-    if not _goldmark_only(state, state.pending[max(0, at - 3) : at]):  # (it reads 3 characters at most)
+    if not goldmark_only(state, state.pending[max(0, at - 3) : at]):  # (it reads 3 characters at most)
         return False
     name = protocol.group(1)
     combined = name + state.src[state.pos : state.posMax]
@@ -123,6 +123,6 @@ def _protocol(state: StateInline, silent: bool) -> bool:
         return False
     url, length = found
     state.pending = state.pending[: -len(name)]
-    _link(state, url, combined[:length])
+    link_tokens(state, url, combined[:length])
     state.pos += length - len(name)
     return True

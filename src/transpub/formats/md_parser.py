@@ -31,6 +31,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .heading_ids import ATTRIBUTE, HEADING_ATTRIBUTES, Heading, base_ids, unique_ids
+from .md_goldmark_urls import goldmark_urls
 from .md_linkify import goldmark_linkify
 
 #: Inline rules whose tokens need their span, and the token type that carries it.
@@ -374,6 +375,7 @@ def rendering_parser() -> MarkdownIt:
     """The parser that renders localized Markdown to HTML (task lists shown as check boxes, heading
     attributes ``{#id .class}`` as Goldmark writes them)."""
     md = _markdown().use(tasklists_plugin)
+    goldmark_urls(md)  # (a bare URL as far as Hugo links it)
     md.core.ruler.after("inline", "heading_attributes", _heading_attributes)
     md.core.ruler.after("heading_attributes", "heading_ids", _heading_ids)
     return md
