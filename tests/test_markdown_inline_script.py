@@ -10,6 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from real_renderers import MKDOCS, each_present, mkdocs_page
 from test_compile_helpers import run_cli
 from test_markdown_alt_renderers import EACH_RENDERER, as_shown, render, unmarked_pseudo
 from transpub.formats import ReadOptions
@@ -139,8 +140,20 @@ more.code(); </script> and then the text.
 A paragraph after it.
 """
 RUNNING_ON_UNITS = ["Count the visits", "and then the text.", "A paragraph after it."]
-#: Python-Markdown, as MkDocs renders a page, and Hugo (the browser runs both pages' scripts on).
-EACH_RUNNING_ON = [param for param in EACH_RENDERER if param.values[0] != "kramdown"]
+#: Python-Markdown, as MkDocs renders a page, MkDocs itself and Hugo (the browser runs their pages'
+#: scripts on).
+EACH_RUNNING_ON = [param for param in EACH_RENDERER if param.values[0] != "kramdown"] + each_present(
+    {"mkdocs": (MKDOCS is not None, "mkdocs is not installed")}
+)
+
+
+def render_running_on(name: str, markdown: str, site: Path) -> str:
+    """``markdown`` as the renderer ``name`` makes it into HTML (MkDocs: its page's main part)."""
+    if name != "mkdocs":
+        return render(name, markdown, site)
+    page = lxml.html.fromstring(mkdocs_page(markdown, site, ""))
+    (main,) = page.xpath("//div[@role='main']")
+    return lxml.html.tostring(main, encoding="unicode")
 
 
 def read_running_on(kramdown: bool = False):
@@ -178,8 +191,8 @@ def test_a_translated_page_runs_the_script_s_code_as_its_source_and_shows_only_t
     name: str, tmp_path: Path
 ) -> None:
     marked = read_running_on().render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"))
-    code, text = code_and_text(render(name, marked, tmp_path / "translated"))
-    source_code, source_text = code_and_text(render(name, RUNNING_ON, tmp_path / "source"))
+    code, text = code_and_text(render_running_on(name, marked, tmp_path / "translated"))
+    source_code, source_text = code_and_text(render_running_on(name, RUNNING_ON, tmp_path / "source"))
     assert code == source_code and "⟦" not in "".join(code)
     assert text == "⟦Count the visits⟧ ⟦and then the text.⟧ ⟦A paragraph after it.⟧"
     assert source_text == "Count the visits and then the text. A paragraph after it."
