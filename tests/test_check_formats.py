@@ -333,3 +333,14 @@ def test_every_kind_of_problem_says_what_to_do_in_every_format(tmp_path: Path) -
     junit = etree.fromstring(run(root, "check", "--format", "junit").output.encode("utf-8"))
     failures = [failure.get("message") for failure in junit.iter("failure")]
     assert failures == [i["message"] for i in issues if i["severity"] == "error"]
+
+
+def test_github_notice_of_annotations_not_shown_counts_one_problem_as_one() -> None:
+    # "this log lists all 1 problems and 11 warnings"
+    from transpub.check.formats import format_github
+    from transpub.check.report import CheckReport
+    from transpub.model import Issue
+
+    warnings = [Issue("a.po", line, "untranslated", "x", severity="warning") for line in range(2, 13)]
+    report = CheckReport(project="p", project_issues=[Issue("a.po", 1, "fuzzy", "x"), *warnings])
+    assert "this log lists all 1 problem and 11 warnings" in format_github(report)

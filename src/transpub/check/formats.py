@@ -129,7 +129,8 @@ def format_github(report: CheckReport, folder: str = "") -> str:
     if errors > GITHUB_SHOWN or warnings > GITHUB_SHOWN:
         lines.append(
             f"::notice title=transpub check::GitHub shows {GITHUB_SHOWN} errors and {GITHUB_SHOWN} warnings "
-            f"of a step as annotations; this log lists all {errors} problems and {warnings} warnings"
+            f"of a step as annotations; this log lists all {counted(errors, 'problem')} and "
+            f"{counted(warnings, 'warning')}"
         )
     return "\n".join([*lines, *_summary_lines(report)]) + "\n"
 
