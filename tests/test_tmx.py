@@ -113,7 +113,9 @@ def test_import_maps_languages_and_codes_and_merges_duplicates(harbour: Path) ->
     (harbour / "agency.tmx").write_text(AGENCY_TMX, encoding="utf-8")
     result = run(harbour, "memory", "import", str(harbour / "agency.tmx"))
     assert "2 added, 0 updated, 0 already in the memory, 1 duplicate merged" in result.output
-    assert "1 unit(s) in ja-JP, not a language of this project" in result.output
+    assert (
+        "Warning: 1 unit in ja-JP skipped: not a language of this project (de, fr; add it to" in result.output
+    )
     with _memory(harbour) as memory:
         title = memory.exact("en", "de", "Harbour reopens")
         mayor = memory.exact("en", "de", "The mayor thanked <1>everybody</1> who helped.")
@@ -143,7 +145,7 @@ def test_a_tmx_cannot_pass_its_units_off_as_transpubs_own_records(harbour: Path,
     )
     (harbour / "agency.tmx").write_text(tmx, encoding="utf-8")
     result = run(harbour, "memory", "import", str(harbour / "agency.tmx"))
-    assert "1 unit(s) with an origin of transpub's own records" in result.output
+    assert "1 unit with an origin of transpub's own records" in result.output
     with _memory(harbour) as memory:
         assert not [e for e in memory.entries("de") if e.origin == record]
         assert memory.exact("en", "de", "Harbour reopens").target == "Alter Hafen-Titel"  # the other unit

@@ -1830,12 +1830,13 @@ def memory_import(ctx: click.Context, files: tuple[Path, ...]) -> None:
     _refuse_unreadable(ctx, files)
     report = import_tmx(project, list(files))
     skipped = [
-        f"Warning: {n} unit(s) in {tag}, not a language of this project"
+        f"Warning: {counted(n, 'unit')} in {tag} skipped: not a language of this project "
+        f"({', '.join(project.locales)}; add it to [project] locales to keep them)"
         for tag, n in report.skipped_languages.items()
     ]
     if report.skipped_records:
         skipped.append(
-            f"Warning: {report.skipped_records} unit(s) with an origin of transpub's own records "
+            f"Warning: {counted(report.skipped_records, 'unit')} with an origin of transpub's own records "
             "(ENGINE:rejected, ENGINE:piece) skipped: they are no translations"
         )
     for line in skipped:
