@@ -202,6 +202,16 @@ def test_signed_off_units_come_back_reviewed_and_translated_ones_fuzzy(harbour: 
     assert nothing.msgstr == "Sonst änderte sich nichts." and "fuzzy" in nothing.flags
 
 
+def test_a_unit_a_reviewer_marked_reviewed_in_xliff_2_comes_back_reviewed(harbour: Path) -> None:
+    # XLIFF 2.1's states are initial, translated, reviewed, final: a reviewer's "reviewed" is reviewed work
+    run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    _edit(path, "Nothing", "Sonst nichts.", "reviewed")
+    run(harbour, "xliff", "import", str(path))
+    nothing = _entry(harbour, "de", "Nothing")
+    assert nothing.msgstr == "Sonst nichts." and "fuzzy" not in nothing.flags
+
+
 def test_accept_translated_takes_translated_units_as_reviewed(harbour: Path) -> None:
     run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
     path = harbour / "out" / "harbour.de.xlf"
