@@ -418,6 +418,25 @@ def test_bad_xliff_is_one_error_line_and_changes_no_catalog(harbour: Path, chang
     assert _catalog_bytes(harbour) == before
 
 
+@pytest.mark.parametrize(
+    ("version", "attribute", "tag"), [("2.1", "trgLang", "<xliff "), ("1.2", "target-language", "<file ")]
+)
+def test_a_file_for_another_language_is_named_at_the_line_that_says_its_language(
+    harbour: Path, version: str, attribute: str, tag: str
+) -> None:
+    # XLIFF 2 names its languages on <xliff>: the error named the line of <file>, which says none
+    run(harbour, "xliff", "export", "-l", "de", "--version", version, "-o", str(harbour / "out"))
+    path = harbour / "out" / "harbour.de.xlf"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(f'{attribute}="de"', f'{attribute}="ja"'), encoding="utf-8"
+    )
+    result = run(harbour, "xliff", "import", str(path), code=1)
+    line = _line_of(path, tag)
+    assert (
+        f"Error: out/harbour.de.xlf:{line}: target language 'ja' is not one of the project's" in result.output
+    )
+
+
 def test_a_nul_byte_in_an_xliff_is_one_error_line_with_its_position(harbour: Path) -> None:
     """lxml ends this message with a line break: shown as is, ", line 64, column 19" was a second
     line of the output, under no file name."""

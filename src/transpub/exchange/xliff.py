@@ -95,6 +95,8 @@ class XliffFile:
     target_lang: str | None = None
     date: datetime | None = None
     line: int | None = None
+    #: the line of the tag naming the languages: 2.x's ``<xliff>`` (1.2's ``<file>``: None, ``line``)
+    lang_line: int | None = None
 
 
 def unit_id(msgid: str, msgctxt: str | None = None) -> str:
@@ -541,6 +543,7 @@ def _file_start_2(element: etree._Element, root: etree._Element) -> XliffFile:
         target_lang=root.get("trgLang"),
         date=_date(element.get(f"{{{TRANSPUB_NS}}}exported")),
         line=element.sourceline,
+        lang_line=root.sourceline,
     )
 
 

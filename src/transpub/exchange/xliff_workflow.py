@@ -316,18 +316,19 @@ def _check_file(project: Project, file: XliffFile, shown: str) -> str:
         raise XliffError(
             f"this XLIFF is for project {file.project!r}, not {project.name!r}", shown, file.line
         )
+    languages_line = file.lang_line or file.line
     if match_locale(file.source_lang, [project.source_locale]) is None:
         raise XliffError(
             f"source language {file.source_lang!r} is not the project's ({project.source_locale})",
             shown,
-            file.line,
+            languages_line,
         )
     locale = match_locale(file.target_lang, project.locales)
     if locale is None:
         raise XliffError(
             f"target language {file.target_lang!r} is not one of the project's ({', '.join(project.locales)})",
             shown,
-            file.line,
+            languages_line,
         )
     return locale
 
