@@ -1165,3 +1165,15 @@ def test_a_plural_with_a_broken_form_exports_as_not_translated_and_imports_back_
     assert "Error" not in result.output
     entry = _plural_entry(project)
     assert [entry.msgstr_plural[i] for i in range(3)] == forms
+
+
+def test_export_given_two_locales_is_a_usage_error_not_a_file_of_the_last_one(harbour: Path) -> None:
+    # -l fr -l de wrote de's files alone, and said nothing of fr
+    result = run(harbour, "xliff", "export", "-l", "fr", "-l", "de", "-o", str(harbour / "out"), code=2)
+    assert "this command works on one locale, not 2 (fr, de): run it once for each" in result.output
+    assert not (harbour / "out").exists()
+
+
+def test_export_reads_a_bcp47_spelling_of_the_locale_as_other_commands_do(harbour: Path) -> None:
+    run(harbour, "xliff", "export", "-l", "DE", "-o", str(harbour / "out"))
+    assert (harbour / "out" / "harbour.de.xlf").exists()

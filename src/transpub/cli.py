@@ -56,6 +56,24 @@ def _locales(ctx: click.Context, param: click.Parameter, value: object) -> objec
         raise click.BadParameter(visible(exc.message)) from exc
 
 
+def _one_locale(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> str:
+    """``-l LOCALE`` of a command that works on one locale, read as :func:`_locales` reads it; given
+    twice, a usage error (click would keep the last one and drop the others in silence)."""
+    if len(value) > 1:
+        raise click.BadParameter(
+            f"this command works on one locale, not {len(value)} ({visible(', '.join(value))}): "
+            "run it once for each"
+        )
+    return str(_locales(ctx, param, value[0]))
+
+
+def one_locale_option(help: str) -> Callable[[Any], Any]:
+    """The required ``-l LOCALE`` of a command that works on one locale (``xliff export``, ``align``)."""
+    return click.option(
+        "-l", "--locale", required=True, multiple=True, callback=_one_locale, metavar="LOCALE", help=help
+    )
+
+
 def _engine_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """``--engine NAME``, one that ``transpub engines`` lists."""
     if value is not None and value not in ENGINE_NAMES:
@@ -1674,7 +1692,7 @@ XLIFF_SUFFIXES = (".xlf", ".xliff")
 
 
 @xliff.command(name="export")
-@click.option("-l", "--locale", required=True, metavar="LOCALE", help="The target locale to export.")
+@one_locale_option("The target locale to export.")
 @click.option(
     "--version",
     "version",
@@ -1905,7 +1923,7 @@ def _entries(count: int) -> str:
 
 @main.command()
 @click.argument("paths", nargs=-1, metavar="SOURCE TRANSLATION", type=PATH)
-@click.option("-l", "--locale", required=True, metavar="LOCALE", help="The language of the translation.")
+@one_locale_option("The language of the translation.")
 @click.option(
     "--dir", "folders", is_flag=True, help="SOURCE and TRANSLATION are folders; files pair by path."
 )
