@@ -355,3 +355,18 @@ def test_a_memory_export_leaves_out_a_translation_with_broken_placeholders_and_i
     run(other, "memory", "import", str(tmp_path / "de.tmx"))
     with _memory(other) as memory:
         assert [(e.source, e.target) for e in memory.entries()] == [("Harbour reopens", "Hafen wieder offen")]
+
+
+def test_export_of_two_locales_writes_a_file_for_each_named_after_it(harbour: Path) -> None:
+    from exchange_project import fill
+
+    fill(harbour, "de", {"Harbour reopens": ("Hafen wieder offen", "reviewed")})
+    fill(harbour, "fr", {"Harbour reopens": ("Le port rouvre", "reviewed")})
+    result = run(harbour, "memory", "export", "-o", str(harbour / "memory.tmx"), "-l", "de", "-l", "fr")
+    assert "memory.de.tmx (1 unit)" in result.output and "memory.fr.tmx (1 unit)" in result.output
+    languages = {
+        name: set(re.findall(r'xml:lang="([^"]+)"', (harbour / name).read_text(encoding="utf-8")))
+        for name in ("memory.de.tmx", "memory.fr.tmx")
+    }
+    assert languages == {"memory.de.tmx": {"en", "de"}, "memory.fr.tmx": {"en", "fr"}}
+    assert not (harbour / "memory.tmx").exists()
