@@ -344,3 +344,12 @@ def test_github_notice_of_annotations_not_shown_counts_one_problem_as_one() -> N
     warnings = [Issue("a.po", line, "untranslated", "x", severity="warning") for line in range(2, 13)]
     report = CheckReport(project="p", project_issues=[Issue("a.po", 1, "fuzzy", "x"), *warnings])
     assert "this log lists all 1 problem and 11 warnings" in format_github(report)
+
+
+def test_json_counts_the_units_of_an_article_whose_catalog_is_missing_as_untranslated(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", locales=("de",))
+    (root / "locales" / "de" / "LC_MESSAGES" / "signing.po").unlink()
+    report = json.loads(run(root, "check", "--format", "json").output)
+    [catalog] = report["locales"][0]["catalogs"]
+    assert catalog["readable"] is True and catalog["untranslated"] == catalog["total"] > 0
+    assert [issue["check"] for issue in report["issues"]] == ["outdated"]
