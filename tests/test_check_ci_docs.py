@@ -110,6 +110,17 @@ def test_sharded_workflow_runs_every_stage_per_shard_then_the_indexes() -> None:
             assert context.params["shard"] == (1, 4)
 
 
+def test_replies_a_failed_shard_kept_are_cached_under_a_key_of_each_attempt_restored_by_prefix() -> None:
+    # GitHub never replaces a cache key: saved as unsaved-1-<run_id>, a re-run of the failed job that
+    # failed again kept its new replies nowhere, and they were paid for once more
+    steps = workflow("shard")["jobs"]["shard"]["steps"]
+    restore = next(step for step in steps if "cache/restore" in str(step.get("uses")))
+    save = next(step for step in steps if "cache/save" in str(step.get("uses")))
+    assert "github.run_attempt" in save["with"]["key"] and save["if"] == "failure()"
+    assert save["with"]["path"] == restore["with"]["path"] == ".transpub/unsaved/"
+    assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
+
+
 def run_step(script: str, folder: Path, shard: int = 0, env: dict[str, str] | None = None) -> None:
     """Run a workflow step's shell script in ``folder`` as GitHub does (bash -e), for matrix shard
     ``shard``, with the variables ``env`` added to the environment."""
