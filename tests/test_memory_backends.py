@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pgcluster import fresh_database, password_role, postgres_url  # noqa: F401 (fixtures)
-from transpub.errors import MemoryStoreError
+from transpub.errors import ConfigError, MemoryStoreError
 from transpub.memory import (
     HUMAN,
     SCHEMA_VERSION,
@@ -263,9 +263,11 @@ def test_memory_migrate_on_a_new_database_says_it_set_the_schema_up(
 def test_an_unreachable_database_is_one_clear_error_without_its_password(
     tmp_path: Path, url: str, pieces: list[str]
 ) -> None:
-    with pytest.raises(MemoryStoreError) as caught:
+    with pytest.raises((MemoryStoreError, ConfigError)) as caught:
         open_memory(url.format(dir=tmp_path))
-    assert "cannot connect to the translation memory" in str(caught.value)
+    # libpq takes a password's "s3" before a slash for a port that is no number: a URL to write again
+    said = "cannot be read" if "s3/" in url else "cannot connect to the translation memory"
+    assert said in str(caught.value)
     assert not [piece for piece in pieces if piece in str(caught.value)], str(caught.value)
 
 
@@ -313,7 +315,12 @@ def test_a_memory_url_that_cannot_be_read_is_a_configuration_error_without_its_p
     from transpub.cli import main
 
     init_project(tmp_path, source="en", locales=["es"], name="News")
-    for url in ("postgresql://tm:s3cret@db.example/tm?bogus=1", "postgresql://tm:s3cret@[db/tm"):
+    values = ("sslmode=bogus", "port=abc", "port=99999", "target_session_attrs=zz")  # read by libpq later
+    for url in (
+        "postgresql://tm:s3cret@db.example/tm?bogus=1",
+        "postgresql://tm:s3cret@[db/tm",
+        *(f"postgresql://tm:s3cret@/tm?host={tmp_path}&{value}" for value in values),
+    ):
         result = CliRunner(env={"TRANSPUB_MEMORY_URL": url}).invoke(
             main, ["--project", str(tmp_path), "memory", "stats"]
         )

@@ -138,6 +138,11 @@ class PostgresMemory(StoreConnection):
             self._db: Any = psycopg.connect(url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
             why = hide_secrets(_first_line(exc), url)
+            if bad_value := _BAD_OPTION_VALUE.search(why):  # (libpq reads the values only now)
+                raise ConfigError(
+                    f"the memory URL {self.path} cannot be read: {why[bad_value.start() :]} "
+                    "(TRANSPUB_MEMORY_URL or [paths] memory)"
+                ) from None
             hint = (
                 " (give the password in PGPASSWORD or a .pgpass file)"
                 if "password" in why and ("authentication" in why or "no password" in why)
@@ -445,6 +450,11 @@ _REFUSED_SETTINGS = re.compile(
     r"password authentication failed|no password supplied|role \"[^\"]*\" does not exist"
     r"|database \"[^\"]*\" does not exist|no pg_hba\.conf entry"
 )
+
+
+#: What libpq says of a value of the URL it cannot use (``sslmode=bogus``, ``port=abc``, a port
+#: over 65535), before it looks for a server: a mistake in the settings, as a URL that cannot be read.
+_BAD_OPTION_VALUE = re.compile(r"invalid \w+ value: |invalid integer value |invalid port number: ")
 
 
 def _first_line(exc: Exception) -> str:
