@@ -518,6 +518,25 @@ def test_a_dry_run_says_what_the_memory_would_fill_not_that_it_filled_it(tmp_pat
     assert entries(make_project(tmp_path, {}), "b")["Kept."].msgstr == ""
 
 
+def test_a_dry_run_says_each_locale_s_sending_and_filling_together(tmp_path, fake):
+    # "es: would send", "de: would send", then "de: would fill", "es: would fill": each locale's
+    # lines apart, in two orders
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+
+    articles = {"a": [("Kept.", "Guardado.")], "b": [("Kept.", ""), ("New.", "")]}
+    make_project(tmp_path, articles, locales=("es", "de"))
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "translate", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert [line.split(":")[0] for line in result.output.splitlines() if " via " in line] == [
+        "de via libre",
+        "de via libre",
+        "es via libre",
+        "es via libre",
+    ], result.output
+
+
 def test_a_dry_run_says_in_words_that_plural_entries_would_be_left_empty(tmp_path, fake):
     from click.testing import CliRunner
 

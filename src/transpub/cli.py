@@ -896,16 +896,19 @@ def translate(
         _echo(f"Note: {note}.", err=True)
     for warning in report.warnings:
         _echo(f"Warning: {warning}", err=True)
-    if report.dry_run:
-        for est in report.estimates:
+    if report.dry_run:  # nothing was filled: what a run would send, then take from the memory, by locale
+        fills = {key: _would_fill(counts) for key, counts in report.counts.items() if _filled(counts)}
+        for est in sorted(report.estimates, key=lambda est: (est.locale, est.engine)):
             _echo(est.describe())
+            if (said := fills.pop((est.locale, est.engine), None)) is not None:
+                _echo(f"{est.locale} via {est.engine}: {said}")
         if not report.estimates:
             _echo("Nothing to send: every entry is filled or comes from the translation memory.")
-    for (locale, name), counts in sorted(report.counts.items()):
-        parts = _filled(counts)
-        if parts and report.dry_run:  # nothing was filled: this is what a run would take from the memory
-            _echo(f"{locale} via {name}: {_would_fill(counts)}")
-        elif not report.dry_run:
+        for (locale, name), said in sorted(fills.items()):
+            _echo(f"{locale} via {name}: {said}")
+    else:
+        for (locale, name), counts in sorted(report.counts.items()):
+            parts = _filled(counts)
             _echo(f"{locale} via {name}: " + (", ".join(parts) if parts else "nothing to do"))
     for line in report.failure_lines(every=all_failures):
         _echo(line, err=True)
