@@ -105,6 +105,16 @@ def test_compile_of_a_shard_with_no_article_does_not_say_it_wrote_pages(tmp_path
     assert "Pages of shard" in run_cli(root, "compile", "--shard", "2/2" if shard == "1/2" else "1/2").stdout
 
 
+def test_compile_of_a_shard_with_nothing_changed_does_not_say_it_wrote_its_pages(tmp_path: Path) -> None:
+    root = new_project(tmp_path)
+    (root / "articles" / "ferry.html").write_text(ARTICLE, encoding="utf-8")
+    run_cli(root, "extract")
+    shard = "2/2" if empty_shard("ferry") == "1/2" else "1/2"
+    run_cli(root, "compile", "--shard", shard)
+    again = run_cli(root, "compile", "--shard", shard).stdout  # (it said "Pages of shard 1/2 written in …")
+    assert f"Pages of shard {shard} are in {root / 'site'}; once every shard is done" in again, again
+
+
 def test_compile_with_no_article_says_where_it_looked_as_extract_does(tmp_path: Path) -> None:
     root = new_project(tmp_path)
     said = "No articles in articles/ (HTML, Markdown or text files)."

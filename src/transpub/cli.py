@@ -1339,7 +1339,7 @@ def compile_(
         site = None
     elif site is not None and shard is not None:  # a shard writes pages only: no index to point at yet
         _echo(
-            f"Pages of shard {shard[0]}/{shard[1]} written in {report.out_dir}; once every shard is done, "
+            f"Pages of shard {shard[0]}/{shard[1]} are in {report.out_dir}; once every shard is done, "
             "`transpub compile --indexes` writes the index pages."
         )
         site = None
