@@ -455,3 +455,23 @@ def _deep_reply_failures(monkeypatch, name: str) -> dict[int, str]:
             sleep=lambda seconds: None,
         )
     return failed
+
+
+def test_a_libre_server_that_does_not_answer_is_named_in_the_failure(monkeypatch):
+    # "libre: connection failed (ConnectionError)" left a CI log without the setting to look at
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.delenv("TRANSPUB_LIBRE_URL", raising=False)
+    engine = get_engine("libre", project=_Project({"libre": {"url": f"http://user:pw@127.0.0.1:{port}/lt"}}))
+    with pytest.raises(
+        TransientEngineError, match=rf"libre: connection failed to http://127.0.0.1:{port} \("
+    ):
+        engine.translate_batch(["One."], "en", "es")
+    monkeypatch.setenv("TRANSPUB_LIBRE_URL", f"http://127.0.0.1:{port}")  # (its host may be a secret)
+    with pytest.raises(
+        TransientEngineError, match="libre: connection failed to the server of TRANSPUB_LIBRE_URL"
+    ):
+        get_engine("libre").translate_batch(["One."], "en", "es")

@@ -143,9 +143,7 @@ def post_json(
     except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
-        raise TransientEngineError(
-            redact(f"{what}: connection failed ({type(exc).__name__})", list(secrets))
-        ) from None
+        raise connection_failed(what, url, server, exc, secrets) from None
     except requests.RequestException as exc:
         raise EngineError(redact(f"{what}: request failed ({exc})", list(secrets))) from None
     return decode_reply(response, what=what, secrets=list(secrets))
@@ -170,10 +168,22 @@ def get_json(
     except requests.Timeout:
         raise TransientEngineError(f"{what}: no reply within {timeout:g} s") from None
     except requests.ConnectionError as exc:
-        raise TransientEngineError(f"{what}: connection failed ({type(exc).__name__})") from None
+        raise connection_failed(what, url, server, exc, secrets) from None
     except requests.RequestException as exc:
         raise EngineError(redact(f"{what}: request failed ({exc})", list(secrets))) from None
     return decode_reply(response, what=what, secrets=list(secrets))
+
+
+def connection_failed(
+    what: str, url: str, server: str | None, exc: Exception, secrets: Sequence[str | None]
+) -> TransientEngineError:
+    """The error for a connection to ``url`` that failed, naming the server as :func:`too_long_error`
+    does (``server``, else its address), so that a CI log says which setting to look at."""
+    where = server or server_of(url)
+    to = f" to {where}" if where else ""
+    return TransientEngineError(
+        redact(f"{what}: connection failed{to} ({type(exc).__name__})", list(secrets))
+    )
 
 
 def server_of(url: str) -> str:
