@@ -498,6 +498,45 @@ def test_a_worker_sending_for_longer_than_a_claim_lasts_keeps_its_texts_from_the
     assert taken_over and not any(taken_over), taken_over
 
 
+def test_a_worker_held_up_by_another_worker_s_claims_says_so_once_then_sends_them(
+    location: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed mid-run holds its claims for a minute: the next job waited that long and said
+    nothing, a CI log that read as a hung job. It says so once, after CLAIM_WAIT_NOTE_SECONDS."""
+    import threading
+
+    import transpub.translate as translate
+    from transpub.translate_report import Counts
+
+    monkeypatch.setattr(translate, "CLAIM_WAIT_NOTE_SECONDS", 0.2)
+    monkeypatch.setattr(translate, "CLAIM_POLL_SECONDS", 0.05)
+    pending = {text: translate._Pending(text, entries=1) for text in ("The bridge.", "The harbour.")}
+    events: list = []
+    sent: list[str] = []
+    with open_memory(location) as other, open_memory(location) as memory:
+        assert other.claim("en", "de", "libre", list(pending), seconds=60) == set(pending)
+        letting_go = threading.Timer(1.0, other.release, ("en", "de", "libre", list(pending)))
+        letting_go.start()
+        try:
+            translate._send_claimed(
+                memory,
+                "en",
+                "de",
+                "libre",
+                pending,
+                lambda claimed: sent.extend(claimed),
+                "today",
+                Counts(),
+                events.append,
+            )
+        finally:
+            letting_go.join()
+    assert [(event.kind, event.locale, event.engine, event.units_total) for event in events] == [
+        ("waiting", "de", "libre", 2)
+    ]
+    assert sorted(sent) == sorted(pending)
+
+
 def test_ctrl_c_while_sending_stops_the_run_even_when_the_memory_cannot_let_the_claims_go(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -275,6 +275,20 @@ def test_progress_printer_is_quiet_when_not_a_terminal():
     assert stream.getvalue() == ""
 
 
+def test_a_ci_log_gets_one_line_when_other_workers_claims_hold_the_run_up():
+    import io
+
+    from transpub.progress import make_progress_printer
+    from transpub.translate_report import ProgressEvent
+
+    stream = io.StringIO()  # (not a terminal: no progress bar)
+    make_progress_printer(stream)(ProgressEvent("waiting", "de", "libre", 0, 230, 0, 0))
+    assert stream.getvalue() == (
+        "Note: de via libre: waiting for 230 texts other workers are translating now (claimed in the "
+        "shared memory; the claims of a worker that was stopped run out within a minute)\n"
+    )
+
+
 def test_progress_printer_draws_units_characters_and_eta_on_a_terminal():
     import io
 

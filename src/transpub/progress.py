@@ -43,16 +43,45 @@ def format_progress(event: Any, elapsed: float, width: int = 24) -> str:
     )
 
 
+def format_waiting(event: Any) -> str:
+    """The note for a "waiting" event: other workers' claims hold up ``units_total`` texts.
+
+    >>> from types import SimpleNamespace as E
+    >>> format_waiting(E(locale="de", engine="libre", units_total=230))
+    'Note: de via libre: waiting for 230 texts other workers are translating now (claimed in the shared memory; the claims of a worker that was stopped run out within a minute)'
+    """
+    texts = (
+        "1 text another worker is"
+        if event.units_total == 1
+        else f"{event.units_total} texts other workers are"
+    )
+    return (
+        f"Note: {event.locale} via {event.engine}: waiting for {texts} translating now (claimed in the "
+        "shared memory; the claims of a worker that was stopped run out within a minute)"
+    )
+
+
 def make_progress_printer(
     stream: TextIO, clock: Callable[[], float] = time.monotonic
 ) -> Callable[[Any], None]:
-    """A progress callback drawing on ``stream``; it does nothing when ``stream`` is not a TTY."""
+    """A progress callback drawing on ``stream``; when ``stream`` is not a TTY (a CI log) it writes
+    only the note of a "waiting" event, a line."""
     isatty = getattr(stream, "isatty", None)
     if not (callable(isatty) and isatty()):
-        return lambda event: None
+
+        def note(event: Any) -> None:
+            if event.kind == "waiting":
+                stream.write(format_waiting(event) + "\n")
+                stream.flush()
+
+        return note
     started: dict[tuple[str, str], float] = {}
 
     def show(event: Any) -> None:
+        if event.kind == "waiting":
+            stream.write("\r\x1b[2K" + format_waiting(event) + "\n")
+            stream.flush()
+            return
         key = (event.locale, event.engine)
         now = clock()
         if event.kind == "start" or key not in started:

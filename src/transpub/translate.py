@@ -96,6 +96,9 @@ CLAIM_POLL_SECONDS = 0.5
 #: out (seconds). What a killed worker claimed waits this long for another worker (5 minutes, with
 #: nothing said, was a CI job that looked hung).
 CLAIM_HOLD_SECONDS = min(CLAIM_SECONDS, 60.0)
+#: How long a worker waits for texts other workers claimed before it says so (a CI log silent for a
+#: minute, the claims of a killed worker running out, read as a job that hung).
+CLAIM_WAIT_NOTE_SECONDS = 5.0
 #: Returned by :func:`_from_memory` when this engine's earlier (paid) reply was rejected.
 REJECTED_BEFORE = ("", "")
 
@@ -839,7 +842,7 @@ def translate_project(
                 policy=policy,
             )
             try:
-                _send_claimed(memory, source_lang, locale, name, pending, send, today, counts)
+                _send_claimed(memory, source_lang, locale, name, pending, send, today, counts, progress)
             except MemoryStoreError as exc:  # (each batch went to the catalogs first, pieces to unsaved/)
                 raise MemoryStoreError(
                     f"{exc.message}; {keeping.said()}: run again once the memory answers",
@@ -865,14 +868,20 @@ def _send_claimed(
     send: Callable[[dict[str, _Pending]], None],
     today: str,
     counts: Counts,
+    progress: Callable[[ProgressEvent], None] | None = None,
 ) -> None:
     """Send the texts this worker claims; take the others' replies from the memory as they arrive
-    (see :func:`_claimed_sending`) and fill the catalogs with them."""
+    (see :func:`_claimed_sending`) and fill the catalogs with them; ``progress`` hears a "waiting"
+    event (``units_total``: the texts) when other workers' claims hold this one up."""
 
     def arrived(waiting: dict[str, _Pending], only: set[str] | None) -> None:
         _take_arrived(memory, source, locale, engine, waiting, today, counts, only=only)
 
-    _claimed_sending(memory, source, locale, engine, pending, send, arrived)
+    def held_up(texts: int) -> None:
+        if progress is not None:
+            progress(ProgressEvent("waiting", locale, engine, 0, texts, 0, 0))
+
+    _claimed_sending(memory, source, locale, engine, pending, send, arrived, held_up)
 
 
 Waiting = TypeVar("Waiting")
@@ -886,9 +895,11 @@ def _claimed_sending(
     pending: Mapping[str, Waiting],
     send: Callable[[dict[str, Waiting]], None],
     arrived: Callable[[dict[str, Waiting], set[str] | None], None],
+    held_up: Callable[[int], None] | None = None,
 ) -> None:
     """``send`` the texts of ``pending`` (by msgid) this worker claims; ``arrived`` takes out of the
-    dict it is given those whose reply the memory now holds (of the set, when one is given).
+    dict it is given those whose reply the memory now holds (of the set, when one is given);
+    ``held_up`` is told once how many texts it still waits for, after CLAIM_WAIT_NOTE_SECONDS.
 
     Another worker sending the same text at the same time holds its claim: its reply is stored
     in the shared memory, and used here instead of paying for the text twice. A text whose claim
@@ -896,8 +907,17 @@ def _claimed_sending(
     claimed and sent here.
     """
     waiting = dict(pending)
+    stalled: float | None = None  # since when nothing could be claimed (None: told, or not yet)
+    told = held_up is None
     while waiting:
         mine = memory.claim(source, locale, engine, list(waiting), seconds=CLAIM_HOLD_SECONDS)
+        if not mine and not told:
+            stalled = stalled if stalled is not None else time.monotonic()
+            if time.monotonic() - stalled >= CLAIM_WAIT_NOTE_SECONDS and held_up is not None:
+                held_up(len(waiting))
+                told = True
+        elif mine:
+            stalled = None
         if mine:
             try:
                 # Another worker may have sent one of these, stored its reply and let its claim go

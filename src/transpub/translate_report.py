@@ -282,7 +282,8 @@ class TranslateReport:
 
 @dataclass(frozen=True)
 class ProgressEvent:
-    """Sent to the progress callback: ``kind`` is "start", "batch" or "finish"."""
+    """Sent to the progress callback: ``kind`` is "start", "batch" or "finish", or "waiting" when
+    other workers' claims hold up ``units_total`` texts (said once, after a few seconds)."""
 
     kind: str
     locale: str
