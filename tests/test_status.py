@@ -88,6 +88,21 @@ def test_a_status_report_in_a_folder_of_the_articles_extract_never_reads_is_writ
     assert run(root, "status", "--html", str(root / "status.html")).exit_code == 2  # (read as one there)
 
 
+def test_status_counts_an_article_not_extracted_yet_as_untranslated_as_check_does(tmp_path: Path) -> None:
+    # its row said 0 units, n/a, and the locale's total left it out: 100% beside check's 71.4%
+    root = make_project(tmp_path / "news")
+    (root / "articles" / "brief.html").write_text(
+        "<p>Two new projects. Both in Jingyue.</p>", encoding="utf-8"
+    )
+    lines = run(root, "status").output.splitlines()
+    assert (
+        lines[1] == "brief           de               0      0             2    0.0%      6  (not extracted)"
+    )
+    assert lines[-2] == "(all articles)  de               5      0             2   71.4%     35"
+    check = run(root, "check", "-l", "de").output
+    assert "de: 71.4% translated (5 of 7 units)" in check, check
+
+
 def test_status_counts_a_missing_catalog_from_the_template_and_notes_a_broken_one(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news")
     po_path(root, "de").unlink()

@@ -48,8 +48,9 @@ class StatusRow:
 
     @property
     def counted(self) -> bool:
-        """Whether the counts say anything: not for a broken catalog nor an article never extracted."""
-        return self.error is None and self.note != "not extracted"
+        """Whether the counts say anything: not for a broken catalog, nor for an article never
+        extracted that could not be read either (one that could counts its units as untranslated)."""
+        return self.error is None and (self.note != "not extracted" or self.coverage.total > 0)
 
 
 def collect_status(
@@ -141,12 +142,14 @@ def _row(
                     else None,
                 )
                 outdated = staleness.describe() if staleness.stale else None
-        else:
-            note = "no catalog"
+        else:  # its units count as untranslated, as `check` counts them: the article's as it is now
             template_path = project.template_path(slug)
-            if not template_path.exists():
-                return StatusRow(slug, locale, note="not extracted")
-            stats = catalog.catalog_stats(catalog.read_catalog(template_path))
+            note = "no catalog" if template_path.exists() else "not extracted"
+            if template is None and not template_path.exists():
+                return StatusRow(slug, locale, note=note)
+            stats = catalog.catalog_stats(
+                template if template is not None else catalog.read_catalog(template_path)
+            )
     except CatalogError as exc:  # (named with its file: the catalog may be another one, the template)
         where = project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
         error = str(CatalogError(exc.message, where or project.relative(po_path), exc.line))
