@@ -1,15 +1,17 @@
 """A Jekyll blog's own pages (``about.md`` with its permalink, ``index.md`` and ``contact.md``
 without one, at the site's root) are translated with its posts: ``transpub init`` makes the site's
 folder the articles (``[compile] layout = "polyglot"``), each page's translation in ``es/``, each
-post's in ``_posts/es/``, where jekyll-polyglot reads their language. What Jekyll does not publish
-as a page is no article: its ``_layouts``, ``_includes`` and other ``_`` folders, what its
-``exclude`` names, ``vendor/``, and a file without front matter (``README.md``, which Jekyll copies
-as it is), nor a ``robots.txt`` with front matter (a file of the site).
+post's in ``_posts/es/``, each document's of a collection the site publishes (``output: true``) in
+``_recipes/es/``, where jekyll-polyglot reads their language. What Jekyll does not publish
+as a page is no article: its ``_layouts``, ``_includes`` and other ``_`` folders (a collection's
+it does not publish too), what its ``exclude`` names, ``vendor/``, and a file without front
+matter (``README.md``, which Jekyll copies as it is), nor a ``robots.txt`` with front matter (a
+file of the site).
 With every translation ``⟦msgid⟧`` each Spanish file is the English one with the marks
-removed, but for the permalink a page that sets none gets (the URL of the English page:
-polyglot pairs a page's languages by it, and publishes ``es/contact.md`` without one at
-``/es/es/contact/``), and jekyll with polyglot serves each Spanish page at ``/es`` + the English
-one's URL.
+removed, but for the permalink a page or document that sets none gets (the URL of the English
+one: polyglot pairs their languages by it, and publishes ``es/contact.md`` without one at
+``/es/es/contact/``, ``_recipes/es/fish-soup.md`` at ``/es/recipes/es/fish-soup/``), and jekyll
+with polyglot serves each Spanish page at ``/es`` + the English one's URL.
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ default_lang: "en"
 lang_from_path: true
 parallel_localization: false
 exclude: [locales, glossary, transpub.toml, site, notes/]
+collections:
+  recipes:
+    output: true
+  drafts_desk:
+    output: false
+defaults:
+  - scope: {path: _recipes/sea, type: recipes}
+    values: {permalink: "/dishes:path/"}
 """
 #: The site's files, by path: the pages and the post, and what is no page.
 FILES = {
@@ -49,6 +59,10 @@ FILES = {
     "_includes/note.html": '---\ntitle: x\n---\n<aside class="note">{{ include.text }}</aside>\n',
     "_drafts/2024-06-01-soon.md": "---\ntitle: Soon\n---\nNot yet.\n",
     "robots.txt": "---\nlayout: null\n---\nSitemap: {{ site.url }}/sitemap.xml\n",
+    "_recipes/fish-soup.md": "---\ntitle: Fish soup\n---\nThe soup of the harbour.\n",
+    "_recipes/pie.md": "---\ntitle: Pie\npermalink: /pies/apple/\n---\nAn apple pie.\n",
+    "_recipes/sea/eel.md": "---\ntitle: Eel\n---\nSmoked eel.\n",
+    "_drafts_desk/strike.md": "---\ntitle: Strike\n---\nNot for the site.\n",
 }
 #: The English pages' URLs, by file.
 URLS = {"_posts/2024-05-02-harbour.md": "/2024/05/02/harbour/", "about.md": "/about/", "index.md": "/"}
@@ -56,6 +70,9 @@ URLS |= {
     "contact.md": "/contact/",
     "guide/ferry.md": "/guide/ferry/",
     "_posts/2024-05-03-map.md": "/2024/05/03/map/",
+    "_recipes/fish-soup.md": "/recipes/fish-soup/",
+    "_recipes/pie.md": "/pies/apple/",
+    "_recipes/sea/eel.md": "/dishes/sea/eel/",
 }
 #: Where each one's Spanish file is written.
 SPANISH = {
@@ -65,6 +82,9 @@ SPANISH = {
     "contact.md": "es/contact.md",
     "guide/ferry.md": "es/guide/ferry.md",
     "_posts/2024-05-03-map.md": "_posts/es/2024-05-03-map.md",
+    "_recipes/fish-soup.md": "_recipes/es/fish-soup.md",
+    "_recipes/pie.md": "_recipes/es/pie.md",
+    "_recipes/sea/eel.md": "_recipes/es/sea/eel.md",
 }
 
 
@@ -101,6 +121,9 @@ def test_translators_are_offered_the_blogs_pages_beside_its_posts_and_nothing_je
     assert sorted(path.relative_to(catalogs).as_posix() for path in catalogs.rglob("*.po")) == [
         "_posts/2024-05-02-harbour.po",
         "_posts/2024-05-03-map.po",
+        "_recipes/fish-soup.po",
+        "_recipes/pie.po",
+        "_recipes/sea/eel.po",
         "about.po",
         "contact.po",
         "guide/ferry.po",
@@ -109,14 +132,21 @@ def test_translators_are_offered_the_blogs_pages_beside_its_posts_and_nothing_je
 
 
 @pytest.mark.parametrize(
-    "name", ["_posts/2024-05-02-harbour.md", "about.md", "guide/ferry.md", "_posts/2024-05-03-map.md"]
+    "name",
+    [
+        "_posts/2024-05-02-harbour.md",
+        "about.md",
+        "guide/ferry.md",
+        "_posts/2024-05-03-map.md",
+        "_recipes/pie.md",
+    ],
 )
 def test_a_spanish_page_or_post_is_the_english_one_with_the_marks_removed(site: Path, name: str) -> None:
     spanish = (site / SPANISH[name]).read_text(encoding="utf-8")
     assert "⟦" in spanish and unmarked(spanish) == FILES[name]
 
 
-@pytest.mark.parametrize("name", ["index.md", "contact.md"])
+@pytest.mark.parametrize("name", ["index.md", "contact.md", "_recipes/fish-soup.md", "_recipes/sea/eel.md"])
 def test_a_spanish_page_whose_english_one_sets_no_permalink_gets_that_pages_url_as_its_permalink(
     site: Path, name: str
 ) -> None:

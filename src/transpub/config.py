@@ -531,7 +531,8 @@ SCHEMA = Table(
                     "string",
                     "directory",
                     "markdown: <markdown_dir>/<lang>/<path> or <path>/<name>.<lang>.md; polyglot: a Jekyll "
-                    "site's folder, its pages and posts (<lang>/about.md, _posts/<lang>/<name>.md)",
+                    "site's folder, its pages, posts and published collections' documents (<lang>/about.md, "
+                    "_posts/<lang>/<name>.md, _recipes/<lang>/<name>.md)",
                     expects='"directory", "suffix" or "polyglot"',
                     valid=lambda v: v in ("directory", "suffix", "polyglot"),
                 ),

@@ -368,9 +368,12 @@ class Project:
             return None
         return confine(path, root)
 
-    #: The folders starting with ``_`` whose files are read as articles with ``[compile] layout =
-    #: "polyglot"``: the posts' (a collection's documents are not: their URLs hold their folder).
-    jekyll_folders = ("_posts",)
+    @property
+    def jekyll_folders(self) -> tuple[str, ...]:
+        """The folders starting with ``_`` whose files are read as articles with ``[compile] layout =
+        "polyglot"``: the posts' and those of the collections of ``[compile.jekyll_collections]``
+        (``_recipes``: those the site publishes; not a collection's whose documents it does not)."""
+        return ("_posts", *(f"_{label}" for label in self.jekyll_collections if label != "posts"))
 
     def in_locale(self, locale: str, relative: Path | PurePosixPath) -> PurePosixPath:
         """The path of the file in ``locale`` of the article at ``relative`` (below ``articles/``) below

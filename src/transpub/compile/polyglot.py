@@ -3,10 +3,12 @@
 jekyll-polyglot pairs the languages of a page by its permalink: ``es/about.md`` is the Spanish
 ``about.md`` when both set ``permalink: /about/``, published at ``/es/about/``. Without one,
 polyglot 1.5 publishes ``es/about.md`` at ``/es/es/about.html`` (and ``es/index.md`` at
-``/es/es/``), where no link leads. So a translation of a page whose front matter (and the site's
-``defaults``) sets none is written with the URL Jekyll gives the source page as its permalink,
-the one line compile adds to it. A post (``_posts/es/…``) needs none: its URL does not hold its
-folder.
+``/es/es/``), where no link leads. So a translation of a page whose front matter sets none (nor the
+site's ``defaults`` one without a ``:``) is written with the URL Jekyll gives the source page as its permalink,
+the one line compile adds to it. So is a translated document of a collection the site publishes
+(``_recipes/es/soup.md``: polyglot publishes it at ``/es/recipes/es/soup/`` where the collection's
+permalink holds its ``:path``, as Jekyll's default does). A post (``_posts/es/…``) needs none: its
+URL does not hold its folder.
 """
 
 from __future__ import annotations
@@ -14,35 +16,52 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
 
 from ..page_front_matter import page_front_matter
 from ..project import Project
-from .jekyll_urls import JEKYLL_URL_KEYS, default_values, jekyll_url, with_defaults
-from .links import jekyll_globbed
+from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_url, with_defaults
+from .links import collection_document, jekyll_globbed
 
 #: The first line of a page's YAML front matter.
 _OPENING = re.compile(rb"(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
 
 
 def page_permalink(project: Project, article: Path) -> str | None:
-    """The permalink the translations of the page ``article`` get (see the module): the URL Jekyll
-    gives it where its front matter and the site's ``defaults`` set none; None: they set one, or
-    ``article`` is in a ``_`` folder (a post, a collection's document), or no URL can be told."""
+    """The permalink the translations of the page or collection document ``article`` get (see the
+    module): the URL Jekyll gives it where its front matter sets no permalink, nor the site's
+    ``defaults`` one without a ``:`` (one with, ``/dishes:path/``, gives the translation another URL);
+    None: they set one, or ``article`` is a post (or in another ``_`` folder), or no URL can be told
+    (a document Jekyll dates at the build)."""
     relative = PurePosixPath(article.relative_to(project.articles_dir).as_posix())
-    if relative.parts[0].startswith("_"):
+    document = collection_document(project, relative)
+    if relative.parts[0].startswith("_") and document is None:
         return None
     front = page_front_matter(article, JEKYLL_URL_KEYS) or {}
+    if _given(front.get("permalink")):
+        return None
     values = default_values(
-        project.jekyll_defaults.get("pages", {}),
+        project.jekyll_defaults.get("pages" if document is None else document[0], {}),
         relative.as_posix(),
         lambda pattern: jekyll_globbed(project.articles_dir, pattern),
     )
     if values:
         front = with_defaults(front, values)
-    own = front.get("permalink")
-    if isinstance(own, str) and own.strip():
+    given = front.get("permalink")
+    if _given(given) and ":" not in str(given):
         return None
+    if document is not None:
+        zone = ZoneInfo(project.jekyll_timezone) if project.jekyll_timezone else None
+        label, inside = document
+        return next(
+            iter(document_urls(inside, front, label, project.jekyll_collections[label], zone=zone)), None
+        )
     return jekyll_url(relative, front, project.source_url_prefix, project.jekyll_permalink, post=False)
+
+
+def _given(permalink: object) -> bool:
+    """Whether ``permalink`` (a front matter's value) sets one."""
+    return isinstance(permalink, str) and bool(permalink.strip())
 
 
 def with_permalink(data: bytes, permalink: str) -> bytes:

@@ -120,7 +120,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
     where = join_folders(markdown_dir, locales[0])
     if what == "site":
-        where = f"{where}/, _posts/{locales[0]}"
+        where = "/, ".join((where, *(f"_{label}/{locales[0]}" for label in ("posts", *published))))
     notes = zone_notes + (
         [] if what in ("posts", "site") else _jekyll_permalink_notes(site.folder, pages, locales[0])
     )
@@ -128,7 +128,13 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
     )
     found = (
-        "its pages and posts are the articles (not those in its _layouts/, _includes/ and other _ folders, "
+        "its pages and posts"
+        + (
+            f" and the documents of its collection{'s' * (len(published) > 1)} {', '.join(published)}"
+            if published
+            else ""
+        )
+        + " are the articles (not those in its _layouts/, _includes/ and other _ folders, "
         "nor those its exclude names)"
         if what == "site"
         else f"its {what} in {articles}/ are the articles"
@@ -139,7 +145,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         {
             **config_tables(paths, compile_, {}, {}, front_matter),
             **_jekyll_collections(settings, published, what),
-            **_jekyll_defaults(settings, what, source),
+            **_jekyll_defaults(settings, what, source, tuple(published) if what == "site" else ()),
         },
         {
             "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
@@ -225,16 +231,21 @@ def _jekyll_timezone(settings: Mapping[str, Any], config_name: str) -> tuple[str
 _DEFAULT_URL_KEYS = ("permalink", "slug", "category", "categories")
 
 
-def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dict[str, dict[str, Any]]:
+def _jekyll_defaults(
+    settings: Mapping[str, Any], what: str, source: str, labels: tuple[str, ...]
+) -> dict[str, dict[str, Any]]:
     """The values that make URLs (``permalink``, ``slug``, ``category``, ``categories``) of each of
     the site's ``defaults`` whose scope holds articles (its ``posts``; the pages in the folder
-    ``source`` and its posts; or the documents of the collection ``what`` in its folder
-    ``source``), as ``[compile.jekyll_defaults]`` tables: by the start of a path in the articles
+    ``source`` and its posts; the documents of the collection ``what`` in its folder ``source``;
+    or the site's pages, posts and the documents of the collections ``labels``), as
+    ``[compile.jekyll_defaults]`` tables: by the start of a path in the articles
     folder ("": all of them; a glob's ``*``: one name), each key's value from the scope that wins
     in Jekyll (the longest path, then one with a type, then the later one); a permalink alone
     as a string, else a table."""
     folder = {"posts": "_posts", "pages": source, "site": ""}.get(what, f"_{what}/{source}")
-    kinds = {"posts": ("posts",), "pages": ("posts", "pages"), "site": ("posts", "pages")}.get(what, (what,))
+    kinds = {"posts": ("posts",), "pages": ("posts", "pages"), "site": ("posts", "pages", *labels)}.get(
+        what, (what,)
+    )
     collections = folder_setting(settings.get("collections_dir"), ".")
     found: list[tuple[int, bool, int, str | None, str, dict[str, Any]]] = []
     listed = settings.get("defaults")
@@ -255,8 +266,8 @@ def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dic
     merged: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in kinds}
     for *_, kind, start, values in sorted(found, key=lambda item: item[:3]):
         for table in (kind,) if kind else kinds:
-            if table in merged and not (what == "site" and table == "pages" and start.startswith("_")):
-                merged[table].setdefault(start, {}).update(values)  # (no page in the site's _posts/)
+            if table in merged and (what != "site" or _site_holds(table, start)):
+                merged[table].setdefault(start, {}).update(values)
     tables = {
         name: {
             start: values.get("permalink") if list(values) == ["permalink"] else values
@@ -265,6 +276,19 @@ def _jekyll_defaults(settings: Mapping[str, Any], what: str, source: str) -> dic
         for name, table in merged.items()
     }
     return {f"compile.jekyll_defaults.{name}": table for name, table in tables.items() if table}
+
+
+def _site_holds(kind: str, start: str) -> bool:
+    """Whether articles of ``kind`` (``posts``, ``pages``, a collection's label) in a site's folder
+    may start with ``start``: no page in a ``_`` folder, a document only in its collection's.
+
+    >>> _site_holds("pages", "_posts/x"), _site_holds("recipes", "_recipes/x"), _site_holds("recipes", "about.md")
+    (False, True, False)
+    """
+    if kind == "posts":
+        return True
+    top = start.split("/")[0]
+    return not top.startswith("_") if kind == "pages" else not top or fnmatchcase(f"_{kind}", top)
 
 
 def _url_values(values: Any) -> dict[str, Any]:
