@@ -92,21 +92,28 @@ SPANISH = {
 COMPILED: dict[Path, str] = {}
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The blog, set up by init for Spanish, extracted, every msgstr ``⟦msgid⟧``, compiled (what it
-    said in :data:`COMPILED`), and extracted again (as the next run of a user's workflow does)."""
-    root = tmp_path_factory.mktemp("blog") / "site"
+def pseudo_translated(root: Path, config: str, files: dict[str, str]) -> tuple[str, str]:
+    """The Jekyll site of ``config`` and ``files`` written in ``root``, set up by init for Spanish,
+    extracted, every msgstr ``⟦msgid⟧``, compiled, and extracted again (as the next run of a user's
+    workflow does); what init and compile said."""
     root.mkdir()
-    (root / "_config.yml").write_text(CONFIG, encoding="utf-8")
-    for name, text in FILES.items():
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    for name, text in files.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
-    run(root, "init", "-l", "es")
+    said = run(root, "init", "-l", "es").output
     run(root, "extract")
     fill_pseudo(root)
-    COMPILED[root] = run(root, "compile").output
+    compiled = run(root, "compile").output
     run(root, "extract")
+    return said, compiled
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The blog, pseudo-translated (see :func:`pseudo_translated`; what compile said in :data:`COMPILED`)."""
+    root = tmp_path_factory.mktemp("blog") / "site"
+    COMPILED[root] = pseudo_translated(root, CONFIG, FILES)[1]
     return root
 
 

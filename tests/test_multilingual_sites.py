@@ -416,28 +416,6 @@ def test_a_jekyll_locale_with_a_region_is_served_under_its_gettext_name(
     assert_in_its_language(built, "/pt_BR" + urls["ferry"], "/pt_BR/")
 
 
-def test_init_names_the_jekyll_pages_polyglot_cannot_pair_without_a_permalink(tmp_path: Path) -> None:
-    """Without a permalink, jekyll-polyglot 1.5 publishes es/ferry.md at /es/es/ferry/ (and
-    en/ferry.md at /en/ferry/): init says so, naming the first such page."""
-    site, _ = jekyll_site(tmp_path / "harbour", "pages")
-    (site / "en" / "about.md").write_text("---\ntitle: About\n---\nWe sail.\n", encoding="utf-8")
-    (site / "en" / "team").mkdir()
-    (site / "en" / "team" / "index.md").write_text("---\ntitle: Team\n---\nUs.\n", encoding="utf-8")
-    notes = [line for line in init(site, "-l", "es").splitlines() if line.startswith("Note:")]
-    assert notes == [
-        "Note: en/about.md and 1 more of en/ set no permalink, by which jekyll-polyglot pairs a page's "
-        "languages: add one to each page's front matter (permalink: /about/; its translations keep it), "
-        "else es/about.md is published under /es/es/, not /es/."
-    ]
-    (site / "transpub.toml").unlink()
-    (site / "en" / "about.md").unlink()
-    assert "permalink: /team/;" in init(site, "-l", "es")
-    for page in (site / "en").rglob("*.md"):
-        page.write_text("---\npermalink: /x/\n" + page.read_text("utf-8")[4:], encoding="utf-8")
-    (site / "transpub.toml").unlink()
-    assert "permalink" not in init(site, "-l", "es")
-
-
 def test_init_gives_material_the_name_it_has_for_a_locale_with_a_region(tmp_path: Path) -> None:
     """mkdocs-static-i18n gives Material's theme.language the locale's name, and Material has no
     zh_CN nor pt_BR (its zh, pt-BR): without the language's theme setting, `mkdocs build` fails."""

@@ -532,7 +532,8 @@ SCHEMA = Table(
                     "directory",
                     "markdown: <markdown_dir>/<lang>/<path> or <path>/<name>.<lang>.md; polyglot: a Jekyll "
                     "site's folder, its pages, posts and published collections' documents (<lang>/about.md, "
-                    "_posts/<lang>/<name>.md, _recipes/<lang>/<name>.md)",
+                    "_posts/<lang>/<name>.md, _recipes/<lang>/<name>.md), or its source language's folder of "
+                    "pages (en/ → <lang>/), a page's translation with the permalink polyglot pairs it by",
                     expects='"directory", "suffix" or "polyglot"',
                     valid=lambda v: v in ("directory", "suffix", "polyglot"),
                 ),

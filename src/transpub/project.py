@@ -375,19 +375,28 @@ class Project:
         (``_recipes``: those the site publishes; not a collection's whose documents it does not)."""
         return ("_posts", *(f"_{label}" for label in self.jekyll_collections if label != "posts"))
 
+    @property
+    def polyglot_site(self) -> bool:
+        """Whether the articles are a Jekyll site's folder that compile writes each language's files
+        into (``[compile] layout = "polyglot"``, ``markdown_dir`` the articles'), its posts' and
+        collections' among them (see :meth:`in_locale`); not a folder of a language's pages (``en``)."""
+        return self.markdown_layout == "polyglot" and os.path.abspath(self.markdown_root) == os.path.abspath(
+            self.articles_dir
+        )
+
     def in_locale(self, locale: str, relative: Path | PurePosixPath) -> PurePosixPath:
         """The path of the file in ``locale`` of the article at ``relative`` (below ``articles/``) below
-        the Markdown folder, in a layout of language folders: ``<lang>/<relative>``; with ``polyglot``,
-        that of a file in a ``_`` folder has the language after that folder, where jekyll-polyglot's
+        the Markdown folder, in a layout of language folders: ``<lang>/<relative>``; in a
+        :attr:`polyglot_site`, that of a file in a ``_`` folder has the language after that folder, where jekyll-polyglot's
         ``lang_from_path`` reads it (``_posts/es/a.md``; ``es/_posts/a.md`` would be in category ``es``).
 
         >>> project = Project(Path("/p"), "p", "en", ("es",), Path("/p"), Path("/p/l"), Path("/p/s"),
-        ...     None, Path("/p/m"), None, markdown_layout="polyglot")
+        ...     None, Path("/p/m"), None, markdown_layout="polyglot", markdown_dir=Path("/p"))
         >>> project.in_locale("es", PurePosixPath("_posts/a.md")), project.in_locale("es", PurePosixPath("about.md"))
         (PurePosixPath('_posts/es/a.md'), PurePosixPath('es/about.md'))
         """
         parts, folder = PurePosixPath(relative).parts, self.locale_dir(locale)
-        if self.markdown_layout == "polyglot" and len(parts) > 1 and parts[0].startswith("_"):
+        if self.polyglot_site and len(parts) > 1 and parts[0].startswith("_"):
             return PurePosixPath(parts[0], folder, *parts[1:])
         return PurePosixPath(folder, *parts)
 
@@ -395,21 +404,16 @@ class Project:
         """The path below ``articles/`` whose file in ``locale`` is at ``name`` by :meth:`in_locale`
         (unchecked); None: ``name`` is in no folder of that language."""
         parts, folder = name.parts, self.locale_dir(locale)
-        if (
-            self.markdown_layout == "polyglot"
-            and len(parts) > 2
-            and parts[0].startswith("_")
-            and parts[1] == folder
-        ):
+        if self.polyglot_site and len(parts) > 2 and parts[0].startswith("_") and parts[1] == folder:
             return PurePosixPath(parts[0], *parts[2:])
         return PurePosixPath(*parts[1:]) if len(parts) > 1 and parts[0] == folder else None
 
     def _locale_folders(self, root: Path) -> list[Path]:
         """The folders below ``root`` that compile writes languages' files into, in a layout of
-        language folders: each language's, and with ``polyglot`` its folder in each of
+        language folders: each language's, and in a :attr:`polyglot_site` its folder in each of
         :attr:`jekyll_folders` too."""
         folders = [self.locale_dir(loc) for loc in (self.source_locale, *self.locales)]
-        inside = self.jekyll_folders if self.markdown_layout == "polyglot" else ()
+        inside = self.jekyll_folders if self.polyglot_site else ()
         return [root / folder for folder in folders] + [
             root / top / folder for top in inside for folder in folders
         ]
@@ -578,9 +582,7 @@ class Project:
             return False
         if self.markdown_layout != "suffix":
             parts = name.parts
-            at = (
-                1 if self.markdown_layout == "polyglot" and len(parts) > 2 and parts[0].startswith("_") else 0
-            )
+            at = 1 if self.polyglot_site and len(parts) > 2 and parts[0].startswith("_") else 0
             if len(parts) < at + 2:
                 return False
             folder, relative = parts[at], PurePosixPath(*parts[:at], *parts[at + 1 :])

@@ -8,11 +8,16 @@ site's ``defaults`` one without a ``:``) is written with the URL Jekyll gives th
 the one line compile adds to it. So is a translated document of a collection the site publishes
 (``_recipes/es/soup.md``: polyglot publishes it at ``/es/recipes/es/soup/`` where the collection's
 permalink holds its ``:path``, as Jekyll's default does). A post (``_posts/es/…``) needs none: its
-URL does not hold its folder.
+URL does not hold its folder. Where the articles are the source language's folder of pages
+(``en/ferry.md``, at ``/en/ferry/``), the permalink is the URL polyglot pairs the page by, its
+language folder taken out (``/ferry/``: see :func:`polyglot_key`), served at ``/es/ferry/``; there,
+only where the site's configuration loads jekyll-polyglot (built by Jekyll alone, ``es/ferry.md`` is
+at ``/es/ferry.html``, where a ``[compile.links]`` rule leads).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path, PurePosixPath
@@ -20,6 +25,8 @@ from zoneinfo import ZoneInfo
 
 from ..page_front_matter import page_front_matter
 from ..project import Project
+from ..site_generators.common import CONFIG_FILES
+from ..site_generators.jekyll import jekyll_settings, loads_polyglot
 from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_url, with_defaults
 from .links import collection_document, jekyll_globbed
 
@@ -29,14 +36,16 @@ _OPENING = re.compile(rb"(?:\xef\xbb\xbf)?---[ \t]*\r?\n")
 
 def page_permalink(project: Project, article: Path) -> str | None:
     """The permalink the translations of the page or collection document ``article`` get (see the
-    module): the URL Jekyll gives it where its front matter sets no permalink, nor the site's
-    ``defaults`` one without a ``:`` (one with, ``/dishes:path/``, gives the translation another URL);
-    None: they set one, or ``article`` is a post (or in another ``_`` folder), or no URL can be told
+    module): the URL Jekyll gives it (as polyglot pairs it: :func:`polyglot_key`) where its front
+    matter sets no permalink, nor the site's ``defaults`` one without a ``:`` (one with,
+    ``/dishes:path/``, gives the translation another URL); None: they set one, or ``article`` is a post (or in another ``_`` folder), or no URL can be told
     (a document Jekyll dates at the build)."""
     relative = PurePosixPath(article.relative_to(project.articles_dir).as_posix())
     document = collection_document(project, relative)
     if relative.parts[0].startswith("_") and document is None:
         return None
+    if not project.polyglot_site and not _builds_with_polyglot(project.root):
+        return None  # (Jekyll alone publishes es/ferry.md at /es/ferry.html, where it is linked)
     front = page_front_matter(article, JEKYLL_URL_KEYS) or {}
     if _given(front.get("permalink")):
         return None
@@ -53,10 +62,43 @@ def page_permalink(project: Project, article: Path) -> str | None:
     if document is not None:
         zone = ZoneInfo(project.jekyll_timezone) if project.jekyll_timezone else None
         label, inside = document
-        return next(
-            iter(document_urls(inside, front, label, project.jekyll_collections[label], zone=zone)), None
-        )
-    return jekyll_url(relative, front, project.source_url_prefix, project.jekyll_permalink, post=False)
+        urls = document_urls(inside, front, label, project.jekyll_collections[label], zone=zone)
+        url = urls[0] if urls else None
+    else:
+        url = jekyll_url(relative, front, project.source_url_prefix, project.jekyll_permalink, post=False)
+    languages = [project.locale_dir(locale) for locale in (project.source_locale, *project.locales)]
+    return None if url is None else polyglot_key(url, languages)
+
+
+def polyglot_key(url: str, languages: list[str]) -> str:
+    """The URL ``url`` as jekyll-polyglot pairs a page's languages by it, each of ``languages``
+    between ``/`` or ``.`` taken out (its ``document_url_regex``): the page of ``en/ferry.md`` at
+    ``/en/ferry/`` is the one of ``/ferry/``, which its translation's permalink publishes at ``/es/ferry/``.
+
+    >>> polyglot_key("/en/ferry/", ["en", "es"]), polyglot_key("/en/", ["en"]), polyglot_key("/entry/enough/", ["en"])
+    ('/ferry/', '/', '/entry/enough/')
+    """
+    pattern = "|".join(f"[/.]{re.escape(language)}[/.]" for language in languages)
+    return re.sub(pattern, "/", url) if pattern else url
+
+
+def _builds_with_polyglot(root: Path) -> bool:
+    """Whether the Jekyll site in the folder ``root`` loads jekyll-polyglot (its ``_config.yml``…,
+    read once while it stays as it is)."""
+    for name in CONFIG_FILES["jekyll"]:
+        try:
+            stat = (root / name).stat()
+        except OSError:
+            continue
+        return _config_loads_polyglot(root, stat.st_mtime_ns, stat.st_size)
+    return False
+
+
+@functools.lru_cache(maxsize=16)
+def _config_loads_polyglot(root: Path, _mtime: int, _size: int) -> bool:
+    """:func:`_builds_with_polyglot` of the configuration as it is at that time and size."""
+    found = jekyll_settings(root)
+    return found is not None and loads_polyglot(found[1])
 
 
 def _given(permalink: object) -> bool:

@@ -20,7 +20,6 @@ from .common import (
     folder_setting,
     found_line,
     join_folders,
-    pages_without,
     read_site_settings,
     site_folder_of,
 )
@@ -40,6 +39,15 @@ def jekyll_settings(folder: Path) -> tuple[Path, dict[str, Any]] | None:
         if (folder / name).is_file():
             return folder / name, read_site_settings(folder / name, "jekyll")[0]
     return None
+
+
+def loads_polyglot(settings: Mapping[str, Any]) -> bool:
+    """Whether a Jekyll site whose settings are ``settings`` loads jekyll-polyglot (its
+    ``plugins`` or ``gems``)."""
+    return any(
+        isinstance(listed, list) and "jekyll-polyglot" in listed
+        for listed in (settings.get("plugins"), settings.get("gems"))
+    )
 
 
 def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> bool:
@@ -94,7 +102,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         articles, what = join_folders(markdown_dir, source), label
     compile_ = {
         "format": "markdown",
-        "layout": "polyglot" if what == "site" else "directory",
+        "layout": "polyglot" if what in ("site", "pages") else "directory",
         "markdown_dir": markdown_dir,
         "copy_source": False,
         "heading_ids": "jekyll",
@@ -121,9 +129,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     where = join_folders(markdown_dir, locales[0])
     if what == "site":
         where = "/, ".join((where, *(f"_{label}/{locales[0]}" for label in ("posts", *published))))
-    notes = zone_notes + (
-        [] if what in ("posts", "site") else _jekyll_permalink_notes(site.folder, pages, locales[0])
-    )
+    notes = zone_notes
     additions = _jekyll_additions(
         settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
     )
@@ -150,7 +156,9 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         {
             "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
             "paths.exclude": f"what {site.config_name}'s exclude leaves out of the site",
-            "compile.layout": f"{locales[0]}/about.md, _posts/{locales[0]}/…, where jekyll-polyglot reads the language",
+            "compile.layout": f"{locales[0]}/about.md"
+            + (f", _posts/{locales[0]}/…" if what == "site" else "")
+            + ", where jekyll-polyglot reads the language",
             "compile.markdown_dir": f"→ {where}/…",
             "compile.copy_source": f"the {'pages and posts' if what == 'site' else what} of {source} stay where they are",
             "extract.front_matter.translate": "not categories: they are in the posts' URLs",
@@ -358,28 +366,6 @@ def _posts_permalink(settings: Mapping[str, Any]) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-#: The files of a Jekyll site that are pages (Markdown and HTML with front matter).
-_JEKYLL_PAGES = (".md", ".markdown", ".html")
-
-
-def _jekyll_permalink_notes(folder: Path, pages: str, target: str) -> list[str]:
-    """A note naming the pages of the source-language folder ``pages`` that set no ``permalink``:
-    jekyll-polyglot pairs a page's languages by it (without one, ``es/ferry.md`` is published
-    at ``/es/es/ferry/`` and ``en/ferry.md`` at ``/en/ferry/``)."""
-    missing = list(pages_without(folder / pages, ("permalink",), _JEKYLL_PAGES))
-    if not missing:
-        return []
-    page = PurePosixPath(missing[0].relative_to(folder / pages).as_posix())
-    url = page.parent if page.stem == "index" else page.with_suffix("")
-    more = f" and {len(missing) - 1} more of {pages}/" if len(missing) > 1 else ""
-    return [
-        f"{join_folders(pages, str(page))}{more} set no permalink, by which jekyll-polyglot pairs a page's "
-        f"languages: add one to each page's front matter (permalink: {'/'.join(('', *url.parts, ''))}; "
-        f"its translations keep it), else {join_folders(target, str(page))} is published under "
-        f"/{target}/{target}/, not /{target}/"
-    ]
-
-
 def _jekyll_additions(
     settings: Mapping[str, Any], source: str, locales: list[str], excluded: list[str]
 ) -> dict[str, Any]:
@@ -390,7 +376,7 @@ def _jekyll_additions(
         return value if isinstance(value, list) else []
 
     additions: dict[str, Any] = {}
-    if "jekyll-polyglot" not in listed("plugins") + listed("gems"):
+    if not loads_polyglot(settings):
         additions["plugins"] = ["jekyll-polyglot"]
     languages = [loc for loc in (source, *locales) if loc not in listed("languages")]
     if languages:
