@@ -225,10 +225,12 @@ def _inert_run(match: re.Match[str]) -> str:
 
 #: Punctuation an author escapes for an extension rather than for CommonMark: MkDocs' magiclink
 #: (``\#1`` an issue, ``\@anna`` a mention, ``\!2`` a pull request), emoji (``\:smile:``),
-#: pymdownx's caret, mark and tilde (``\^``, ``\=``, ``\~``), critic (``\+``).
-EXTENSION_ESCAPES = frozenset("#@!:^=+~?")
+#: pymdownx's caret, mark and tilde (``\^``, ``\=``, ``\~``), critic (``\+``); and an ampersand
+#: (``Q\&A``), which kramdown (Jekyll) and Python-Markdown (MkDocs) show with its backslash.
+EXTENSION_ESCAPES = frozenset("#@!:^=+~?&")
 #: An escaped character of :data:`EXTENSION_ESCAPES` and the word after it (``\#1432``, ``\@anna``).
-_ESCAPED = re.compile(r"\\([#@!:^=+~?])(\w*)")
+#: (Not an ampersand that starts a character reference, ``\&amp;``, which shows ``&amp;`` everywhere.)
+_ESCAPED = re.compile(r"\\([#@!:^=+~?]|&(?!#|\w+;))(\w*)")
 
 
 def escaped_in(source: str) -> str:
@@ -245,9 +247,21 @@ def escaped_in(source: str) -> str:
 
     >>> escaped_in(r"2 \* 3 and \*not bold\*")
     '*'
+
+    An escaped ampersand (shown with its backslash by kramdown and Python-Markdown) is kept where
+    the source escapes each one it writes, not beside an unescaped one:
+
+    >>> escaped_in(r"Q\&A \& more"), escaped_in(r"Q\&A & more"), escaped_in(r"Q\&A &amp; \&lt;")
+    ('&A &', '', '&A')
     """
     found = [char + word for char, word in _ESCAPED.findall(source)] + _ESCAPED_ALONE.findall(source)
+    if _UNESCAPED_AMPERSAND.search(source):
+        found = [word for word in found if word[0] != "&"]
     return " ".join(dict.fromkeys(found))
+
+
+#: An ampersand written without a backslash that starts no character reference.
+_UNESCAPED_AMPERSAND = re.compile(r"(?<!\\)&(?!#|\w+;)")
 
 
 #: An asterisk escaped between spaces (which :func:`escape_markdown` writes as it is; a tilde is in
@@ -692,7 +706,7 @@ def _escaped_as_the_source_does(match: re.Match[str]) -> str:
     """The word ``match`` found (an extension's character the source escapes, and the word after
     it), escaped with a backslash as the source does."""
     word = match.group()
-    if word[0] == "&":
+    if word[0] == "&" and ";" in word:
         reference = word[: word.index(";") + 1]
         return "\\" + _PYMDOWNX_CHARACTERS[reference] + word[len(reference) :]
     return "\\" + word
