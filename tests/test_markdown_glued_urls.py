@@ -160,8 +160,31 @@ def test_hugo_links_a_url_the_source_writes_right_after_a_tilde_or_asterisk_on_t
     assert [shown(page) for page in german_pages] == [Counter(links)] * 2, german
 
 
+#: A bare URL the source writes right after an escaped ``~`` (which no renderer links it after).
+AFTER_ESCAPED_TILDE = "Go \\~https://x.org/t now.\n"
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_tilde_the_source_escapes_before_a_url_is_written_as_the_source_writes_it_and_strikes_nothing(
+    renderer: str, tmp_path: Path
+) -> None:
+    """The translation's ``~`` was written ``&#126;`` where the source writes ``\\~``: the page showed
+    the same, but a pseudo-translation did not write its source. A ``~~`` the translation glues there
+    strikes nothing in any renderer (its first ``~`` a reference)."""
+    texts = ["Geh ~<1/> jetzt.", "Geh ~~<1/> jetzt.", "Geh ~~<1/> ~~jetzt~~."]
+    german = [written(AFTER_ESCAPED_TILDE, text, named) for text in texts for named in (None, "hugo")]
+    assert german[:2] == ["Geh \\~https://x.org/t jetzt.\n"] * 2
+    source_page, *pages = rendered(renderer, [AFTER_ESCAPED_TILDE, *german], tmp_path / "site")
+    assert "<del>" not in source_page and "~" in source_page
+    for page in pages:
+        assert "<del>" not in page and "<s>" not in page, page
+        assert shown(page) == shown(source_page), page
+    shown_text = [lxml.html.fromstring(page).text_content() for page in pages]
+    assert [text.count("~") for text in shown_text] == [text.count("~") for text in texts for _ in "ab"]
+
+
 def test_a_pseudo_translated_page_is_its_source() -> None:
-    for source in [*SOURCES, AFTER_MARKERS]:
+    for source in [*SOURCES, AFTER_MARKERS, AFTER_ESCAPED_TILDE]:
         document = read(source)
         assert unmarked_pseudo(document) == source, source
 

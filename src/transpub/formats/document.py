@@ -736,7 +736,13 @@ _OWN_PAGES = "github"
 
 
 def _bare_url_in_place(
-    slot: TextSlot, number: str, piece: list[Part], split: list[str], at: int, generator: str | None
+    slot: TextSlot,
+    number: str,
+    piece: list[Part],
+    split: list[str],
+    at: int,
+    generator: str | None,
+    keep: Callable[[int, str, str], str] | None = None,
 ) -> list[Part]:
     """The source parts of the standalone placeholder ``number`` of ``slot``, at ``at`` in a translation
     split by ``PLACEHOLDER_RE``: as written, but for a Markdown bare URL (``https://…``, ``www.…``, an
@@ -746,7 +752,9 @@ def _bare_url_in_place(
     lines under a ``<div markdown="1">`` (:attr:`TextSlot.in_html_block`) only for a generator that
     links it there or may (``generator``, ``[compile] heading_ids``; None: not known): to the others
     it is text there, as the source's is; for Jekyll, which links no bare URL, only where the text glued to it would make
-    kramdown show it otherwise (:func:`_typography_joined`)."""
+    kramdown show it otherwise (:func:`_typography_joined`). A character right before it that
+    ``keep`` (see :attr:`TextSlot.keep_runs`) writes as the source does (``~``, ``\\~``: see
+    :mod:`~transpub.formats.md_url_leads`) is the source's lead."""
     raw = piece[0]
     if raw.__class__ is not str or raw[:1] in ("<", "[", "") or raw.isspace():
         return piece  # (a line break of a page from WordPress, see html_wordpress: no URL)
@@ -759,7 +767,9 @@ def _bare_url_in_place(
         return piece
     here, source = _around(split, at), PLACEHOLDER_RE.split(slot.msgid)
     index = next((i for i in range(1, len(source), 4) if source[i + 1 : i + 3] == [number, "/"]), 0)
-    same_lead = index > 0 and _lead_in(source, index) == _lead_in(split, at)
+    same_lead = index > 0 and (
+        _lead_in(source, index) == _lead_in(split, at) or _lead_kept(split, at, slot.escape, keep)
+    )
     written = _neighbours_written(split, at, slot.escape)
     if same_lead:  # (after the source's own text: its character before as the source writes it)
         written = (here[0], written[1])
@@ -812,6 +822,28 @@ def _url_apart(
         apart_before = before != "\0" and not bare_url_stays_a_link(before, "")
         apart_after = not bare_url_stays_a_link(" ", after) and not (after == "\0" and split[at + 4] == "/")
     return f"{EMPTY_COMMENT if apart_before else ''}{raw}{EMPTY_COMMENT if apart_after else ''}"
+
+
+def _lead_kept(
+    split: list[str], at: int, escape: Callable[[str], str], keep: Callable[[int, str, str], str] | None
+) -> bool:
+    r"""Whether ``keep`` writes the character of the text right before the placeholder at ``at`` (of a
+    text split by ``PLACEHOLDER_RE``) otherwise than ``escape`` does, as it is or escaped: as the
+    source writes it there (see :func:`~transpub.formats.md_url_leads.url_leads_kept`).
+
+    >>> from transpub.formats.md_escape import escape_markdown
+    >>> split = PLACEHOLDER_RE.split("Geh ~<1/>")
+    >>> _lead_kept(split, 1, escape_markdown, lambda n, text, written: written[:-6] + "\\~")
+    True
+    >>> _lead_kept(split, 1, escape_markdown, lambda n, text, written: written.replace("G", "g"))
+    False
+    """
+    text = split[at - 1]
+    if keep is None or not text or text[-1].isspace():
+        return False
+    escaped = escape(text)
+    kept = keep((at - 1) // 4, text, escaped)
+    return kept.endswith(text[-1]) and not escaped.endswith(kept[-2:])
 
 
 def _lead_in(split: list[str], at: int) -> str:
@@ -927,7 +959,7 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
         if piece is None:  # placeholder_problem lets nothing else through; never a KeyError
             raise PlaceholderMismatch(f"placeholder <{closing}{number}{empty}> is not in the source")
         if empty and not closing and piece.__class__ is list and len(piece) == 1:
-            piece = _bare_url_in_place(slot, number, piece, split, index, generator)
+            piece = _bare_url_in_place(slot, number, piece, split, index, generator, keep)
             if _ends_the_text(split, index) and _is_hard_break(piece[0]):
                 piece = []  # (a line break ending a paragraph shows nothing, "\\" shows a backslash)
         if isinstance(piece, PairedPieces):

@@ -1192,7 +1192,7 @@ class _Builder(RunSlots):
             if tags and isinstance(part, TextSlot):
                 part.keep_runs = functools.partial(tag_texts_kept, tags, part.keep_runs)
         for part in out[first:] if ctx.url_leads else ():
-            if isinstance(part, TextSlot) and any(f"{lead}<" in part.msgid for lead, _ in ctx.url_leads):
+            if isinstance(part, TextSlot) and any(f"{lead[-1]}<" in part.msgid for lead, _ in ctx.url_leads):
                 part.keep_runs = functools.partial(
                     url_leads_kept, ctx.url_leads, part.msgid, part.pieces, part.keep_runs
                 )

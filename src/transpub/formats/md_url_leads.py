@@ -10,7 +10,9 @@ placeholder ends with the character the source writes there, it is written as it
 ``~`` there is text whatever follows (its linkify reads it before strikethrough does); a ``*`` or
 ``_`` is kept only outside the emphasis and links of the translation that hold one (whose end
 would close it, as the nearest opening before), so it pairs with nothing: every ``*`` or ``_`` of
-the translation's text is escaped, or between spaces, where it pairs with none.
+the translation's text is escaped, or between spaces, where it pairs with none. A ``~`` the source
+escapes there (``\\~https://…``) is written ``\\~`` as the source writes it (text in every renderer,
+as the source's is), not ``&#126;``.
 """
 
 from __future__ import annotations
@@ -28,19 +30,26 @@ _LEADS = {"~": ("&#126;", "\\~"), "*": ("\\*", "&#42;"), "_": ("\\_", "&#95;")}
 
 def url_leads_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
     r"""Each bare URL of ``atoms`` (a block's) that the source writes right after a ``~``, ``*`` or
-    ``_`` as it is (no backslash before it): that character and the URL.
+    ``_`` as it is (no backslash before it), or a ``~`` escaped: that character as the source writes
+    it and the URL.
 
     >>> url = Atom("object", parts=["https://a.org"], shows="https://a.org")
     >>> sorted(url_leads_in([Atom("text", "See ~", "See ~"), url]))
     [('~', 'https://a.org')]
-    >>> url_leads_in([Atom("text", "See \\~", "See ~"), url])
+    >>> sorted(url_leads_in([Atom("text", "See \\~", "See ~"), url]))
+    [('\\~', 'https://a.org')]
+    >>> url_leads_in([Atom("text", "See \\*", "See *"), url])
     frozenset()
     """
     found: set[tuple[str, str]] = set()
     for before, atom in zip(atoms, atoms[1:], strict=False):
         lead = before.raw[-1:] if before.kind == "text" else ""
-        if lead not in _LEADS or before.raw[-2:-1] == "\\" or not before.text.endswith(lead):
+        if lead not in _LEADS or not before.text.endswith(lead):
             continue
+        if (len(before.raw) - 1 - len(before.raw[:-1].rstrip("\\"))) % 2:  # (escaped)
+            if lead != "~":
+                continue
+            lead = "\\~"  # (text in every renderer, as ``&#126;`` is)
         if len(atom.parts) == 1 and atom.parts[0] == atom.shows and str(atom.shows)[:1] not in ("<", "["):
             found.add((lead, str(atom.shows)))
     return frozenset(found)
@@ -53,7 +62,7 @@ def url_leads_kept(
     keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
     translation: str,
 ) -> Callable[[int, str, str], str]:
-    """How each text of ``translation`` is written (see
+    r"""How each text of ``translation`` is written (see
     :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): one that ends right
     before the placeholder of a bare URL with the character ``leads`` (see :func:`url_leads_in`)
     says the source writes before it, as the unit ``msgid`` does, ends with it as it is (see the
@@ -62,6 +71,9 @@ def url_leads_kept(
     >>> keep = url_leads_kept(frozenset({("~", "https://a.org")}), "See ~<1/>.", {1: ["https://a.org"]}, None, "Siehe ~<1/>.")
     >>> keep(0, "Siehe ~", "Siehe &#126;"), keep(1, ".", ".")
     ('Siehe ~', '.')
+    >>> keep = url_leads_kept(frozenset({("\\~", "https://a.org")}), "See ~<1/>.", {1: ["https://a.org"]}, None, "Siehe ~<1/>.")
+    >>> print(keep(0, "Siehe ~", "Siehe &#126;"))
+    Siehe \~
     """
     kept = keep_runs(translation) if keep_runs is not None else None
     split = PLACEHOLDER_RE.split(translation)
@@ -79,17 +91,18 @@ def url_leads_kept(
         lead = split[index - 1][-1:]
         if closing or not empty or not isinstance(piece, list) or len(piece) != 1:
             continue
-        if (lead, piece[0]) in leads and f"{lead}<{number}/>" in msgid:
+        spelling = next((form for form in (lead, "\\" + lead) if (form, piece[0]) in leads), "")
+        if spelling and f"{lead}<{number}/>" in msgid:
             if lead == "~" or not any(lead in markup for markup in around):
-                ends[(index - 1) // 4] = lead
+                ends[(index - 1) // 4] = spelling
 
     def written_with_leads(number: int, text: str, written: str) -> str:
         if kept is not None:
             written = kept(number, text, written)
         lead = ends.get(number)
-        if lead is None or not text.endswith(lead):
+        if lead is None or not text.endswith(lead[-1]):
             return written
-        escaped = next((form for form in _LEADS[lead] if written.endswith(form)), "")
+        escaped = next((form for form in _LEADS[lead[-1]] if written.endswith(form)), "")
         return written[: -len(escaped)] + lead if escaped else written
 
     return written_with_leads
