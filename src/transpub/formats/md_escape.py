@@ -510,7 +510,8 @@ def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
     as the source writes it, where it starts no escape's second character (nor a reference's); one
     that starts with a brace only after a space, with more than spaces before it on the line (after
     an inline element, which may be plain text an extension makes one of: ``:smile:``, ``@user``,
-    ``++ctrl++``, Python-Markdown reads attributes in braces; on a line of its own, a block's).
+    ``++ctrl++``, Python-Markdown reads attributes in braces; on a line of its own, a block's); one
+    that holds a URL only where no letter, digit or ASCII character follows it.
 
     >>> print(with_spellings(r"\{0..N-1} a \{0..N-1}, (\{0..N-1}) :x:\{0..N-1} \\{0..N-1}", ((r"\{0..N-1}", "{0..N-1}"),)))
     \{0..N-1} a {0..N-1}, (\{0..N-1}) :x:\{0..N-1} \\{0..N-1}
@@ -524,6 +525,8 @@ def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
         kept, start = table[match.group(2)], match.start(2)
         if kept[0] == "{" and not _brace_word_may_stand(written, start):
             return match.group()
+        if "://" in kept and _WORD_GOES_ON.match(written, match.end()):
+            return match.group()  # (a URL kept whole: nothing a linkify would take in after it)
         return match.group(1) + kept
 
     return pattern.sub(spelled, written)
@@ -536,6 +539,10 @@ def _brace_word_may_stand(written: str, start: int) -> bool:
     return written[start - 1 : start] in (" ", "\t") and bool(
         written[written.rfind("\n", 0, start) + 1 : start].strip()
     )
+
+
+#: A letter, digit or ASCII character: what goes on with a word it follows.
+_WORD_GOES_ON = re.compile(r"[\w!-~]")
 
 
 @functools.lru_cache(maxsize=256)

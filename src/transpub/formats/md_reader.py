@@ -908,10 +908,10 @@ class _Builder(RunSlots):
             # a [ before it: no page's definition is safe (a ] is kept where the text before it
             # ends no label, see md_lone_closings)
             brackets = tuple(inner for inner in brackets if inner not in (LONE_OPENING, LONE_CLOSING))
-        # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}) a translation writes so too
+        # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}, &#126;https://) a translation writes so too
         spellings = (
             spellings_in(lined, braces_after_space=tag in BRACES_AFTER_SPACE, as_references=in_html)
-            if "\\" in text or "{" in text
+            if "\\" in text or "{" in text or ("&" in text and "://" in text)
             else ()
         )
         # a reference or mention the source writes as it is (#12, @anna), magiclink's link, a translation writes so too

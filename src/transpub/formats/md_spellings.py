@@ -16,12 +16,19 @@ its own writing, whatever a translation puts around it:
   in a paragraph, a list item or a description (:data:`BRACES_AFTER_SPACE`), never as the first
   word a translation writes there (see :func:`~transpub.formats.md_escape.with_spellings`).
 
+- the ``:`` of a URL's scheme right after a character reference (``&#126;https://x``) written as it
+  is: Goldmark links no URL right after a reference, where :func:`escape_markdown` writes it ``&#58;``
+  so that no linkify makes a link of it; a renderer that links it there (magiclink) links the
+  source's own URL, as on the source's page, the word kept only as a whole (see
+  :func:`~transpub.formats.md_escape.with_spellings`).
+
 Anything else (``\\<`` as ``&lt;``: Python-Markdown takes no ``\\<``, so a ``>`` a translation
 writes later would close a tag there) is written the module's way.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from .md_escape import escape_markdown
@@ -36,6 +43,12 @@ _ADDABLE = frozenset("!\"#%'*+,-./:;=>?@\\^_`|}~")
 _RAW_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|.", re.S)
 #: A token as :func:`escape_markdown` writes: an escape, a character reference, or a character.
 _WRITTEN_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.S)
+#: A character reference right before a URL's scheme (``&#126;https://``): no URL starts there.
+_REFERENCE_URL = re.compile(
+    r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);[A-Za-z][A-Za-z0-9+.\-]*://"
+)
+#: A character of a URL's scheme.
+_SCHEME_CHARACTER = re.compile(r"[A-Za-z0-9+.\-]")
 #: What a brace may hold as it is: nothing, or a word starting with a letter or digit and no ``=``
 #: (not Goldmark's ``{#id .class key=value}``, kramdown's ``{: …}``, CriticMarkup's ``{++ …}``,
 #: Liquid's ``{{``, ``{%``, ``{#``).
@@ -67,10 +80,15 @@ def spellings_in(
     >>> spellings_in(r"Use \*args or web-{0..N-1}, not \<p\>", as_references=True)
     (('&#42;args', '\\*args'), ('web-&#123;0..N-1},', 'web-{0..N-1},'))
     """
-    if "\\" not in source and "{" not in source:
+    if "\\" not in source and "{" not in source and "://" not in source:
         return ()
     found: dict[str, str] = {}
     for raw in source.split():
+        if "&" in raw and _REFERENCE_URL.search(raw) and not any(char in raw for char in "\\{<"):
+            written = escape_markdown(html.unescape(raw), as_references)
+            if written != raw and _url_as_safe(_WRITTEN_TOKEN.findall(raw), _WRITTEN_TOKEN.findall(written)):
+                found.setdefault(written, raw)
+            continue
         if "&" in raw or not ("\\" in raw or "{" in raw):
             continue
         raw_tokens = _RAW_TOKEN.findall(raw)
@@ -82,6 +100,34 @@ def spellings_in(
         if written == raw or _as_safe(raw_tokens, _WRITTEN_TOKEN.findall(written), shown, braces_after_space):
             found[key] = raw
     return tuple(found.items())
+
+
+def _url_as_safe(raw: list[str], written: list[str]) -> bool:
+    """Whether the word written ``raw`` (its tokens: escapes, references, characters) differs from
+    ``written`` (:func:`escape_markdown`'s writing of what it shows) only in the references it
+    writes and the ``:`` of a scheme right after a reference, which it writes as it is.
+
+    >>> tokens = _WRITTEN_TOKEN.findall
+    >>> _url_as_safe(tokens("&#x7E;https://x"), tokens("&#126;https&#58;//x"))
+    True
+    >>> _url_as_safe(tokens("&#126;a https://x"), tokens("&#126;a https&#58;//x"))
+    False
+    """
+    if len(raw) != len(written):
+        return False
+    for index, (mine, theirs) in enumerate(zip(written, raw, strict=True)):
+        if mine == theirs or (
+            len(mine) > 1 and theirs[:1] == "&" and html.unescape(mine) == html.unescape(theirs)
+        ):
+            continue
+        if mine != "&#58;" or theirs != ":" or raw[index + 1 : index + 3] != ["/", "/"]:
+            return False
+        start = index
+        while start > 0 and _SCHEME_CHARACTER.fullmatch(raw[start - 1]):
+            start -= 1
+        if start == index or not raw[start].isalpha() or raw[start - 1][:1] != "&" or start == 0:
+            return False
+    return True
 
 
 def _as_safe(raw: list[str], written: list[str], shown: str, braces_after_space: bool) -> bool:
