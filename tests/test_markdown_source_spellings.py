@@ -13,6 +13,8 @@ import pytest
 from markdown_translations import read, text_units, translated
 from real_renderers import HUGO, KRAMDOWN_GFM, each_present, hugo_pages, kramdown_gfm_each
 from test_markdown_alt_renderers import unmarked_pseudo
+from transpub.formats import ReadOptions
+from transpub.formats.md_reader import read_markdown
 
 RENDERERS = each_present(
     {
@@ -76,3 +78,65 @@ def test_a_url_after_a_reference_links_as_the_source_does_and_what_a_translation
     source_page, *translated_pages = rendered(renderer, [AFTER_REFERENCE, *pages], tmp_path / "site")
     assert links(translated_pages[0]) == links(source_page), translated_pages[0]
     assert [links(page) for page in translated_pages[1:]] == [[], []], translated_pages
+
+
+#: Code-like prose: a brace of its own and a word starting with ``_``, which no renderer reads as markup.
+CODE_LIKE = "Use if (a < b) { go } and { _lazy: true } with *x* and `c` now.\n"
+#: The same beside emphasis of ``_``, which a ``_`` the translation writes as it is could close.
+BESIDE_EMPHASIS = "Use { _lazy: true } with _x_ now.\n"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [ReadOptions(), ReadOptions(default_titles=False, fancy_lists=False), ReadOptions(kramdown=True)],
+    ids=["any", "hugo", "jekyll"],
+)
+def test_a_brace_of_its_own_and_a_word_starting_with_an_underscore_are_written_as_the_source_writes_them(
+    options: ReadOptions,
+) -> None:
+    """They came back ``\\{ go }`` and ``\\{ \\_lazy``: the same page, but not the source's Markdown."""
+    document = read_markdown(CODE_LIKE, Path("a.md"), "utf-8", options)
+    assert unmarked_pseudo(document) == CODE_LIKE
+
+
+def tags(page: str) -> list[str]:
+    """The elements of a page's first paragraph, in order, and its text."""
+    paragraph = next(lxml.html.fragment_fromstring(page, create_parent="div").iter("p"))
+    return [element.tag for element in paragraph.iter()] + [paragraph.text_content()]
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_brace_or_underscore_a_translation_puts_where_it_would_be_markup_is_still_escaped(
+    renderer: str, tmp_path: Path
+) -> None:
+    """Kept as the source writes them, and shown as the source's are; but a ``{`` glued to a ``{``
+    (``{{``: a template to Hugo and Jekyll), a brace right after an element (attributes to MkDocs),
+    and a ``_`` beside emphasis of ``_`` (which it would close) are written escaped: each page shows
+    the text and the elements its translation means."""
+    cases = [
+        (CODE_LIKE, "Nutze if (a < b) { go } und { _lazy: true } mit <1>x</1> und <2/> jetzt.", "{ _lazy"),
+        (CODE_LIKE, "Nutze {{ go }} und <1>x</1>{ _lazy: true } mit <2/> jetzt.", "&#123;\\{ go"),
+        (BESIDE_EMPHASIS, "Nutze <1>x { _lazy: true }</1> jetzt.", "\\_lazy"),
+    ]
+    pages = [written(source, text) for source, text, _ in cases]
+    assert [so in page for (_, _, so), page in zip(cases, pages, strict=True)] == [True] * 3, pages
+    html_pages = rendered(renderer, pages, tmp_path / "site")
+    assert [tags(page) for page in html_pages] == [
+        ["p", "em", "code", "Nutze if (a < b) { go } und { _lazy: true } mit x und c jetzt."],
+        ["p", "em", "code", "Nutze {{ go }} und x{ _lazy: true } mit c jetzt."],
+        ["p", "em", "Nutze x { _lazy: true } jetzt."],
+    ], html_pages
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_a_brace_a_translation_glues_before_a_shortcode_is_text_on_the_hugo_page(tmp_path: Path) -> None:
+    """``{`` right before ``{{< x >}}`` would make ``{{{<``: written ``&#123;``, the shortcode still runs."""
+    source = "Use { go } and {{< sc >}} now.\n"
+    texts = ["Nutze { go } und {<1/> jetzt.", "Nutze { go } und { <1/> jetzt."]
+    pages = [written(source, text) for text in texts]
+    assert pages == ["Nutze { go } und &#123;{{< sc >}} jetzt.\n", "Nutze { go } und { {{< sc >}} jetzt.\n"]
+    html_pages = hugo_pages(pages, tmp_path / "site", shortcodes={"sc": "<b>S</b>"})
+    assert [tags(page) for page in html_pages] == [
+        ["p", "b", "Nutze { go } und {S jetzt."],
+        ["p", "b", "Nutze { go } und { S jetzt."],
+    ], html_pages

@@ -511,7 +511,8 @@ def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
     that starts with a brace only after a space, with more than spaces before it on the line (after
     an inline element, which may be plain text an extension makes one of: ``:smile:``, ``@user``,
     ``++ctrl++``, Python-Markdown reads attributes in braces; on a line of its own, a block's); one
-    that holds a URL only where no letter, digit or ASCII character follows it.
+    that holds a URL only where no letter, digit or ASCII character follows it; a brace of its own
+    only before a space.
 
     >>> print(with_spellings(r"\{0..N-1} a \{0..N-1}, (\{0..N-1}) :x:\{0..N-1} \\{0..N-1}", ((r"\{0..N-1}", "{0..N-1}"),)))
     \{0..N-1} a {0..N-1}, (\{0..N-1}) :x:\{0..N-1} \\{0..N-1}
@@ -527,6 +528,8 @@ def with_spellings(written: str, spellings: tuple[tuple[str, str], ...]) -> str:
             return match.group()
         if "://" in kept and _WORD_GOES_ON.match(written, match.end()):
             return match.group()  # (a URL kept whole: nothing a linkify would take in after it)
+        if kept == "{" and written[match.end() : match.end() + 1] not in (" ", "\t"):
+            return match.group()  # (a brace of its own: a space after it)
         return match.group(1) + kept
 
     return pattern.sub(spelled, written)

@@ -99,7 +99,7 @@ from .md_parser import BLOCK_NESTING, html_block_spans, parse, too_deep
 from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as_they_are
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_spaced_code import spaced_code, spaced_code_pieces
-from .md_spellings import BRACES_AFTER_SPACE, spellings_in
+from .md_spellings import BRACES_AFTER_SPACE, spellings_in, underscores_kept
 from .md_tag_text import tag_texts_in, tag_texts_kept
 from .md_templates import (
     ENDRAW_BEFORE_FENCE,
@@ -896,7 +896,7 @@ class _Builder(RunSlots):
         # a pipe written as it is (a table's row in kramdown) a translation writes so too; not in a cell
         pipes = tag not in ("td", "th") and _holds_pipe(atoms)
         # its text as written, its markup a line break (brackets and words do not run across it)
-        lined = _lined(atoms) if any(char in text for char in "[]\\{=^+:") else ""
+        lined = _lined(atoms) if any(char in text for char in "[]\\{=^+:_") else ""
         # a character the source writes as a reference (&mdash;, &nbsp;) a translation writes so too
         references = references_in(text) if "&" in text else ()
         # text in brackets the source writes as it is ([watch], no link) a translation writes so too
@@ -908,10 +908,17 @@ class _Builder(RunSlots):
             # a [ before it: no page's definition is safe (a ] is kept where the text before it
             # ends no label, see md_lone_closings)
             brackets = tuple(inner for inner in brackets if inner not in (LONE_OPENING, LONE_CLOSING))
-        # a word the source writes with escapes of its own (\\pipe, web-{0..N-1}, &#126;https://) a translation writes so too
+        # a word the source writes with escapes of its own, or as it is (\\pipe, web-{0..N-1}, &#126;https://,
+        # { _lazy: }) a translation writes so too
+        underscores = "_" in text and underscores_kept(atoms)
         spellings = (
-            spellings_in(lined, braces_after_space=tag in BRACES_AFTER_SPACE, as_references=in_html)
-            if "\\" in text or "{" in text or ("&" in text and "://" in text)
+            spellings_in(
+                lined,
+                braces_after_space=tag in BRACES_AFTER_SPACE,
+                as_references=in_html,
+                underscores=underscores,
+            )
+            if "\\" in text or "{" in text or ("&" in text and "://" in text) or underscores
             else ()
         )
         # a reference or mention the source writes as it is (#12, @anna), magiclink's link, a translation writes so too

@@ -20,7 +20,13 @@ its own writing, whatever a translation puts around it:
   is: Goldmark links no URL right after a reference, where :func:`escape_markdown` writes it ``&#58;``
   so that no linkify makes a link of it; a renderer that links it there (magiclink) links the
   source's own URL, as on the source's page, the word kept only as a whole (see
-  :func:`~transpub.formats.md_escape.with_spellings`).
+  :func:`~transpub.formats.md_escape.with_spellings`);
+- a brace that is a word of its own (``if (a < b) { go }``), where a brace may start a word: a space
+  after it (no attributes, no ``{{``, ``{%`` or ``{++`` start there);
+- an ``_`` that starts a word (``{ _lazy: true }``) where the block's markup has no emphasis of
+  ``_`` (:func:`underscores_kept`): it can open emphasis but close none (a letter or digit after
+  it), and nothing the translation writes can close it: every ``_`` of its text that could is
+  escaped.
 
 Anything else (``\\<`` as ``&lt;``: Python-Markdown takes no ``\\<``, so a ``>`` a translation
 writes later would close a tag there) is written the module's way.
@@ -32,6 +38,7 @@ import html
 import re
 
 from .md_escape import escape_markdown
+from .runs import Atom
 
 #: The blocks whose text Python-Markdown's attr_list reads attributes from only at the start of a line
 #: or right after an inline element: there a source's word may start with a brace (headings, table
@@ -47,6 +54,8 @@ _WRITTEN_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A
 _REFERENCE_URL = re.compile(
     r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);[A-Za-z][A-Za-z0-9+.\-]*://"
 )
+#: A run of ``_``: emphasis markup.
+_UNDERSCORES = re.compile(r"_+")
 #: A character of a URL's scheme.
 _SCHEME_CHARACTER = re.compile(r"[A-Za-z0-9+.\-]")
 #: What a brace may hold as it is: nothing, or a word starting with a letter or digit and no ``=``
@@ -55,13 +64,30 @@ _SCHEME_CHARACTER = re.compile(r"[A-Za-z0-9+.\-]")
 _BRACED = re.compile(r"(?:[A-Za-z0-9][^{}=\\\s]*)?")
 
 
+def underscores_kept(atoms: list[Atom]) -> bool:
+    """Whether a word of the text of ``atoms`` (a block's) that starts with ``_`` may be written as it
+    is (see the module's docstring): their text has one, their markup no run of ``_``.
+
+    >>> underscores_kept([Atom("text", "{ _lazy }", "{ _lazy }"), Atom("open", parts=["**"])])
+    True
+    >>> underscores_kept([Atom("text", "_lazy ", "_lazy "), Atom("open", parts=["_"])])
+    False
+    """
+    return any(atom.kind == "text" and "_" in atom.raw for atom in atoms) and not any(
+        isinstance(part, str) and _UNDERSCORES.fullmatch(part)
+        for atom in atoms
+        if atom.kind != "text"
+        for part in atom.parts
+    )
+
+
 def spellings_in(
-    source: str, braces_after_space: bool = False, as_references: bool = False
+    source: str, braces_after_space: bool = False, as_references: bool = False, underscores: bool = False
 ) -> tuple[tuple[str, str], ...]:
     r"""Each word of ``source`` (the text of a block as written, markup between its text runs as line
     breaks) that :func:`escape_markdown` writes otherwise, as it writes it and as the source does,
     where the source's spelling is as safe (see the module's docstring; ``braces_after_space``: the
-    block is one of :data:`BRACES_AFTER_SPACE`). ``as_references``: as :func:`escape_markdown` writes
+    block is one of :data:`BRACES_AFTER_SPACE`; ``underscores``: see :func:`underscores_kept`). ``as_references``: as :func:`escape_markdown` writes
     it with character references for escapes, and also each word whose escapes the source writes as
     it writes them with backslashes (the source's escapes stay as the source writes them).
 
@@ -75,12 +101,22 @@ def spellings_in(
     >>> spellings_in("a{.x} b{onclick=1} c{:y} d{} e{%x} f{++g}")
     ()
 
+    A brace of its own, and a word starting with ``_``:
+
+    >>> spellings_in("if (a < b) { go } and { _lazy: true }", braces_after_space=True, underscores=True)
+    (('\\{', '{'), ('\\_lazy:', '_lazy:'))
+
     With ``as_references``:
 
     >>> spellings_in(r"Use \*args or web-{0..N-1}, not \<p\>", as_references=True)
     (('&#42;args', '\\*args'), ('web-&#123;0..N-1},', 'web-{0..N-1},'))
     """
-    if "\\" not in source and "{" not in source and "://" not in source:
+    if (
+        "\\" not in source
+        and "{" not in source
+        and "://" not in source
+        and not (underscores and "_" in source)
+    ):
         return ()
     found: dict[str, str] = {}
     for raw in source.split():
@@ -89,7 +125,11 @@ def spellings_in(
             if written != raw and _url_as_safe(_WRITTEN_TOKEN.findall(raw), _WRITTEN_TOKEN.findall(written)):
                 found.setdefault(written, raw)
             continue
-        if "&" in raw or not ("\\" in raw or "{" in raw):
+        if "&" in raw or not ("\\" in raw or "{" in raw or (underscores and "_" in raw)):
+            continue
+        if raw == "{":  # (a brace of its own: as a word's start, a space after it, not last)
+            if braces_after_space and not as_references:
+                found.setdefault("\\{", raw)
             continue
         raw_tokens = _RAW_TOKEN.findall(raw)
         shown = "".join(token[-1] for token in raw_tokens)
@@ -97,7 +137,8 @@ def spellings_in(
         key = escape_markdown(shown, as_references=True) if as_references else written
         if key == raw or key in found:
             continue
-        if written == raw or _as_safe(raw_tokens, _WRITTEN_TOKEN.findall(written), shown, braces_after_space):
+        tokens = _WRITTEN_TOKEN.findall(written)
+        if written == raw or _as_safe(raw_tokens, tokens, shown, braces_after_space, underscores):
             found[key] = raw
     return tuple(found.items())
 
@@ -130,9 +171,12 @@ def _url_as_safe(raw: list[str], written: list[str]) -> bool:
     return True
 
 
-def _as_safe(raw: list[str], written: list[str], shown: str, braces_after_space: bool) -> bool:
+def _as_safe(
+    raw: list[str], written: list[str], shown: str, braces_after_space: bool, underscores: bool
+) -> bool:
     """Whether the word written ``raw`` (its tokens) is as safe as ``written`` (the tokens of
-    :func:`escape_markdown`'s writing of it; ``shown``: what both show)."""
+    :func:`escape_markdown`'s writing of it; ``shown``: what both show; ``braces_after_space``,
+    ``underscores``: see :func:`spellings_in`)."""
     if len(raw) != len(written) or len(shown) != len(raw):
         return False
     for index, (mine, theirs) in enumerate(zip(written, raw, strict=True)):
@@ -147,8 +191,17 @@ def _as_safe(raw: list[str], written: list[str], shown: str, braces_after_space:
             continue  # (pymdownx.keys splits a quoted key at a + before a quote, not an escaped one)
         if mine == "\\{" and theirs == "{" and _brace_kept(shown, index, braces_after_space):
             continue
+        if mine == "\\_" and theirs == "_" and underscores and _opens_only(shown, index):
+            continue
         return False
     return True
+
+
+def _opens_only(shown: str, index: int) -> bool:
+    """Whether the ``_`` at ``index`` of the word ``shown`` starts a word: no letter or digit before
+    it, one after it (it can open emphasis, close none)."""
+    before, after = shown[index - 1 : index] if index else " ", shown[index + 1 : index + 2]
+    return not (before.isalnum() or before == "_") and after.isalnum()
 
 
 def _brace_kept(shown: str, index: int, braces_after_space: bool) -> bool:
