@@ -183,6 +183,46 @@ def test_a_tilde_the_source_escapes_before_a_url_is_written_as_the_source_writes
     assert [text.count("~") for text in shown_text] == [text.count("~") for text in texts for _ in "ab"]
 
 
+#: Bare URLs that end their sentences, the end of a unit (where a pseudo-translation's mark follows).
+ENDING_SENTENCES = ["Go to www.example.com/u.\n", "Go to https://x.org/t.\n"]
+
+
+@pytest.mark.parametrize("generator", [None, "hugo", "mkdocs", "jekyll"])
+def test_a_pseudo_translated_url_ending_a_unit_gets_no_comment_where_no_renderer_takes_the_mark_in(
+    generator: str | None,
+) -> None:
+    """``www.example.com/u.⟧`` was written ``www.example.com/u<!-- -->.⟧`` (``&#46;⟧`` for Jekyll):
+    Goldmark and magiclink end a URL before a ``⟧`` (or ``。``) and leave the ``.`` out of it."""
+    for source in ENDING_SENTENCES:
+        pseudo = read(source).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"), heading_ids=generator)
+        assert pseudo.replace("⟦", "").replace("⟧", "") == source
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_url_ending_a_translated_sentence_links_as_the_source_does_and_what_would_join_it_is_kept_apart(
+    renderer: str, tmp_path: Path
+) -> None:
+    """With no generator named and with the renderer's own: ``.⟧`` and ``。`` after it need nothing;
+    ``.了`` (a word magiclink takes in) and ``.x`` (one every linkify takes in) still get a comment, or
+    are written otherwise, so that each page links what the source's links."""
+    endings = [".⟧", "。", ".了", ".x", ".⟧x", "⟧.x"]
+    cases = [
+        (source, written(source, f"Geh zu <1/>{end}", named))
+        for source in ENDING_SENTENCES
+        for end in endings
+        for named in (None, GENERATORS[renderer])
+    ]
+    assert not [page for _, page in cases if ("⟧" in page or "。" in page) and "<!--" in page], cases
+    html = rendered(renderer, ENDING_SENTENCES + [page for _, page in cases], tmp_path / "site")
+    expected = dict(zip(ENDING_SENTENCES, map(shown, html), strict=False))
+    failures = [
+        (page, out)
+        for (source, page), out in zip(cases, html[len(ENDING_SENTENCES) :], strict=True)
+        if shown(out) != expected[source]
+    ]
+    assert not failures, failures
+
+
 def test_a_pseudo_translated_page_is_its_source() -> None:
     for source in [*SOURCES, AFTER_MARKERS, AFTER_ESCAPED_TILDE]:
         document = read(source)

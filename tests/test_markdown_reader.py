@@ -2225,10 +2225,12 @@ def test_an_address_under_a_markdown_div_stays_text_where_the_generator_reads_ra
     assert raw_lines in page and '<a href="https://example.org/guide">https://example.org/guide</a>' in page
     for generator in ("mkdocs", None):
         mkdocs = chinese(generator)
-        apart = "访问<!-- -->https://example.org/guide<!-- -->了解详情。今天写信给<!-- -->ann@example.com<!-- -->。"
+        # (magiclink ends an address at 。: nothing after it)
+        apart = "访问<!-- -->https://example.org/guide<!-- -->了解详情。今天写信给<!-- -->ann@example.com。"
         assert apart in mkdocs, mkdocs
         shown = markdown.markdown(mkdocs, extensions=["md_in_html", "pymdownx.magiclink"])
         assert shown.count('<a href="https://example.org/guide">https://example.org/guide</a>') == 2, shown
+        assert html.unescape(shown).count(">ann@example.com</a>。") == 1, shown
 
 
 @pytest.mark.parametrize("glued", ["<1/>evil.example/login", "<1/>.evil.example", "<1/>@evil.example"])

@@ -672,7 +672,7 @@ def _render(
                 if after in ("]", "](") and before.endswith("]"):
                     written = _after_bracket(written, definition=after == "]")
                 elif before[-1:].isalnum() or before[-1:] in (":", "/"):
-                    written = _address_continued(written)
+                    written = _address_continued(written, heading_ids)
                 out.append(written)
         else:
             if not stack:
@@ -773,7 +773,9 @@ def _bare_url_in_place(
     written = _neighbours_written(split, at, slot.escape)
     if same_lead:  # (after the source's own text: its character before as the source writes it)
         written = (here[0], written[1])
-    if bare_url_stays_a_link(*written):
+    if bare_url_stays_a_link(*written) or (
+        bare_url_stays_a_link(written[0], "") and _url_ends_before(written[1], generator)
+    ):
         return piece
     after = here[1]
     if index and _around(source, index)[1] == after and slot.escape(after) == after:
@@ -820,8 +822,41 @@ def _url_apart(
     else:
         before, after = written or (before, after)
         apart_before = before != "\0" and not bare_url_stays_a_link(before, "")
-        apart_after = not bare_url_stays_a_link(" ", after) and not (after == "\0" and split[at + 4] == "/")
+        apart_after = (
+            not bare_url_stays_a_link(" ", after)
+            and not _url_ends_before(after, generator)
+            and not (after == "\0" and split[at + 4] == "/")
+        )
     return f"{EMPTY_COMMENT if apart_before else ''}{raw}{EMPTY_COMMENT if apart_after else ''}"
+
+
+#: The generators whose linkify ends a bare URL at a character outside ASCII that is no letter or
+#: digit (Goldmark, Hugo's, at any character outside ASCII; magiclink, MkDocs', at one no word
+#: has): Hugo, MkDocs, Jekyll (kramdown links none), and None (any generator: those three).
+_URL_ENDS_OUTSIDE_ASCII = frozenset({None, "hugo", "mkdocs", "jekyll"})
+#: What Goldmark and magiclink leave out of a bare URL's end.
+_URL_TRAIL = "?!.,:*_~"
+
+
+def _url_ends_before(after: str, generator: str | None) -> bool:
+    """Whether ``after``, what a translation glues right after a bare URL (up to the first space, as
+    written), is no part of it for ``generator`` (see :data:`_URL_ENDS_OUTSIDE_ASCII`): punctuation
+    the linkify leaves out of its end, then a character it ends it at (``.⟧``, ``。``; for Hugo
+    ``了解`` too). GFM's autolinks (GitHub's, transpub's HTML pages) run on to the next space.
+
+    >>> _url_ends_before(".⟧", None), _url_ends_before("。", "mkdocs"), _url_ends_before(".了", "hugo")
+    (True, True, True)
+    >>> _url_ends_before(".了", None), _url_ends_before(".x", "hugo"), _url_ends_before(".⟧", "github")
+    (False, False, False)
+    """
+    rest = after.lstrip(_URL_TRAIL)
+    if generator not in _URL_ENDS_OUTSIDE_ASCII or not rest or rest[0].isascii():
+        return False
+    return generator == "hugo" or _WORD_CHARACTER.match(rest) is None
+
+
+#: A character magiclink takes into a URL's path (a word's: letters, digits, ``_``, marks).
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _lead_kept(
@@ -1267,12 +1302,19 @@ _RUNS_ON = frozenset(chr(code) for code in range(0x21, 0x7F))
 _ADDRESS_CONTINUED = {"/": "&#47;", ".": "&#46;", "@": "&#64;", ":": "&#58;"}
 
 
-def _address_continued(written: str) -> str:
+def _address_continued(written: str, generator: str | None = None) -> str:
     """``written`` with a first character that would carry an address on (see :data:`_ADDRESS_CONTINUED`)
-    as a reference; only where it goes on a word, a ``:`` or a ``/`` written right before it."""
+    as a reference; only where it goes on a word, a ``:`` or a ``/`` written right before it (for
+    ``generator``, see :func:`_url_ends_before`).
+
+    >>> _address_continued(".evil.example"), _address_continued(".⟧"), _address_continued(".⟧", "github")
+    ('&#46;evil.example', '.⟧', '&#46;⟧')
+    """
     first = _ADDRESS_CONTINUED.get(written[:1])
-    if first is None or (written[1:2] in ("", " ") and written[:1] in ".:"):
-        return written  # (a sentence's end or a colon after a word is no address)
+    if first is None or (
+        written[:1] in ".:" and (written[1:2] in ("", " ") or _url_ends_before(written[1:2], generator))
+    ):
+        return written  # (a sentence's end or a colon after a word is no address; nor one a linkify ends)
     return first + written[1:]
 
 
