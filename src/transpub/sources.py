@@ -61,6 +61,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         escaped_values=project.output_format == "html"
         or (project.heading_ids is not None and project.heading_ids.startswith("hugo")),
         kramdown=project.heading_ids == "jekyll",
+        goldmark_urls=project.heading_ids is not None and project.heading_ids.startswith("hugo"),
     )
 
 

@@ -246,10 +246,15 @@ def _no_link_text(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateI
 
 
 @functools.cache
-def reading_parser() -> MarkdownIt:
-    """The parser the reader uses (positions recorded; no task-list rewriting of the text)."""
+def reading_parser(goldmark: bool = False) -> MarkdownIt:
+    """The parser the reader uses (positions recorded; no task-list rewriting of the text); with
+    ``goldmark``, for a site Hugo builds: a bare URL is read as far as Goldmark links it (see
+    :mod:`.md_goldmark_urls`), what follows it text to translate (``*了解`` of ``https://a.org*了解``)
+    or markup (``*了*`` of ``https://a.org/*了*``), as Hugo shows it."""
     # (an inline footnote ``^[text]``, Pandoc's and VitePress': kept as written, not brackets to escape)
     md = _markdown(inline_footnotes=True)
+    if goldmark:
+        goldmark_urls(md)
     md.inline.ruler.at(
         "footnote_inline",
         _no_link_text(next(r.fn for r in md.inline.ruler.__rules__ if r.name == "footnote_inline")),
@@ -504,7 +509,8 @@ def html_block_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def parse(text: str, env: dict[str, Any]) -> list[Token]:
+def parse(text: str, env: dict[str, Any], *, goldmark: bool = False) -> list[Token]:
     """The block tokens of ``text`` (inline children parsed, positions recorded; reference
-    definitions' lines in ``env["reference_lines"]``)."""
-    return reading_parser().parse(text, env)
+    definitions' lines in ``env["reference_lines"]``; ``goldmark``: bare URLs as far as Hugo links
+    them, see :func:`reading_parser`)."""
+    return reading_parser(goldmark).parse(text, env)

@@ -2602,7 +2602,7 @@ def read_markdown(
     front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
     templates, pairs, parsed, commonmark = body_texts(source, front, options)
     env: dict = {}
-    tokens = parse(parsed, env)
+    tokens = parse(parsed, env, goldmark=options.goldmark_urls)
     builder = _Builder(source, parsed, options, shown, templates)
     builder.html_spans = _commonmark_html_spans(parsed, commonmark)
     builder.labels = frozenset(env.get("references", {}))

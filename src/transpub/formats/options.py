@@ -71,6 +71,10 @@ class ReadOptions:
     #: block above it, a ``{:toc}`` list is the table of contents (see :mod:`.md_kramdown`), and a
     #: ``{::comment}`` pair in a paragraph is one token (see :func:`.md_templates.markdown_templates`).
     kramdown: bool = False
+    #: Markdown: whether Hugo's Goldmark reads the site (``[compile] heading_ids`` is Hugo's): a bare
+    #: URL is taken as far as Goldmark links it, not GFM (``https://a.org*了解``: the URL
+    #: ``https://a.org``, then ``*了解`` to translate; see :mod:`.md_goldmark_urls`).
+    goldmark_urls: bool = False
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
