@@ -60,6 +60,23 @@ def test_translators_see_the_text_hugo_shows_after_a_url_and_its_emphasis() -> N
     assert msgids == [["Go <1/>*了解 now."], ["Go <1/><2>了</2> now."]]
 
 
+def test_a_pseudo_translated_page_read_for_hugo_is_its_source() -> None:
+    assert [pseudo(source) for source in SOURCES] == SOURCES
+
+
+def test_text_a_translation_keeps_after_a_url_is_written_as_the_source_writes_it() -> None:
+    """A ``*`` or ``~`` right after the URL was written ``\\*``, ``&#126;`` (the same page)."""
+    assert written(SOURCES[0], "Los <1/>*了解 jetzt.") == "Los https://a.org*了解 jetzt.\n"
+    assert written(SOURCES[3], "Geh <1/>~ oder <2/>_ jetzt.") == (
+        "Geh https://x.org/t~ oder www.example.com/u_ jetzt.\n"
+    )
+    # (kept as it is only where Goldmark still ends the URL before it, and nothing pairs with it)
+    assert written(SOURCES[3], "Geh <2/>_x <1/>") == "Geh www.example.com/u\\_x https://x.org/t\n"
+    # (nor where the translation's emphasis writes a * it would pair with)
+    emphasis = "Go https://a.org*了解 or *x* now.\n"
+    assert written(emphasis, "<1/>*了解 <2>x</2>") == "https://a.org\\*了解 *x*\n"
+
+
 @pytest.mark.parametrize(
     ("heading_ids", "msgid"), [("hugo", "Go <1/>*了解 now."), ("mkdocs", "Go <1/> now.")]
 )

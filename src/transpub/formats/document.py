@@ -27,6 +27,7 @@ from .heading_ids import id_written
 from .html_attributes import page_href, quoted_attribute, set_attributes
 from .md_escape import EMPTY_COMMENT, bare_url_stays_a_link, standalone_url
 from .md_flanking import needs_apart
+from .md_goldmark_urls import goldmark_url_length
 
 
 @dataclass(eq=False)
@@ -771,10 +772,11 @@ def _bare_url_in_place(
         _lead_in(source, index) == _lead_in(split, at) or _lead_kept(split, at, slot.escape, keep)
     )
     written = _neighbours_written(split, at, slot.escape)
+    written = (written[0], _first_kept(split, at, slot.escape, keep, written[1]))
     if same_lead:  # (after the source's own text: its character before as the source writes it)
         written = (here[0], written[1])
     if bare_url_stays_a_link(*written) or (
-        bare_url_stays_a_link(written[0], "") and _url_ends_before(written[1], generator)
+        bare_url_stays_a_link(written[0], "") and _url_ends_before(written[1], generator, raw)
     ):
         return piece
     after = here[1]
@@ -824,7 +826,7 @@ def _url_apart(
         apart_before = before != "\0" and not bare_url_stays_a_link(before, "")
         apart_after = (
             not bare_url_stays_a_link(" ", after)
-            and not _url_ends_before(after, generator)
+            and not _url_ends_before(after, generator, raw)
             and not (after == "\0" and split[at + 4] == "/")
         )
     return f"{EMPTY_COMMENT if apart_before else ''}{raw}{EMPTY_COMMENT if apart_after else ''}"
@@ -838,17 +840,23 @@ _URL_ENDS_OUTSIDE_ASCII = frozenset({None, "hugo", "mkdocs", "jekyll"})
 _URL_TRAIL = "?!.,:*_~"
 
 
-def _url_ends_before(after: str, generator: str | None) -> bool:
+def _url_ends_before(after: str, generator: str | None, raw: str = "") -> bool:
     """Whether ``after``, what a translation glues right after a bare URL (up to the first space, as
     written), is no part of it for ``generator`` (see :data:`_URL_ENDS_OUTSIDE_ASCII`): punctuation
     the linkify leaves out of its end, then a character it ends it at (``.⟧``, ``。``; for Hugo
-    ``了解`` too). GFM's autolinks (GitHub's, transpub's HTML pages) run on to the next space.
+    ``了解`` too, and whatever Goldmark ends the URL ``raw`` before: ``*了解``, ``\\_x``; not a NUL,
+    another placeholder's markup glued after, see :func:`_neighbours_written`). GFM's
+    autolinks (GitHub's, transpub's HTML pages) run on to the next space.
 
     >>> _url_ends_before(".⟧", None), _url_ends_before("。", "mkdocs"), _url_ends_before(".了", "hugo")
     (True, True, True)
     >>> _url_ends_before(".了", None), _url_ends_before(".x", "hugo"), _url_ends_before(".⟧", "github")
     (False, False, False)
+    >>> _url_ends_before("*了解", "hugo", "https://a.org"), _url_ends_before("_x", "hugo", "https://a.org/p")
+    (True, False)
     """
+    if generator == "hugo" and raw and "\0" not in after and goldmark_url_length(raw + after) == len(raw):
+        return True
     rest = after.lstrip(_URL_TRAIL)
     if generator not in _URL_ENDS_OUTSIDE_ASCII or not rest or rest[0].isascii():
         return False
@@ -916,6 +924,36 @@ def _neighbours_written(split: list[str], at: int, escape: Callable[[str], str])
         if at + 4 < len(split) and not any(char.isspace() for char in split[at + 3]) and split[at + 4] != "/":
             after += "\0"
     return before, after
+
+
+def _first_kept(
+    split: list[str],
+    at: int,
+    escape: Callable[[str], str],
+    keep: Callable[[int, str, str], str] | None,
+    after: str,
+) -> str:
+    r"""``after``, what follows the placeholder at ``at`` (of a text split by ``PLACEHOLDER_RE``) as
+    ``escape`` writes it (see :func:`_neighbours_written`), its first character as ``keep`` writes
+    it where that writes it as it is (a ``*`` or ``~`` the source writes so after a bare URL: see
+    :mod:`~transpub.formats.md_url_trails`).
+
+    >>> from transpub.formats.md_escape import escape_markdown
+    >>> split = PLACEHOLDER_RE.split("<1/>~ x")
+    >>> _first_kept(split, 1, escape_markdown, lambda n, text, written: "~" + written[6:], "&#126;")
+    '~'
+    >>> _first_kept(split, 1, escape_markdown, None, "&#126;")
+    '&#126;'
+    """
+    text = split[at + 3]
+    if keep is None or not text:
+        return after
+    escaped = escape(text)
+    kept = keep((at + 3) // 4, text, escaped)
+    spelled = len(escaped) - len(kept) + 1  # (how long the first character's escaped spelling is)
+    if kept == escaped or kept[:1] != text[0] or spelled < 1 or escaped[spelled:] != kept[1:]:
+        return after
+    return text[0] + after[spelled:] if after.startswith(escaped[:spelled]) else after
 
 
 def _typography_joined(raw: str, before: str, after: str) -> bool:

@@ -124,6 +124,7 @@ from .md_ticks import (
     ticked_parts,
 )
 from .md_url_leads import url_leads_in, url_leads_kept
+from .md_url_trails import url_trails_in, url_trails_kept
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space
 from .value_slots import front_matter_slots, shortcode_param_slots
@@ -364,6 +365,9 @@ class _Context(NamedTuple):
     tag_texts: tuple[str, ...] = ()
     #: The bare URLs its text writes a ``~``, ``*`` or ``_`` right before (see md_url_leads.url_leads_in).
     url_leads: frozenset[tuple[str, str]] = frozenset()
+    #: Read for Hugo: the bare URLs its text writes a ``*``, ``_`` or ``~`` right after (see
+    #: md_url_trails.url_trails_in).
+    url_trails: frozenset[tuple[str, str]] = frozenset()
 
 
 def _plain_text(inline: Token) -> str:
@@ -960,6 +964,9 @@ class _Builder(RunSlots):
             escaped_ticks=_escaped_tick_words(atoms) if "\\`" in text else (),
             tag_texts=tag_texts_in(atoms) if "<" in text else (),
             url_leads=url_leads_in(atoms) if "~" in text or "*" in text or "_" in text else frozenset(),
+            url_trails=url_trails_in(atoms)
+            if self.options.goldmark_urls and ("~" in text or "*" in text or "_" in text)
+            else frozenset(),
             link_brackets=link_brackets_in(atoms) if "[" in text and "](" in text else (),
             lone_closing=lone_closing,
         )
@@ -1202,6 +1209,11 @@ class _Builder(RunSlots):
             if isinstance(part, TextSlot) and any(f"{lead[-1]}<" in part.msgid for lead, _ in ctx.url_leads):
                 part.keep_runs = functools.partial(
                     url_leads_kept, ctx.url_leads, part.msgid, part.pieces, part.keep_runs
+                )
+        for part in out[first:] if ctx.url_trails else ():
+            if isinstance(part, TextSlot) and any(f"/>{trail}" in part.msgid for _, trail in ctx.url_trails):
+                part.keep_runs = functools.partial(
+                    url_trails_kept, ctx.url_trails, part.msgid, part.pieces, part.keep_runs
                 )
         _emit_plain(trail, out)
 

@@ -25,7 +25,7 @@ from .runs import Atom
 
 #: The characters GFM links a bare URL right after that the escape writes otherwise, each with how
 #: it may write it.
-_LEADS = {"~": ("&#126;", "\\~"), "*": ("\\*", "&#42;"), "_": ("\\_", "&#95;")}
+LEAD_SPELLINGS = {"~": ("&#126;", "\\~"), "*": ("\\*", "&#42;"), "_": ("\\_", "&#95;")}
 
 
 def url_leads_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
@@ -44,7 +44,7 @@ def url_leads_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for before, atom in zip(atoms, atoms[1:], strict=False):
         lead = before.raw[-1:] if before.kind == "text" else ""
-        if lead not in _LEADS or not before.text.endswith(lead):
+        if lead not in LEAD_SPELLINGS or not before.text.endswith(lead):
             continue
         if (len(before.raw) - 1 - len(before.raw[:-1].rstrip("\\"))) % 2:  # (escaped)
             if lead != "~":
@@ -102,7 +102,7 @@ def url_leads_kept(
         lead = ends.get(number)
         if lead is None or not text.endswith(lead[-1]):
             return written
-        escaped = next((form for form in _LEADS[lead[-1]] if written.endswith(form)), "")
+        escaped = next((form for form in LEAD_SPELLINGS[lead[-1]] if written.endswith(form)), "")
         return written[: -len(escaped)] + lead if escaped else written
 
     return written_with_leads

@@ -1,0 +1,93 @@
+"""A ``*``, ``_`` or ``~`` that the source writes as it is right after a bare URL Goldmark (Hugo)
+ends before it (``https://a.org*了解``, ``https://x.org/t~``), which a translation keeping it
+there writes as the source does.
+
+Read for Hugo (see :attr:`~transpub.formats.options.ReadOptions.goldmark_urls`), the URL is its
+placeholder and what follows text to translate; :func:`~transpub.formats.md_escape.escape_markdown`
+writes that text's ``*`` ``\\*`` (``~``: ``&#126;``): the page shows the same, but a
+pseudo-translation did not write its source. Where the translation's text right after the URL's
+placeholder starts with the character the source writes there, it is written as it is, provided
+Goldmark still ends the URL before it whatever is glued after (``_x`` would run it on) and no
+emphasis, strikethrough or link of the translation writes that character (it would pair with it):
+every other one of the translation's text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..inline import PLACEHOLDER_RE
+from .document import PairedPieces, Part
+from .md_goldmark_urls import goldmark_url_length
+from .md_url_leads import LEAD_SPELLINGS
+from .runs import Atom
+
+
+def url_trails_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
+    """Each bare URL of ``atoms`` (a block's) that the source writes right before a ``*``, ``_`` or
+    ``~`` as it is: the URL and that character.
+
+    >>> url = Atom("object", parts=["https://a.org"], shows="https://a.org")
+    >>> sorted(url_trails_in([url, Atom("text", "*了解", "*了解")]))
+    [('https://a.org', '*')]
+    >>> url_trails_in([url, Atom("text", "\\\\*了解", "*了解")])
+    frozenset()
+    """
+    found: set[tuple[str, str]] = set()
+    for atom, after in zip(atoms, atoms[1:], strict=False):
+        trail = after.raw[:1] if after.kind == "text" else ""
+        if trail in LEAD_SPELLINGS and len(atom.parts) == 1 and atom.parts[0] == atom.shows:
+            if str(atom.shows)[:1] not in ("<", "[", ""):
+                found.add((str(atom.shows), trail))
+    return frozenset(found)
+
+
+def url_trails_kept(
+    trails: frozenset[tuple[str, str]],
+    msgid: str,
+    pieces: dict[int, PairedPieces | list[Part]],
+    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    translation: str,
+) -> Callable[[int, str, str], str]:
+    r"""How each text of ``translation`` is written (see
+    :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): one that starts
+    right after the placeholder of a bare URL with the character ``trails`` (see
+    :func:`url_trails_in`) says the source writes after it, as the unit ``msgid`` does, starts
+    with it as it is (see the module's docstring; ``pieces``: the unit's markup).
+
+    >>> keep = url_trails_kept(frozenset({("https://a.org", "*")}), "Go <1/>*了解.", {1: ["https://a.org"]}, None, "Los <1/>*了解.")
+    >>> keep(0, "Los ", "Los "), keep(1, "*了解.", "\\*了解.")
+    ('Los ', '*了解.')
+    >>> keep = url_trails_kept(frozenset({("https://a.org/p", "_")}), "Go <1/>_了", {1: ["https://a.org/p"]}, None, "<1/>_x")
+    >>> keep(1, "_x", "\\_x")
+    '\\_x'
+    """
+    kept = keep_runs(translation) if keep_runs is not None else None
+    split = PLACEHOLDER_RE.split(translation)
+    markup = "".join(
+        str(part)
+        for number in {int(n) for n in split[2::4]}
+        if isinstance(piece := pieces.get(number), PairedPieces)
+        for part in (*piece.open, *piece.close)
+    )
+    starts: dict[int, tuple[str, str]] = {}
+    for index in range(1, len(split), 4):
+        closing, number, empty = split[index : index + 3]
+        piece = pieces.get(int(number))
+        if closing or not empty or not isinstance(piece, list) or len(piece) != 1:
+            continue
+        trail = split[index + 3][:1]
+        if (piece[0], trail) in trails and f"<{number}/>{trail}" in msgid and trail not in markup:
+            starts[(index + 3) // 4] = (str(piece[0]), trail)
+
+    def written_with_trails(number: int, text: str, written: str) -> str:
+        if kept is not None:
+            written = kept(number, text, written)
+        url, trail = starts.get(number, ("", ""))
+        escaped = next((form for form in LEAD_SPELLINGS.get(trail, ()) if written.startswith(form)), "")
+        if not escaped or not text.startswith(trail):
+            return written
+        as_source = trail + written[len(escaped) :]
+        return as_source if goldmark_url_length(url + as_source + "x") == len(url) else written
+
+    return written_with_trails
