@@ -37,21 +37,25 @@ SOURCES = [
 SEED = 20261206
 
 
-def read_for_hugo(source: str) -> Document:
-    """``source`` read as the Markdown file ``a.md`` of a site Hugo builds."""
-    return read_markdown(source, Path("a.md"), "utf-8", ReadOptions(goldmark_urls=True))
+def read_for_hugo(source: str, generator: str = "hugo") -> Document:
+    """``source`` read as the Markdown file ``a.md`` of a site Hugo (``generator``: or MkDocs) builds."""
+    options = ReadOptions(goldmark_urls=generator == "hugo", magiclink_urls=generator == "mkdocs")
+    return read_markdown(source, Path("a.md"), "utf-8", options)
 
 
-def written(source: str, text: str) -> str:
-    """``source`` read for Hugo, its unit holding a placeholder translated as ``text``, written for Hugo."""
-    document = read_for_hugo(source)
+def written(source: str, text: str, generator: str = "hugo") -> str:
+    """``source`` read for ``generator``, its unit holding a placeholder translated as ``text``,
+    written for it."""
+    document = read_for_hugo(source, generator)
     (unit,) = text_units(document, "<")
-    return document.render(lambda slot: Resolution(text if slot is unit else None), heading_ids="hugo")
+    return document.render(lambda slot: Resolution(text if slot is unit else None), heading_ids=generator)
 
 
-def pseudo(source: str) -> str:
-    """``source`` read and written for Hugo, every unit ``⟦as itself⟧``, the marks removed."""
-    page = read_for_hugo(source).render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"), heading_ids="hugo")
+def pseudo(source: str, generator: str = "hugo") -> str:
+    """``source`` read and written for ``generator``, every unit ``⟦as itself⟧``, the marks removed."""
+    page = read_for_hugo(source, generator).render(
+        lambda slot: Resolution(f"⟦{slot.msgid}⟧"), heading_ids=generator
+    )
     return page.replace("⟦", "").replace("⟧", "")
 
 
@@ -78,12 +82,13 @@ def test_text_a_translation_keeps_after_a_url_is_written_as_the_source_writes_it
 
 
 @pytest.mark.parametrize(
-    ("heading_ids", "msgid"), [("hugo", "Go <1/>*了解 now."), ("mkdocs", "Go <1/> now.")]
+    ("heading_ids", "msgid"),
+    [("hugo", "Go <1/>*了解 now."), ("mkdocs", "Go <1/>*了解 now."), ("jekyll", "Go <1/> now.")],
 )
 def test_extract_offers_the_text_after_a_url_where_hugo_builds_the_site(
     tmp_path: Path, heading_ids: str, msgid: str
 ) -> None:
-    """With ``[compile] heading_ids`` Hugo's; not for another generator (GFM's extent, as before)."""
+    """With ``[compile] heading_ids`` Hugo's or MkDocs'; not for Jekyll (kramdown links no bare URL)."""
     (tmp_path / "articles").mkdir()
     (tmp_path / "articles" / "a.md").write_text(SOURCES[0], encoding="utf-8")
     (tmp_path / "transpub.toml").write_text(
@@ -104,17 +109,18 @@ def test_text_glued_before_a_url_links_the_source_pages_address() -> None:
 GLUED = ["了解", "~", "~~", "*", "_", "x", "。", "(", ")"]
 
 
-def cases() -> list[tuple[str, str, str]]:
-    """Each source with random translations of its unit (glued as :data:`GLUED` and the words of
-    :func:`test_markdown_glued_urls.translations`): (source, translation, page written)."""
+def cases(sources: list[str] = SOURCES, generator: str = "hugo") -> list[tuple[str, str, str]]:
+    """Each of ``sources`` with random translations of its unit (glued as :data:`GLUED` and the words
+    of :func:`test_markdown_glued_urls.translations`), written for ``generator``: (source,
+    translation, page written)."""
     rng = random.Random(SEED)
     found = []
-    for source in SOURCES:
-        (unit,) = text_units(read_for_hugo(source), "<")
+    for source in sources:
+        (unit,) = text_units(read_for_hugo(source, generator), "<")
         texts = translations(unit.msgid, rng, 12)
         texts += [unit.msgid.replace("/>", "/>" + glue, 1) for glue in GLUED]
         texts += [unit.msgid.replace("<1/>", glue + "<1/>", 1) for glue in GLUED]
-        found += [(source, text, written(source, text)) for text in texts]
+        found += [(source, text, written(source, text, generator)) for text in texts]
     return found
 
 

@@ -845,7 +845,8 @@ def _url_ends_before(after: str, generator: str | None, raw: str = "") -> bool:
     written), is no part of it for ``generator`` (see :data:`_URL_ENDS_OUTSIDE_ASCII`): punctuation
     the linkify leaves out of its end, then a character it ends it at (``.⟧``, ``。``; for Hugo
     ``了解`` too, and whatever Goldmark ends the URL ``raw`` before: ``*了解``, ``\\_x``; not a NUL,
-    another placeholder's markup glued after, see :func:`_neighbours_written`). GFM's
+    another placeholder's markup glued after, see :func:`_neighbours_written`; for MkDocs a ``*`` or a
+    backslash, which magiclink ends it at). GFM's
     autolinks (GitHub's, transpub's HTML pages) run on to the next space.
 
     >>> _url_ends_before(".⟧", None), _url_ends_before("。", "mkdocs"), _url_ends_before(".了", "hugo")
@@ -854,9 +855,13 @@ def _url_ends_before(after: str, generator: str | None, raw: str = "") -> bool:
     (False, False, False)
     >>> _url_ends_before("*了解", "hugo", "https://a.org"), _url_ends_before("_x", "hugo", "https://a.org/p")
     (True, False)
+    >>> _url_ends_before("\\*x", "mkdocs"), _url_ends_before("*x", "mkdocs"), _url_ends_before("_x", "mkdocs")
+    (True, True, False)
     """
     if generator == "hugo" and raw and "\0" not in after and goldmark_url_length(raw + after) == len(raw):
         return True
+    if generator == "mkdocs" and after[:1] in ("*", "\\"):
+        return True  # (magiclink ends a URL at a * and at a backslash)
     rest = after.lstrip(_URL_TRAIL)
     if generator not in _URL_ENDS_OUTSIDE_ASCII or not rest or rest[0].isascii():
         return False

@@ -124,7 +124,7 @@ from .md_ticks import (
     ticked_parts,
 )
 from .md_url_leads import url_leads_in, url_leads_kept
-from .md_url_trails import url_trails_in, url_trails_kept
+from .md_url_trails import goldmark_ends, magiclink_ends, url_trails_in, url_trails_kept
 from .options import ReadOptions
 from .runs import Atom, RunContext, RunSlots, collapse_space
 from .value_slots import front_matter_slots, shortcode_param_slots
@@ -365,7 +365,7 @@ class _Context(NamedTuple):
     tag_texts: tuple[str, ...] = ()
     #: The bare URLs its text writes a ``~``, ``*`` or ``_`` right before (see md_url_leads.url_leads_in).
     url_leads: frozenset[tuple[str, str]] = frozenset()
-    #: Read for Hugo: the bare URLs its text writes a ``*``, ``_`` or ``~`` right after (see
+    #: Read for Hugo or MkDocs: the bare URLs its text writes a ``*``, ``_`` or ``~`` right after (see
     #: md_url_trails.url_trails_in).
     url_trails: frozenset[tuple[str, str]] = frozenset()
 
@@ -965,7 +965,8 @@ class _Builder(RunSlots):
             tag_texts=tag_texts_in(atoms) if "<" in text else (),
             url_leads=url_leads_in(atoms) if "~" in text or "*" in text or "_" in text else frozenset(),
             url_trails=url_trails_in(atoms)
-            if self.options.goldmark_urls and ("~" in text or "*" in text or "_" in text)
+            if (self.options.goldmark_urls or self.options.magiclink_urls)
+            and ("~" in text or "*" in text or "_" in text)
             else frozenset(),
             link_brackets=link_brackets_in(atoms) if "[" in text and "](" in text else (),
             lone_closing=lone_closing,
@@ -1213,7 +1214,12 @@ class _Builder(RunSlots):
         for part in out[first:] if ctx.url_trails else ():
             if isinstance(part, TextSlot) and any(f"/>{trail}" in part.msgid for _, trail in ctx.url_trails):
                 part.keep_runs = functools.partial(
-                    url_trails_kept, ctx.url_trails, part.msgid, part.pieces, part.keep_runs
+                    url_trails_kept,
+                    goldmark_ends if self.options.goldmark_urls else magiclink_ends,
+                    ctx.url_trails,
+                    part.msgid,
+                    part.pieces,
+                    part.keep_runs,
                 )
         _emit_plain(trail, out)
 
@@ -2614,7 +2620,7 @@ def read_markdown(
     front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
     templates, pairs, parsed, commonmark = body_texts(source, front, options)
     env: dict = {}
-    tokens = parse(parsed, env, goldmark=options.goldmark_urls)
+    tokens = parse(parsed, env, goldmark=options.goldmark_urls, magiclink=options.magiclink_urls)
     builder = _Builder(source, parsed, options, shown, templates)
     builder.html_spans = _commonmark_html_spans(parsed, commonmark)
     builder.labels = frozenset(env.get("references", {}))

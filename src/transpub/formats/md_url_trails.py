@@ -1,13 +1,13 @@
 """A ``*``, ``_`` or ``~`` that the source writes as it is right after a bare URL Goldmark (Hugo)
-ends before it (``https://a.org*了解``, ``https://x.org/t~``), which a translation keeping it
-there writes as the source does.
+ends before it (``https://a.org*了解``, ``https://x.org/t~``), or a ``*`` after one magiclink
+(MkDocs) ends before it, which a translation keeping it there writes as the source does.
 
-Read for Hugo (see :attr:`~transpub.formats.options.ReadOptions.goldmark_urls`), the URL is its
-placeholder and what follows text to translate; :func:`~transpub.formats.md_escape.escape_markdown`
+Read for Hugo or MkDocs (see :attr:`~transpub.formats.options.ReadOptions.goldmark_urls`), the
+URL is its placeholder and what follows text to translate; :func:`~transpub.formats.md_escape.escape_markdown`
 writes that text's ``*`` ``\\*`` (``~``: ``&#126;``): the page shows the same, but a
 pseudo-translation did not write its source. Where the translation's text right after the URL's
 placeholder starts with the character the source writes there, it is written as it is, provided
-Goldmark still ends the URL before it whatever is glued after (``_x`` would run it on) and no
+the site's linkify still ends the URL before it whatever is glued after (``_x`` would run it on) and no
 emphasis, strikethrough or link of the translation writes that character (it would pair with it):
 every other one of the translation's text is escaped.
 """
@@ -42,7 +42,26 @@ def url_trails_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def goldmark_ends(url: str, written: str) -> bool:
+    """Whether Goldmark ends ``url`` before ``written`` (and whatever is glued after it).
+
+    >>> goldmark_ends("https://a.org/p", "*了"), goldmark_ends("https://a.org/p", "_")
+    (True, False)
+    """
+    return goldmark_url_length(url + written + "x") == len(url)
+
+
+def magiclink_ends(url: str, written: str) -> bool:
+    """Whether MkDocs' magiclink ends ``url`` before ``written``: at a ``*``.
+
+    >>> magiclink_ends("https://a.org/p", "*了"), magiclink_ends("https://a.org/p", "~")
+    (True, False)
+    """
+    return written[:1] == "*"
+
+
 def url_trails_kept(
+    ends: Callable[[str, str], bool],
     trails: frozenset[tuple[str, str]],
     msgid: str,
     pieces: dict[int, PairedPieces | list[Part]],
@@ -53,12 +72,13 @@ def url_trails_kept(
     :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): one that starts
     right after the placeholder of a bare URL with the character ``trails`` (see
     :func:`url_trails_in`) says the source writes after it, as the unit ``msgid`` does, starts
-    with it as it is (see the module's docstring; ``pieces``: the unit's markup).
+    with it as it is where the site's linkify ``ends`` the URL before it (:func:`goldmark_ends`,
+    :func:`magiclink_ends`; see the module's docstring; ``pieces``: the unit's markup).
 
-    >>> keep = url_trails_kept(frozenset({("https://a.org", "*")}), "Go <1/>*了解.", {1: ["https://a.org"]}, None, "Los <1/>*了解.")
+    >>> keep = url_trails_kept(goldmark_ends, frozenset({("https://a.org", "*")}), "Go <1/>*了解.", {1: ["https://a.org"]}, None, "Los <1/>*了解.")
     >>> keep(0, "Los ", "Los "), keep(1, "*了解.", "\\*了解.")
     ('Los ', '*了解.')
-    >>> keep = url_trails_kept(frozenset({("https://a.org/p", "_")}), "Go <1/>_了", {1: ["https://a.org/p"]}, None, "<1/>_x")
+    >>> keep = url_trails_kept(goldmark_ends, frozenset({("https://a.org/p", "_")}), "Go <1/>_了", {1: ["https://a.org/p"]}, None, "<1/>_x")
     >>> keep(1, "_x", "\\_x")
     '\\_x'
     """
@@ -88,6 +108,6 @@ def url_trails_kept(
         if not escaped or not text.startswith(trail):
             return written
         as_source = trail + written[len(escaped) :]
-        return as_source if goldmark_url_length(url + as_source + "x") == len(url) else written
+        return as_source if ends(url, as_source) else written
 
     return written_with_trails

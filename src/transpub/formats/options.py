@@ -75,6 +75,9 @@ class ReadOptions:
     #: URL is taken as far as Goldmark links it, not GFM (``https://a.org*了解``: the URL
     #: ``https://a.org``, then ``*了解`` to translate; see :mod:`.md_goldmark_urls`).
     goldmark_urls: bool = False
+    #: Markdown: whether MkDocs reads the site (``[compile] heading_ids = "mkdocs"``): a bare URL ends
+    #: at a ``*``, as pymdownx.magiclink ends it (see :mod:`.md_magiclink_urls`).
+    magiclink_urls: bool = False
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
