@@ -225,12 +225,21 @@ def _inert_run(match: re.Match[str]) -> str:
 
 #: Punctuation an author escapes for an extension rather than for CommonMark: MkDocs' magiclink
 #: (``\#1`` an issue, ``\@anna`` a mention, ``\!2`` a pull request), emoji (``\:smile:``),
-#: pymdownx's caret, mark and tilde (``\^``, ``\=``, ``\~``), critic (``\+``); and an ampersand
-#: (``Q\&A``), which kramdown (Jekyll) and Python-Markdown (MkDocs) show with its backslash.
-EXTENSION_ESCAPES = frozenset("#@!:^=+~?&")
+#: pymdownx's caret, mark and tilde (``\^``, ``\=``, ``\~``), critic (``\+``).
+EXTENSION_ESCAPES = frozenset("#@!:^=+~?")
 #: An escaped character of :data:`EXTENSION_ESCAPES` and the word after it (``\#1432``, ``\@anna``).
-#: (Not an ampersand that starts a character reference, ``\&amp;``, which shows ``&amp;`` everywhere.)
-_ESCAPED = re.compile(r"\\([#@!:^=+~?]|&(?!#|\w+;))(\w*)")
+_ESCAPED = re.compile(r"\\([#@!:^=+~?])(\w*)")
+#: Punctuation whose escape Python-Markdown (MkDocs without escapeall: it takes only
+#: ``\`*_{}[]()>#+-.!``) or kramdown (Jekyll: ``\%``, ``\,``, ``\/``, ``\;``, ``\&``) shows with its
+#: backslash, and which :func:`escape_markdown` writes as it is where it makes no markup: a
+#: translation writes the source's backslash before it (see :func:`escaped_in`). Goldmark (Hugo)
+#: shows the character either way (and its typographer curls a bare quote, not an escaped one).
+SHOWN_ESCAPES = frozenset("\"'$%,/;<&")
+#: A token of Markdown as written: an escape, a character reference, or a character.
+WRITTEN_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.S)
+#: The word after a character, a space or tab before it skipped (``Q&A``, ``Tom & Jerry``: what a
+#: translation's same character is matched by).
+_WORD = re.compile(r"[ \t]?(\w*)")
 
 
 def escaped_in(source: str) -> str:
@@ -248,20 +257,59 @@ def escaped_in(source: str) -> str:
     >>> escaped_in(r"2 \* 3 and \*not bold\*")
     '*'
 
-    An escaped ampersand (shown with its backslash by kramdown and Python-Markdown) is kept where
-    the source escapes each one it writes, not beside an unescaped one:
-
-    >>> escaped_in(r"Q\&A \& more"), escaped_in(r"Q\&A & more"), escaped_in(r"Q\&A &amp; \&lt;")
-    ('&A &', '', '&A')
+    And what it escapes of :data:`SHOWN_ESCAPES` (see :func:`shown_escapes_in`).
     """
     found = [char + word for char, word in _ESCAPED.findall(source)] + _ESCAPED_ALONE.findall(source)
-    if _UNESCAPED_AMPERSAND.search(source):
-        found = [word for word in found if word[0] != "&"]
+    if "\\" in source:
+        found += shown_escapes_in(source)
     return " ".join(dict.fromkeys(found))
 
 
-#: An ampersand written without a backslash that starts no character reference.
-_UNESCAPED_AMPERSAND = re.compile(r"(?<!\\)&(?!#|\w+;)")
+def shown_escapes_in(source: str) -> list[str]:
+    r"""The characters of :data:`SHOWN_ESCAPES` that ``source`` (Markdown as written) escapes: each
+    it always escapes as ``\`` and the character (a translation escapes each one it writes, wherever
+    it writes it), and of one it also writes bare (``Q\&A & more``), each word it escapes after it and
+    never writes bare after it (``&A``, ``&Jerry`` of ``Tom \& Jerry``: a translation escapes the
+    character where it writes the same word after it, glued or after a space; ``&`` alone stands for
+    no word).
+
+    >>> shown_escapes_in(r'Say \"hi\", 50\% off, it\'s \$5 and\/or a \< b')
+    ['\\"', '\\%', "\\'", '\\$', '\\/', '\\<']
+    >>> shown_escapes_in(r"Tom \& Jerry or Q\&A & more, R&D \& -"), shown_escapes_in(r"Q\&A \& more")
+    (['&', '&A', '&Jerry'], ['\\&'])
+
+    An ampersand that starts a character reference, escaped or not, is none (``\&amp;`` shows
+    ``&amp;`` in every renderer):
+
+    >>> shown_escapes_in(r"Q\&A &amp; \&lt; &#42;")
+    ['\\&']
+    """
+    escaped: dict[str, set[str]] = {}
+    bare: dict[str, set[str]] = {}
+    for match in WRITTEN_TOKEN.finditer(source):
+        token = match.group()
+        char = token[-1]
+        if (
+            char not in SHOWN_ESCAPES
+            or len(token) > 2
+            or (token == "\\&" and not _BARE_AMPERSAND.match(source, match.end() - 1))
+        ):
+            continue
+        word = _word_after(source, match.end())
+        (escaped if len(token) == 2 else bare).setdefault(char, set()).add(word)
+    found = []
+    for char, words in escaped.items():
+        if char not in bare:
+            found.append("\\" + char)
+        else:
+            found += sorted(char + word for word in words - bare[char])
+    return found
+
+
+def _word_after(text: str, at: int) -> str:
+    """The word of ``text`` at ``at`` (see :data:`_WORD`), "" for none."""
+    found = _WORD.match(text, at)
+    return found[1] if found else ""
 
 
 #: An asterisk escaped between spaces (which :func:`escape_markdown` writes as it is; a tilde is in
@@ -696,6 +744,11 @@ def escape_markdown_keeping(
     if not escaped:
         return written
     words = sorted(escaped.split(), key=len, reverse=True)
+    if any(word[0] == "\\" or word[0] in SHOWN_ESCAPES for word in words):
+        written = _with_shown_escapes(written, frozenset(words))
+        words = [word for word in words if word[0] != "\\" and word[0] not in SHOWN_ESCAPES]
+        if not words:
+            return written
     # (a =, ^ or + written as a reference so that it opens no pymdownx markup: the source's escape)
     # (and a magiclink's @ or ? written as a reference: magiclink_in)
     words += [_EXTENSION_REFERENCES[word[0]] + word[1:] for word in words if word[0] in _EXTENSION_REFERENCES]
@@ -712,11 +765,30 @@ _EXTENSION_REFERENCES = {**_PYMDOWNX_REFERENCES, "@": "&#64;", "?": "&#63;"}
 _PYMDOWNX_CHARACTERS = {reference: char for char, reference in _EXTENSION_REFERENCES.items()}
 
 
+def _with_shown_escapes(written: str, escaped: frozenset[str]) -> str:
+    r"""``written`` (escaped) with a backslash before each character of :data:`SHOWN_ESCAPES` it
+    writes as it is (not an escape's, nor a character reference's) where ``escaped`` (see
+    :func:`shown_escapes_in`) has ``\`` and the character, or the character and the word after it.
+
+    >>> print(_with_shown_escapes('Di "hola", 50% y R&D &amp; &#58; x;y', frozenset(['\\"', '\\%', '&D', ';'])))
+    Di \"hola\", 50\% y R\&D &amp; &#58; x;y
+    """
+    pieces = []
+    for match in WRITTEN_TOKEN.finditer(written):
+        char = match.group()
+        if char in SHOWN_ESCAPES and (
+            "\\" + char in escaped or char + _word_after(written, match.end()) in escaped
+        ):
+            char = "\\" + char
+        pieces.append(char)
+    return "".join(pieces)
+
+
 def _escaped_as_the_source_does(match: re.Match[str]) -> str:
     """The word ``match`` found (an extension's character the source escapes, and the word after
     it), escaped with a backslash as the source does."""
     word = match.group()
-    if word[0] == "&" and ";" in word:
+    if word[0] == "&":
         reference = word[: word.index(";") + 1]
         return "\\" + _PYMDOWNX_CHARACTERS[reference] + word[len(reference) :]
     return "\\" + word

@@ -37,7 +37,7 @@ from __future__ import annotations
 import html
 import re
 
-from .md_escape import escape_markdown
+from .md_escape import WRITTEN_TOKEN, escape_markdown
 from .runs import Atom
 
 #: The blocks whose text Python-Markdown's attr_list reads attributes from only at the start of a line
@@ -49,7 +49,7 @@ _ADDABLE = frozenset("!\"#%'*+,-./:;=>?@\\^_`|}~")
 #: A token of Markdown as written: an escape, or a character.
 _RAW_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|.", re.S)
 #: A token as :func:`escape_markdown` writes: an escape, a character reference, or a character.
-_WRITTEN_TOKEN = re.compile(r"\\[!-/:-@\[-`{-~]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);|.", re.S)
+_WRITTEN_TOKEN = WRITTEN_TOKEN
 #: A character reference right before a URL's scheme (``&#126;https://``): no URL starts there.
 _REFERENCE_URL = re.compile(
     r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);[A-Za-z][A-Za-z0-9+.\-]*://"
