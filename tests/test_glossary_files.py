@@ -216,3 +216,35 @@ def test_csv_columns_of_locales_in_any_spelling_babel_knows_are_read(tmp_path):
     path = tmp_path / "terms.csv"
     path.write_text("term,es,pt-BR,sr@latin,de_AT,ast\nX,a,b,c,d,e\n", encoding="utf-8")
     assert load_glossary(path).terms[0].required("pt_BR") == "b"
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ("Cde,", 'do_not_translate: "Cde" is no locale Babel knows (gettext names: es, de, zh_CN)'),
+        (
+            ",esp:Changchun",
+            'forbidden item "esp:Changchun": esp is no locale Babel knows (gettext names: es, de, zh_CN)',
+        ),
+    ],
+)
+def test_a_do_not_translate_or_forbidden_locale_babel_does_not_know_is_an_error_naming_it(
+    tmp_path, cells, message
+):
+    # (it was read, then written out as a column of that name, so the CSV transpub wrote was refused)
+    path = tmp_path / "terms.csv"
+    path.write_text(
+        f"term,de,do_not_translate,forbidden\nX,x,,\nChangchun,Changchun,{cells}\n", encoding="utf-8"
+    )
+    with pytest.raises(GlossaryError) as caught:
+        load_glossary(path)
+    assert (caught.value.line, caught.value.message) == (3, message)
+
+
+def test_the_csv_written_for_do_not_translate_and_forbidden_locales_without_a_column_reads_back(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text("term,de,do_not_translate,forbidden\nRMB,RMB,sv|pt-br,ar:x|*:y\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    write_glossary(glossary, tmp_path / "again.csv")
+    assert load_glossary(tmp_path / "again.csv") == glossary
+    assert set(glossary.locales) == {"de", "sv", "pt_BR", "ar"}

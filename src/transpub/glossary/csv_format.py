@@ -94,7 +94,7 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
         else:
             message = f'column "{name}" is neither a locale nor one of {", ".join(RESERVED)}'
             if is_locale_name(name) and name != ALL_LOCALES:
-                message += f"; {name} is no locale Babel knows (gettext names: es, de, zh_CN)"
+                message += f"; {name} {_UNKNOWN}"
             for separator, shown in ((";", "';'"), ("\t", "tabs")):
                 if separator in name and TERM in (cell.strip().lower() for cell in name.split(separator)):
                     # a spreadsheet set to a language whose lists use ';' (or saving "text") wrote it so
@@ -106,6 +106,10 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
     if TERM not in columns:
         raise GlossaryError('no "term" column in the header', path, 1)
     return columns, locales
+
+
+#: What an error says of a name shaped like a locale that Babel does not know (``esp``, ``xx``).
+_UNKNOWN = "is no locale Babel knows (gettext names: es, de, zh_CN)"
 
 
 def _known_locale(name: str) -> bool:
@@ -128,6 +132,8 @@ def _parse_forbidden(cell: str, path: Path | str | None, line: int) -> dict[str,
         locale, colon, text = item.partition(":")
         if not colon or not text.strip() or not is_locale_name(locale):
             raise GlossaryError(f'forbidden item "{item}" is not "locale:text" (locale may be *)', path, line)
+        if locale.strip() != ALL_LOCALES and not _known_locale(locale):
+            raise GlossaryError(f'forbidden item "{item}": {locale.strip()} {_UNKNOWN}', path, line)
         forbidden.setdefault(normalize_locale(locale), []).append(text.strip())
     return {k: tuple(v) for k, v in forbidden.items()}
 
@@ -257,6 +263,8 @@ def _parse_record(
     for item in dnt_items:
         if not is_locale_name(item):
             raise GlossaryError(f'do_not_translate: "{item}" is not a locale (or *)', path, line)
+        if item != ALL_LOCALES and not _known_locale(item):
+            raise GlossaryError(f'do_not_translate: "{item}" {_UNKNOWN}', path, line)
     forbidden_cell = cell(FORBIDDEN)
     forbidden = _parse_forbidden(forbidden_cell, path, line) if forbidden_cell else {}
     note = cell(NOTE).strip()
