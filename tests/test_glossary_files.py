@@ -157,6 +157,7 @@ TBX_ENTRY = (
     "source, lang, target, words",
     [
         ("Jingyue", "zFoJh-CN", "净月", 'xml:lang="zFoJh-CN" is not a language tag'),
+        ("Jingyue", "cde", "净月", 'xml:lang="cde" is no locale Babel knows'),
         ("Jingyue\x7f", "zh-CN", "净月", "control character U+007F"),
         ("Jingyue", "zh-CN", "净\x85月", "control character U+0085"),
     ],

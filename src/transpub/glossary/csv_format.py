@@ -9,18 +9,19 @@ from array import array
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from transpub.errors import ConfigError, GlossaryError
+from transpub.errors import GlossaryError
 from transpub.glossary.model import Glossary
 from transpub.glossary.store import TermStore
 from transpub.glossary.terms import (
     ALL_LOCALES,
     CONTROL_CHARACTER,
+    UNKNOWN_LOCALE,
     Fields,
     Term,
+    is_known_locale,
     is_locale_name,
     normalize_locale,
 )
-from transpub.locales import validate_locale
 
 TERM, NOTE, CASE, DNT, FORBIDDEN = "term", "note", "case_sensitive", "do_not_translate", "forbidden"
 RESERVED = (TERM, NOTE, CASE, DNT, FORBIDDEN)
@@ -88,13 +89,13 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
         key = name.lower()
         if key in RESERVED:
             columns.append(key)
-        elif is_locale_name(name) and name != ALL_LOCALES and _known_locale(name):
+        elif is_locale_name(name) and name != ALL_LOCALES and is_known_locale(name):
             columns.append(normalize_locale(name))
             locales.append(normalize_locale(name))
         else:
             message = f'column "{name}" is neither a locale nor one of {", ".join(RESERVED)}'
             if is_locale_name(name) and name != ALL_LOCALES:
-                message += f"; {name} {_UNKNOWN}"
+                message += f"; {name} {UNKNOWN_LOCALE}"
             for separator, shown in ((";", "';'"), ("\t", "tabs")):
                 if separator in name and TERM in (cell.strip().lower() for cell in name.split(separator)):
                     # a spreadsheet set to a language whose lists use ';' (or saving "text") wrote it so
@@ -108,32 +109,14 @@ def _read_header(header: list[str], path: Path | str | None) -> tuple[list[str],
     return columns, locales
 
 
-#: What an error says of a name shaped like a locale that Babel does not know (``esp``, ``xx``).
-_UNKNOWN = "is no locale Babel knows (gettext names: es, de, zh_CN)"
-
-
-def _known_locale(name: str) -> bool:
-    """Whether a column shaped like a locale names one Babel knows (``es``, ``pt-BR``), not a typo
-    such as ``sp`` or ``esp``, whose terms would never apply to any locale.
-
-    >>> _known_locale("pt-BR"), _known_locale("zh_CN"), _known_locale("esp"), _known_locale("sp")
-    (True, True, False, False)
-    """
-    try:
-        validate_locale(normalize_locale(name))
-    except ConfigError:
-        return False
-    return True
-
-
 def _parse_forbidden(cell: str, path: Path | str | None, line: int) -> dict[str, tuple[str, ...]]:
     forbidden: dict[str, list[str]] = {}
     for item in split_cell(cell):
         locale, colon, text = item.partition(":")
         if not colon or not text.strip() or not is_locale_name(locale):
             raise GlossaryError(f'forbidden item "{item}" is not "locale:text" (locale may be *)', path, line)
-        if locale.strip() != ALL_LOCALES and not _known_locale(locale):
-            raise GlossaryError(f'forbidden item "{item}": {locale.strip()} {_UNKNOWN}', path, line)
+        if locale.strip() != ALL_LOCALES and not is_known_locale(locale):
+            raise GlossaryError(f'forbidden item "{item}": {locale.strip()} {UNKNOWN_LOCALE}', path, line)
         forbidden.setdefault(normalize_locale(locale), []).append(text.strip())
     return {k: tuple(v) for k, v in forbidden.items()}
 
@@ -263,8 +246,8 @@ def _parse_record(
     for item in dnt_items:
         if not is_locale_name(item):
             raise GlossaryError(f'do_not_translate: "{item}" is not a locale (or *)', path, line)
-        if item != ALL_LOCALES and not _known_locale(item):
-            raise GlossaryError(f'do_not_translate: "{item}" {_UNKNOWN}', path, line)
+        if item != ALL_LOCALES and not is_known_locale(item):
+            raise GlossaryError(f'do_not_translate: "{item}" {UNKNOWN_LOCALE}', path, line)
     forbidden_cell = cell(FORBIDDEN)
     forbidden = _parse_forbidden(forbidden_cell, path, line) if forbidden_cell else {}
     note = cell(NOTE).strip()

@@ -18,7 +18,9 @@ from transpub.glossary.model import Glossary
 from transpub.glossary.terms import (
     ALL_LOCALES,
     CONTROL_CHARACTER,
+    UNKNOWN_LOCALE,
     Term,
+    is_known_locale,
     is_locale_name,
     language_of,
     normalize_locale,
@@ -130,6 +132,8 @@ def _entry_to_term(entry: etree._Element, source_lang: str, path: Path | str | N
             raise GlossaryError("<langSet> without xml:lang", path, lang_set.sourceline)
         if raw_lang != EVERY_LOCALE and (raw_lang == ALL_LOCALES or not is_locale_name(raw_lang)):
             raise GlossaryError(f'xml:lang="{raw_lang}" is not a language tag', path, lang_set.sourceline)
+        if raw_lang != EVERY_LOCALE and not is_known_locale(raw_lang):
+            raise GlossaryError(f'xml:lang="{raw_lang}" {UNKNOWN_LOCALE}', path, lang_set.sourceline)
         is_source = lang_set is source_set
         locale = ALL_LOCALES if raw_lang == EVERY_LOCALE else normalize_locale(raw_lang)
         renderings = [_Rendering(e, path) for e in _children(lang_set, "tig", "ntig", "termSec")]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from transpub import locales
+from transpub.errors import ConfigError
 from transpub.locales import language_of
 
 ALL_LOCALES = "*"
@@ -35,6 +36,24 @@ def is_locale_name(name: str) -> bool:
     (True, False)
     """
     return bool(_LOCALE_RE.match(name.strip()))
+
+
+#: What an error says of a name shaped like a locale that Babel does not know (``esp``, ``xx``).
+UNKNOWN_LOCALE = "is no locale Babel knows (gettext names: es, de, zh_CN)"
+
+
+def is_known_locale(name: str) -> bool:
+    """Whether a name shaped like a locale names one Babel knows (``es``, ``pt-BR``), not a typo
+    such as ``sp`` or ``esp``, whose terms would never apply to any locale.
+
+    >>> is_known_locale("pt-BR"), is_known_locale("zh_CN"), is_known_locale("esp"), is_known_locale("sp")
+    (True, True, False, False)
+    """
+    try:
+        locales.validate_locale(normalize_locale(name))
+    except ConfigError:
+        return False
+    return True
 
 
 def pick_locale(mapping: Mapping[str, object], locale: str) -> str | None:
