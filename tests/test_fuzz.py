@@ -3,6 +3,9 @@ with transpub's own error naming the file — never another exception. ``make fu
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +13,22 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import fuzzing
+import transpub
 
-#: Few examples, always the same ones (derandomized): the suite stays quick and repeatable.
+
+def _load_every_module_of_transpub() -> None:
+    """Hypothesis draws some numbers from the constants of the project's modules loaded when a test
+    runs, derandomized or not: with all of transpub's loaded first (as the whole suite's doctests
+    load them), the examples are the same whichever test files run before these or with them."""
+    for found in pkgutil.walk_packages(transpub.__path__, f"{transpub.__name__}."):
+        if not found.name.endswith(".__main__"):
+            with contextlib.suppress(ImportError):  # (a module of an optional dependency)
+                importlib.import_module(found.name)
+
+
+_load_every_module_of_transpub()
+
+#: Few examples, always the same ones (derandomized, the same modules loaded): quick and repeatable.
 QUICK = settings(
     derandomize=True,
     deadline=None,
