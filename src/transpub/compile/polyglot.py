@@ -25,8 +25,6 @@ from zoneinfo import ZoneInfo
 
 from ..page_front_matter import page_front_matter
 from ..project import Project
-from ..site_generators.common import CONFIG_FILES
-from ..site_generators.jekyll import jekyll_settings, loads_polyglot
 from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_url, with_defaults
 from .links import collection_document, jekyll_globbed
 
@@ -85,6 +83,8 @@ def polyglot_key(url: str, languages: list[str]) -> str:
 def _builds_with_polyglot(root: Path) -> bool:
     """Whether the Jekyll site in the folder ``root`` loads jekyll-polyglot (its ``_config.yml``…,
     read once while it stays as it is)."""
+    from ..site_generators.common import CONFIG_FILES  # (a Jekyll site's alone: not loaded elsewhere)
+
     for name in CONFIG_FILES["jekyll"]:
         try:
             stat = (root / name).stat()
@@ -97,6 +97,8 @@ def _builds_with_polyglot(root: Path) -> bool:
 @functools.lru_cache(maxsize=16)
 def _config_loads_polyglot(root: Path, _mtime: int, _size: int) -> bool:
     """:func:`_builds_with_polyglot` of the configuration as it is at that time and size."""
+    from ..site_generators.jekyll import jekyll_settings, loads_polyglot
+
     found = jekyll_settings(root)
     return found is not None and loads_polyglot(found[1])
 
