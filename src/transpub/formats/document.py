@@ -27,7 +27,6 @@ from .heading_ids import id_written
 from .html_attributes import page_href, quoted_attribute, set_attributes
 from .md_escape import EMPTY_COMMENT, bare_url_stays_a_link, standalone_url
 from .md_flanking import needs_apart
-from .md_goldmark_urls import goldmark_url_length
 
 
 @dataclass(eq=False)
@@ -855,11 +854,14 @@ def _url_ends_before(after: str, generator: str | None, raw: str = "") -> bool:
     (False, False, False)
     >>> _url_ends_before("*了解", "hugo", "https://a.org"), _url_ends_before("_x", "hugo", "https://a.org/p")
     (True, False)
-    >>> _url_ends_before("\\*x", "mkdocs"), _url_ends_before("*x", "mkdocs"), _url_ends_before("_x", "mkdocs")
+    >>> _url_ends_before("\\\\*x", "mkdocs"), _url_ends_before("*x", "mkdocs"), _url_ends_before("_x", "mkdocs")
     (True, True, False)
     """
-    if generator == "hugo" and raw and "\0" not in after and goldmark_url_length(raw + after) == len(raw):
-        return True
+    if generator == "hugo" and raw and "\0" not in after:
+        from .md_goldmark_urls import goldmark_url_length  # (it loads markdown_it: a Markdown site's alone)
+
+        if goldmark_url_length(raw + after) == len(raw):
+            return True
     if generator == "mkdocs" and after[:1] in ("*", "\\"):
         return True  # (magiclink ends a URL at a * and at a backslash)
     rest = after.lstrip(_URL_TRAIL)
