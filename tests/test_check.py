@@ -303,7 +303,8 @@ def test_glossary_violation_names_the_required_term(project: Path) -> None:
     assert result.exit_code == 1
     assert lines(result)[0] == (
         f'{ZH}:37: [glossary] "Over 240 projects have settled in Jingy…": '
-        '"Jingyue" must be rendered as "净月" in zh_CN'
+        '"Jingyue" must be rendered as "净月" in zh_CN; write that rendering in the translation, or add '
+        "the one used to the glossary"
     )
 
 

@@ -298,7 +298,8 @@ WHAT_TO_DO = {
     "numbers": "; write the numbers of the source as de writes them, or add transpub-no-numbers to the "
     "entry's comment if the change is meant",
     "threshold": "; review 1 more fuzzy unit and clear its fuzzy flag",
-    "glossary": ' must be rendered as "净月" in zh_CN',
+    "glossary": ' must be rendered as "净月" in zh_CN; write that rendering in the translation, or add the one '
+    "used to the glossary",
 }
 
 

@@ -294,6 +294,9 @@ def check_catalog(
 
 #: What to do about a translation that drops, changes or adds an address.
 LINKS_HINT = "keep the addresses of the source as written"
+#: What to do of a term the translation does not render as the glossary says (a forbidden rendering's
+#: message names the one to use already).
+GLOSSARY_HINT = "write that rendering in the translation, or add the one used to the glossary"
 
 
 def numbers_hint(locale: str) -> str:
@@ -404,7 +407,7 @@ def check_entry(
                 found.append(("markdown", problem))
         if wanted("glossary") and glossary is not None:
             found.extend(
-                ("glossary", v.message)
+                ("glossary", v.message if v.kind == "forbidden" else f"{v.message}; {GLOSSARY_HINT}")
                 for v in glossary.check(source, translation, source_locale, policy.locale)
             )
         if wanted("numbers") and not entry.msgid_plural:
