@@ -199,3 +199,18 @@ def test_an_image_a_page_names_is_copied_into_the_spanish_folder_and_a_posts_is_
         "Warning: _posts/2024-05-03-map.md:6: image '../assets/map.png': cannot copy it to _posts/assets/map.png "
         "(in no folder of es's files: that file keeps the reference as written)"
     ) in COMPILED[site]
+
+
+def test_compile_warns_when_the_site_loads_no_polyglot_as_its_translated_posts_would_take_the_english_urls(
+    site: Path, tmp_path: Path
+) -> None:
+    """Without jekyll-polyglot in _config.yml's plugins, Jekyll gives _posts/es/x.md the URL of
+    _posts/x.md: one of the two pages is lost. compile says so once, naming _config.yml."""
+    config = CONFIG.replace("plugins: [jekyll-polyglot]\n", "")
+    compiled = pseudo_translated(tmp_path / "site", config, FILES)[1]
+    assert (
+        'Warning: _config.yml: [compile] layout = "polyglot" writes each translation where '
+        "jekyll-polyglot reads its language (_posts/es/2024-05-02-harbour.md), but the site lists no "
+        "jekyll-polyglot in its plugins"
+    ) in " ".join(compiled.split()), compiled
+    assert "jekyll-polyglot in its plugins" not in COMPILED[site]  # (the site that loads it)

@@ -21,7 +21,11 @@ _PLUGINS = {
 def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
     """A warning for each language whose Markdown ``pages`` (published) the site's i18n plugin
     leaves out of the build, as its ``languages`` name none of the pages' language names
-    (``index.pt_BR.md``, ``_posts/pt_BR/``); none when the site sets no such list."""
+    (``index.pt_BR.md``, ``_posts/pt_BR/``); none when the site sets no such list. With ``[compile]
+    layout = "polyglot"``, one warning instead when the Jekyll site loads no jekyll-polyglot."""
+    missing = _polyglot_missing(project, pages)
+    if missing:
+        return missing
     found = _plugin_languages(project)
     if found is None:
         return []
@@ -45,6 +49,39 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
             severity="warning",
         )
         for name, outputs in sorted(unbuilt.items())
+    ]
+
+
+def _polyglot_missing(project: Project, pages: list[Page]) -> list[Issue]:
+    """The warning that the Jekyll site compile writes the polyglot layout for lists no
+    jekyll-polyglot in its ``plugins`` (or ``gems``), as init's additions say to: without it Jekyll
+    gives a post's translation (``_posts/es/…``) the English post's URL, and one of the two pages
+    is lost; none when it does, or no translation is written."""
+    if project.markdown_layout != "polyglot":
+        return []
+    written = [
+        page.output
+        for page in pages
+        if page.locale != project.source_locale and page.published and page.output is not None
+    ]
+    if not written:
+        return []
+    from ..site_generators.jekyll import jekyll_settings, loads_polyglot  # (a Jekyll site's alone)
+
+    found = jekyll_settings(project.root)
+    if found is None or loads_polyglot(found[1]):
+        return []
+    return [
+        Issue(
+            project.relative(found[0]),
+            None,
+            "site",
+            '[compile] layout = "polyglot" writes each translation where jekyll-polyglot reads its '
+            f"language ({project.relative(written[0])}), but the site lists no jekyll-polyglot in its "
+            "plugins: `jekyll build` then publishes a translated post at its English post's URL, one of "
+            "the two pages lost; add jekyll-polyglot to its plugins",
+            severity="warning",
+        )
     ]
 
 
