@@ -56,13 +56,17 @@ def _polyglot_missing(project: Project, pages: list[Page]) -> list[Issue]:
     """The warning that the Jekyll site compile writes the polyglot layout for lists no
     jekyll-polyglot in its ``plugins`` (or ``gems``), as init's additions say to: without it Jekyll
     gives a post's translation (``_posts/es/…``) the English post's URL, and one of the two pages
-    is lost; none when it does, or no translation is written."""
+    is lost; none when it does, or no such translation is written (a site of pages alone, in
+    ``en/`` and ``es/``, is served so without the plugin, as README shows)."""
     if project.markdown_layout != "polyglot":
         return []
-    written = [
+    written = [  # (a post's or collection document's: a page's in es/ is served at /es/… without it)
         page.output
         for page in pages
-        if page.locale != project.source_locale and page.published and page.output is not None
+        if page.locale != project.source_locale
+        and page.published
+        and page.output is not None
+        and project.relative(page.output).startswith("_")
     ]
     if not written:
         return []
