@@ -3,8 +3,10 @@ links that cross languages lead to the right host, links within one language sta
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -25,6 +27,12 @@ STORY = """<!DOCTYPE html>
 </body>
 </html>
 """
+#: An article loading a stylesheet, a script and images (``srcset``, a ``style``'s ``url()``).
+GALLERY = """<html><head><title>The gallery</title><link rel="stylesheet" href="css/site.css">
+<script src="js/menu.js"></script></head>
+<body><p style="background:url('img/bg.png')">The quay at dawn.</p>
+<picture><source srcset="img/quay-2x.png 2x"><img src="img/quay.png" alt="The quay"></picture></body></html>
+"""
 FERRY = "<html><head><title>The ferry</title></head><body><p>Back to <a href='../story.html'>the harbour</a>.</p></body></html>"
 
 #: The newsroom: English at https://news.example/, German at https://news.example.de/.
@@ -37,8 +45,9 @@ base_url = "https://news.example.de"
 """
 
 
-def _newsroom(root: Path, locales: str = '"de"', config: str = HOSTS) -> Path:
-    """A project of two articles, extracted and pseudo-translated (every msgstr ``⟦msgid⟧``)."""
+def _newsroom(root: Path, locales: str = '"de"', config: str = HOSTS, gallery: bool = False) -> Path:
+    """A project of two articles (three with ``gallery``: :data:`GALLERY`, in ``2024/``), extracted
+    and pseudo-translated (every msgstr ``⟦msgid⟧``)."""
     (root / "articles" / "2024").mkdir(parents=True)
     (root / "transpub.toml").write_text(
         f'[project]\nname = "News"\nsource_locale = "en"\nlocales = [{locales}]\n{config}', encoding="utf-8"
@@ -46,6 +55,11 @@ def _newsroom(root: Path, locales: str = '"de"', config: str = HOSTS) -> Path:
     (root / "articles" / "story.html").write_text(STORY, encoding="utf-8")
     (root / "articles" / "2024" / "ferry.html").write_text(FERRY, encoding="utf-8")
     (root / "articles" / "pic.png").write_bytes(b"\x89PNG\r\n")
+    if gallery:
+        (root / "articles" / "2024" / "gallery.html").write_text(GALLERY, encoding="utf-8")
+        for name in ("css/site.css", "js/menu.js", "img/bg.png", "img/quay.png", "img/quay-2x.png"):
+            (root / "articles" / "2024" / name).parent.mkdir(exist_ok=True)
+            (root / "articles" / "2024" / name).write_text(name, encoding="utf-8")
     assert run_cli(root, "extract").exit_code == 0
     fill_pseudo(root)
     result = run_cli(root, "compile")
@@ -73,6 +87,72 @@ def _canonical_and_og_url(html: str) -> list[str]:
     )
 
 
+#: The URLs of the files a page loads: ``src``, ``srcset``, a ``<link>``'s ``href``, ``url()``.
+_LOADED = re.compile(
+    r'\bsrc="([^"]*)"|\bsrcset="([^"\s]*)|<link rel="stylesheet" href="([^"]*)"|url\(\'([^\']*)'
+)
+
+
+def _unloadable(folder: Path, pages: Path | None = None) -> list[str]:
+    """Every file a page under ``pages`` (default: ``folder``) loads that is not a file within
+    ``folder``, as ``page: url`` (an absolute URL counts as one: no page should need another host)."""
+    missing = []
+    for page in sorted((pages or folder).rglob("*.html")):
+        for found in _LOADED.findall(page.read_text(encoding="utf-8")):
+            url = html.unescape("".join(found))
+            parts = urlsplit(url)
+            target = (page.parent / unquote(parts.path)).resolve()
+            if (
+                parts.scheme
+                or parts.netloc
+                or not target.is_file()
+                or not target.is_relative_to(folder.resolve())
+            ):
+                missing.append(f"{page.relative_to(folder).as_posix()}: {url}")
+    return missing
+
+
+def test_each_host_folder_has_every_file_its_pages_load(tmp_path: Path) -> None:
+    root = _newsroom(tmp_path / "news", gallery=True)
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    site = root / "site"
+    for host in ("en", "de"):  # each folder deployed alone at the root of its host
+        assert _unloadable(site / host) == []
+        gallery = _read(root, f"{host}/2024/gallery.html")
+        assert '<link rel="stylesheet" href="../_assets/articles/2024/css/site.css">' in gallery
+        assert "background:url('../_assets/articles/2024/img/bg.png')" in gallery
+    assert (
+        site / "de" / "_assets" / "articles" / "2024" / "img" / "quay-2x.png"
+    ).read_text() == "img/quay-2x.png"
+    assert not (site / "_assets").exists()  # (no language is published with the site's root folder)
+    # review copies, read in the site's folder, load their language's files
+    assert _unloadable(site, site / "_review") == []
+    assert '<img src="../../../de/_assets/articles/2024/img/quay.png"' in _read(
+        root, "_review/de/2024/gallery.html"
+    )
+
+
+def test_languages_in_folders_of_the_site_address_load_the_files_at_its_root(tmp_path: Path) -> None:
+    config = '[compile]\nbase_url = "https://news.example/"\n\n[locale.de]\nbase_url = "https://news.example.de/"\n'
+    root = _newsroom(tmp_path / "news", '"de", "fr"', config, gallery=True)
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    site = root / "site"
+    assert _unloadable(site / "de") == []
+    for folder in ("en", "fr"):  # site/ is deployed at https://news.example/
+        assert _unloadable(site, site / folder) == []
+        assert '<img src="../../_assets/articles/2024/img/quay.png"' in _read(
+            root, f"{folder}/2024/gallery.html"
+        )
+    assert _unloadable(site, site / "_review") == []
+    assert '<img src="../../../_assets/articles/2024/img/quay.png"' in _read(
+        root, "_review/fr/2024/gallery.html"
+    )
+    assert sorted(path.name for path in site.glob("**/_assets")) == [
+        "_assets",
+        "_assets",
+    ]  # (site/, site/de/)
+
+
 def test_a_german_page_on_its_own_host_names_every_language_at_its_host(tmp_path: Path) -> None:
     root = _newsroom(tmp_path / "news")
     de, en = _read(root, "de/story.html"), _read(root, "en/story.html")
@@ -86,7 +166,7 @@ def test_a_german_page_on_its_own_host_names_every_language_at_its_host(tmp_path
     assert _hreflangs(ferry)["de"] == "https://news.example.de/2024/ferry.html"
     # within one language, links stay relative: to its other pages, its images
     assert '<a href="2024/ferry.html">' in de and "<a href='../story.html'>" in ferry
-    assert '<img src="../_assets/articles/pic.png"' in de
+    assert '<img src="./_assets/articles/pic.png"' in de  # (de/ is the root of its host: /_assets/…)
     # a root-relative link: the root of the German host
     assert '<a href="/docs/map.html">' in de and '<a href="/2024/ferry.html">' in de
 

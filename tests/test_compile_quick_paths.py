@@ -36,14 +36,19 @@ PAGES = [
 ]
 
 
-def test_file_urls_on_every_page_are_those_made_for_that_page_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("homes", [("",), ("", "de"), ("es", "de")])  # (de, es: hosts of their own)
+def test_file_urls_on_every_page_are_those_made_for_that_page_alone(
+    tmp_path: Path, homes: tuple[str, ...]
+) -> None:
     root = make(tmp_path)
     project = load_project(root)
     article = project.articles_dir / "2024" / "story.html"
     document = load_article(project, article)
-    assets = copy_assets(document, article, "2024/story.html", root, root / "site", set(), [], {})
+    assets = copy_assets(
+        document, article, "2024/story.html", root, root / "site", set(), [], {}, homes=homes
+    )
     assert assets.targets and list(document.asset_tags())
-    reference = ArticleAssets(assets.targets, assets.sources)
+    reference = ArticleAssets(assets.targets, assets.sources, homes)
     rng = random.Random(12)
     for _ in range(300):
         tag = rng.choice(list(document.asset_tags()))

@@ -3,8 +3,11 @@
 A relative URL of an article (``img/a.png`` beside ``articles/story.html``) would break on the
 compiled pages (``site/es/story.html``). Each such file is copied once, for every language, to
 ``site/_assets/<its path in the project>``, and the URL on every page (source language, targets,
-review copies) is rewritten to point there. A file that is missing, unreadable or outside the
-project is a warning naming the article and line; its URL is kept as written. So is a file that is
+review copies) is rewritten to point there. A language at the root of a host of its own
+(``[locale.<name>] base_url``) gets a copy in its folder instead (``site/de/_assets/…``, see
+:func:`asset_homes`), so that each host's folder is whole when deployed alone. A file that is
+missing, unreadable or outside the project is a warning naming the article and line; its URL is
+kept as written. So is a file that is
 the project's own and never a page's (see :func:`~transpub.project.is_private`): a hidden file or one in a hidden
 folder (``.env``, ``.git/config``, ``.transpub/``), ``transpub.toml``, the catalogs, the memory; an
 article (anyone's text) naming ``../.env`` must not publish it.
@@ -15,6 +18,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from .discovery import is_private
@@ -24,46 +28,86 @@ from .fsutil import confine, write_if_changed
 from .model import Issue, split_url
 from .site import site_href
 
+if TYPE_CHECKING:
+    from .project import Project
+
 ASSETS_DIR = "_assets"
 
 
 @dataclass
 class ArticleAssets:
-    """Where each relative URL of one article points in the site (``_assets/...``), by URL path."""
+    """Where each relative URL of one article points in an asset folder (``_assets/...``), by URL
+    path, and which folders of the site hold a copy of those files."""
 
     targets: dict[str, str] = field(default_factory=dict)
     #: Every file the article's URLs name inside the project, found or not (what the pages depend on).
     sources: list[Path] = field(default_factory=list)
+    #: The folders holding a copy of ``targets`` ("": the site's root; a language's folder, for the
+    #: pages in it and their review copies: see :func:`asset_homes`).
+    homes: tuple[str, ...] = ("",)
 
-    #: attributes_for's answers, by tag and where the page is (see :func:`_from_where`).
-    _made: dict[tuple[Tag, str | int], dict[str, str]] = field(default_factory=dict, repr=False)
+    #: attributes_for's answers, by tag, asset folder and where the page is (see :func:`_from_where`).
+    _made: dict[tuple[Tag, str, str, str | int], dict[str, str]] = field(default_factory=dict, repr=False)
 
     def attributes_for(self, tag: Tag, page: str) -> dict[str, str]:
         """The rewritten URL attributes of ``tag`` on the page at ``page`` (from the site's root);
         made once for the pages of every language at one depth."""
-        key = (tag, _from_where(page))
+        home = self.home_of(page)  # (a language's own copy: linked from its folder or from _review/)
+        key = (tag, home, page.partition("/")[0] if home else "", _from_where(page))
         made = self._made.get(key)
         if made is None:
             made = self._made[key] = self._attributes_for(tag, page)
         return dict(made)
 
+    def home_of(self, page: str) -> str:
+        """The folder whose copy of the files the page at ``page`` links: its language's folder
+        (``de/…``, ``_review/de/…``) where that has one of its own, else the site's root ("").
+
+        >>> ArticleAssets(homes=("", "de")).home_of("_review/de/2024/a.html"), ArticleAssets().home_of("de/a.html")
+        ('de', '')
+        """
+        parts = page.split("/", 2)
+        folder = parts[1] if parts[0] == "_review" and len(parts) > 2 else parts[0]
+        return folder if len(parts) > 1 and folder in self.homes else ""
+
+    def copies(self) -> list[str]:
+        """Every copy of the files in the site, by its path there."""
+        return [_in_home(home, target) for home in self.homes for target in self.targets.values()]
+
     def _attributes_for(self, tag: Tag, page: str) -> dict[str, str]:
+        home = self.home_of(page)
 
         def new_url(url: str) -> str | None:
             path, suffix = split_url(url.strip())
             target = self.targets.get(path)
-            return None if target is None else site_href(page, target) + suffix
+            return None if target is None else site_href(page, _in_home(home, target)) + suffix
 
         rewritten = {name: rewrite_urls(name, value, new_url) for name, value in tag.urls.items()}
         return {name: value for name, value in rewritten.items() if value != tag.urls[name]}
 
 
+def _in_home(home: str, target: str) -> str:
+    """The path in the site of ``target`` (``_assets/…``) in the asset folder of ``home``."""
+    return f"{home}/{target}" if home else target
+
+
+def asset_homes(project: Project) -> tuple[str, ...]:
+    """The folders of the site that get a copy of the files articles load: the folder of each
+    language at the root of a host of its own (``[locale.<name>] base_url``: its pages link their
+    host's copy, never another host's, which would ask for CORS to load a font), and the site's
+    root ("", first) where some language is published with it (every one, without such hosts).
+    """
+    every = (project.source_locale, *project.locales)
+    hosted = tuple(project.locale_dir(locale) for locale in every if project.host_of(locale) is not None)
+    return hosted if len(hosted) == len(every) else ("", *hosted)
+
+
 def _from_where(page: str) -> str | int:
-    """What the links from ``page`` to ``_assets/…`` depend on: how deep its folder is (``../`` per
-    level) when that folder is an ordinary one outside ``_assets/`` (every language's page of an
-    article), else the folder itself."""
+    """What the links from ``page`` to an ``_assets/…`` (of its :meth:`ArticleAssets.home_of`) depend
+    on: how deep its folder is (``../`` per level) when that folder is an ordinary one outside
+    any ``_assets/`` (every language's page of an article), else the folder itself."""
     folders = page.split("/")[:-1]
-    if folders[:1] == [ASSETS_DIR] or any(part in ("", ".", "..") for part in folders):
+    if ASSETS_DIR in folders or any(part in ("", ".", "..") for part in folders):
         return "/".join(folders) + "/"
     return len(folders)
 
@@ -84,8 +128,11 @@ def copy_assets(
     found: dict[tuple[str, str], _Found] | None = None,
     private: tuple[str, ...] = (),
     article_text: str | None = None,
+    homes: tuple[str, ...] = ("",),
 ) -> ArticleAssets:
-    """Copy the files ``document`` loads into ``out_dir/_assets`` (each once per run: ``copied``).
+    """Copy the files ``document`` loads into the ``_assets`` folder of each folder of ``out_dir``
+    that ``homes`` names ("", the default: ``out_dir`` itself; see :func:`asset_homes`), each once
+    per run (``copied``).
 
     ``article_text``: the article's text, when ``document`` is the page made of it (a Markdown or content
     file's): a warning names the line of the article where the URL is written, not the page's.
@@ -95,7 +142,7 @@ def copy_assets(
     ``found`` remembers for the run where each URL of a folder's articles leads (an archive's
     articles share their images: each is looked for once).
     """
-    assets = ArticleAssets()
+    assets = ArticleAssets(homes=homes)
     if document.has_base:  # the article's own <base href> says where its URLs resolve
         return assets
     found = {} if found is None else found
@@ -131,17 +178,24 @@ def copy_assets(
                     warnings.append(_warning(shown, tag, f"{name} {url!r}: no such file {relative}"))
                     continue
                 target = f"{ASSETS_DIR}/{relative}"
-                if target not in copied:
-                    try:  # a copy is made again from its file on every run: no flush to disk
-                        write_if_changed(
-                            confine(out_dir / target, out_dir), source.read_bytes(), durable=False
-                        )
-                    except OSError as exc:
-                        warnings.append(_warning(shown, tag, f"{name} {url!r}: cannot copy ({exc.strerror})"))
-                        continue
-                    copied.add(target)
+                try:
+                    _copy(source, [_in_home(home, target) for home in homes], out_dir, copied)
+                except OSError as exc:
+                    warnings.append(_warning(shown, tag, f"{name} {url!r}: cannot copy ({exc.strerror})"))
+                    continue
                 assets.targets[path] = target
     return assets
+
+
+def _copy(source: Path, copies: list[str], out_dir: Path, copied: set[str]) -> None:
+    """Copy the file ``source`` to each path of ``copies`` in ``out_dir`` not yet ``copied`` this run."""
+    data = None
+    for copy in copies:
+        if copy not in copied:
+            data = source.read_bytes() if data is None else data
+            # a copy is made again from its file on every run: no flush to disk
+            write_if_changed(confine(out_dir / copy, out_dir), data, durable=False)
+            copied.add(copy)
 
 
 def _in_project(path: str, root: Path) -> str | None:

@@ -16,7 +16,7 @@ from ..manifest import Record, as_written, signature
 from ..model import Coverage, Issue
 from ..project import Project
 from ..site import Page
-from ..site_assets import ArticleAssets, copy_assets
+from ..site_assets import ArticleAssets, asset_homes, copy_assets
 from ..sources import Translation, load_article, load_translations
 from .behind import catalogs_behind
 from .decide import decide, msgids_of, title_of
@@ -82,6 +82,7 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
             run.found,
             project.private_files(),
             article_text=text,
+            homes=asset_homes(project),
         )
 
     catalogs: dict[str, dict[str, Translation]] = {}

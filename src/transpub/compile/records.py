@@ -65,8 +65,8 @@ def remember(
             record.watch(project.root, project.catalog_path(locale, slug).with_suffix(".mo"))
     for source in assets.sources:
         _watch_asset(run, record, source)
-    for target in assets.targets.values():
-        _watch_asset(run, record, target)
+    for copy in assets.copies():
+        _watch_asset(run, record, copy)
     compiled.index_rows = index_rows(compiled.pages.values())
     if run.indexes:  # (in the worker process, not in the parent's index pages)
         compiled.rows = article_rows(project, compiled.pages.values(), compiled.index_rows)
