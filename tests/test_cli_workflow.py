@@ -463,11 +463,26 @@ def test_extract_in_a_project_without_articles_says_where_it_looked(tmp_path: Pa
     assert result.output == "No articles in articles/ (HTML, Markdown or text files).\n"
 
 
-def test_an_xliff_export_with_no_catalog_to_export_says_so(tmp_path: Path) -> None:
+def test_an_xliff_export_of_a_project_without_articles_fails_saying_where_it_looked(tmp_path: Path) -> None:
+    # (it said so and exited 0: a CI job handing an agency nothing went green)
     CliRunner().invoke(main, ["init", str(tmp_path / "news"), "-l", "de"])
-    result = run(tmp_path / "news", "xliff", "export", "-l", "de", "-o", str(tmp_path / "out"))
-    assert result.output == "No de catalog to export: run `transpub extract` first.\n"
-    assert not any((tmp_path / "out").glob("*"))
+    for output in ("out", "out.xlf"):
+        result = run(
+            tmp_path / "news",
+            "xliff",
+            "export",
+            "-l",
+            "de",
+            "--single",
+            "-o",
+            str(tmp_path / output),
+            ok=False,
+        )
+        assert result.exit_code == 1
+        assert result.output == (
+            "Error: no de catalog to export: no articles in articles/ (HTML, Markdown or text files)\n"
+        )
+        assert not (tmp_path / output).exists()
 
 
 def _commands(group: click.Group, prefix: str = "") -> dict[str, click.Command]:

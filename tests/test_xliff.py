@@ -1174,6 +1174,40 @@ def test_export_given_two_locales_is_a_usage_error_not_a_file_of_the_last_one(ha
     assert not (harbour / "out").exists()
 
 
+def test_export_for_a_locale_added_since_extract_fails_saying_to_run_extract_and_writes_nothing(
+    harbour: Path,
+) -> None:
+    # (it said so and exited 0, and --single wrote a file of 0 units for the agency)
+    config = harbour / "transpub.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('"de", "fr"]', '"de", "fr", "it"]'), encoding="utf-8"
+    )
+    for extra in ([], ["--single"]):
+        result = run(harbour, "xliff", "export", "-l", "it", *extra, "-o", str(harbour / "out"), code=1)
+        assert result.output == (
+            "Error: no it catalog to export: run `transpub extract` first "
+            "(it says why, for an article it cannot read)\n"
+        )
+        assert not (harbour / "out").exists()
+
+
+def test_export_for_a_locale_not_in_the_project_is_a_usage_error_naming_it(harbour: Path) -> None:
+    result = run(harbour, "xliff", "export", "-l", "it", "-o", str(harbour / "out"), code=2)
+    assert "locale it is not a target of this project (targets: de fr;" in result.output
+    assert not (harbour / "out").exists()
+
+
+def test_an_article_not_extracted_yet_is_named_and_the_extracted_ones_are_exported(harbour: Path) -> None:
+    (harbour / "articles" / "late.html").write_text("<p>Filed after the extract.</p>", encoding="utf-8")
+    result = run(harbour, "xliff", "export", "-l", "de", "-o", str(harbour / "out"))
+    assert "Wrote out/harbour.de.xlf (6 units)" in result.output
+    assert (
+        "Warning: 1 article (late) has no de catalog yet, so it is not in the export: run `transpub "
+        "extract` first (it says why, for an article it cannot read)"
+    ) in result.output
+    assert sorted(path.name for path in (harbour / "out").iterdir()) == ["harbour.de.xlf"]
+
+
 def test_export_reads_a_bcp47_spelling_of_the_locale_as_other_commands_do(harbour: Path) -> None:
     run(harbour, "xliff", "export", "-l", "DE", "-o", str(harbour / "out"))
     assert (harbour / "out" / "harbour.de.xlf").exists()

@@ -40,7 +40,7 @@ cldr_cache.remember()  # before a language's name, direction or dates are asked 
 from .config import ENGINE_NAMES, GENERATORS, suggest  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
-from .model import counted  # noqa: E402
+from .model import RUN_EXTRACT, counted, no_catalog_yet  # noqa: E402
 from .project import CONFIG_NAME, Project, find_project_root, init_project, load_project  # noqa: E402
 
 
@@ -1746,11 +1746,18 @@ def xliff_export(
     written = export_xliff(
         project, chosen, folder, version=version, single=single, single_name=name, copy_source=copy_source
     )
+    if not written.files:  # (an empty hand-off to an agency, or a CI job's artefact, is a mistake)
+        why = RUN_EXTRACT
+        if not written.articles:
+            why = f"no articles in {_articles_folder(project)} (HTML, Markdown or text files)"
+        raise TranspubError(f"no {chosen} catalog to export: {why}")
     for path, units in written.files:
         _echo(f"Wrote {path} ({counted(units, 'unit')})")
-    if not written.files:
-        _echo(f"No {chosen} catalog to export: run `transpub extract` first.")
-    elif name is not None:
+    if written.missing:
+        left_out = "they are" if len(written.missing) > 1 else "it is"
+        missing = no_catalog_yet(written.missing, chosen)
+        _echo(f"Warning: {missing}, so {left_out} not in the export: {RUN_EXTRACT}", err=True)
+    if name is not None:
         _warn_if_jekyll_publishes(project, folder / name, "this file")
     else:
         _warn_if_jekyll_publishes(project, folder, "the files in it")

@@ -240,6 +240,23 @@ def counted(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
+#: What to do about an article with no catalog of a locale, which a command then leaves out.
+RUN_EXTRACT = "run `transpub extract` first (it says why, for an article it cannot read)"
+
+
+def no_catalog_yet(slugs: list[str], locale: str) -> str:
+    """The articles ``slugs`` have no catalog of ``locale`` (not extracted yet, or unreadable), as a
+    command that leaves them out says it (the first three named).
+
+    >>> no_catalog_yet(["a"], "de")
+    '1 article (a) has no de catalog yet'
+    >>> no_catalog_yet(["a", "b", "c", "d"], "de")
+    '4 articles (a, b, c, …) have no de catalog yet'
+    """
+    named = ", ".join(slugs[:3]) + (", …" if len(slugs) > 3 else "")
+    return f"{counted(len(slugs), 'article')} ({named}) {'has' if len(slugs) == 1 else 'have'} no {locale} catalog yet"
+
+
 def format_percent(percent: float) -> str:
     """A percentage rounded down to one decimal, so 99.96% never shows as 100%.
 

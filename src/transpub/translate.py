@@ -69,7 +69,7 @@ from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
 from .memory.unsaved import UNSAVED, keep, store_kept
-from .model import PARAGRAPH_NOTE, counted
+from .model import PARAGRAPH_NOTE, RUN_EXTRACT, counted, no_catalog_yet
 from .numberforms import localized_number_spans
 from .project import LocaleSettings
 from .translate_report import (
@@ -760,10 +760,8 @@ def translate_project(
             if len(paths) < len(every):  # (a CI job that forgot extract: nothing to fill, and green)
                 missing = [slug for slug, p in zip(slugs, every) if not p.is_file()]
                 report.warnings.append(
-                    f"{len(missing)} article{'s' if len(missing) > 1 else ''} ({', '.join(missing[:3])}"
-                    f"{', …' if len(missing) > 3 else ''}) {'have' if len(missing) > 1 else 'has'} no "
-                    f"{locale} catalog yet, so nothing of {'them' if len(missing) > 1 else 'it'} is "
-                    "translated: run `transpub extract` first (it says why, for an article it cannot read)"
+                    f"{no_catalog_yet(missing, locale)}, so nothing of {'them' if len(missing) > 1 else 'it'} "
+                    f"is translated: {RUN_EXTRACT}"
                 )
             pending: dict[str, _Pending] = {}
             early: dict[Path, dict[str, tuple[str, str]]] = defaultdict(dict)

@@ -35,6 +35,11 @@ class XliffExport:
     files: list[tuple[str, int]] = field(default_factory=list)
     #: A translation exported as not translated (import would refuse it), at its catalog's file:line.
     warnings: list[TranspubError] = field(default_factory=list)
+    #: How many articles the project has, and the slugs of those with no catalog of the locale (not
+    #: extracted yet, or extract could not read them): left out of the export. When no article has one,
+    #: nothing is written.
+    articles: int = 0
+    missing: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -173,7 +178,8 @@ def export_xliff(
     copy_source: bool = False,
     now: datetime | None = None,
 ) -> XliffExport:
-    """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken.
+    """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken;
+    nothing (not even ``out_dir``) when no article has a catalog of ``locale``.
 
     ``single`` writes one file, ``single_name`` (default ``<locale>.xlf``); ``copy_source`` gives
     untranslated units their source as target (see :func:`build_xliff`).
@@ -181,9 +187,12 @@ def export_xliff(
     moment = now or datetime.now(UTC)
     files: list[XliffFile] = []
     report = XliffExport()
-    for article in project.article_paths():
+    articles = project.article_paths()
+    report.articles = len(articles)
+    for article in articles:
         path = project.catalog_path(locale, project.slug_of(article))
         if not path.is_file():
+            report.missing.append(project.slug_of(article))
             continue
         po = catalog.read_catalog(path)
         units = []
@@ -203,6 +212,8 @@ def export_xliff(
                 )
             )
         files.append(XliffFile(original=project.relative(article), units=units))
+    if not files:  # (an empty file or folder handed to an agency is a mistake: the CLI says what to do)
+        return report
     groups = [(single_name or f"{locale}.xlf", files)] if single else _one_file_each(project, files, locale)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, group in groups:
