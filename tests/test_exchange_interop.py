@@ -225,3 +225,24 @@ def test_omegat_3_6_reads_no_xliff_2_so_it_gets_1_2(tmp_path: Path) -> None:
     console_translate(omegat, tmp_path / "home")
     # Debian's OmegaT has no Okapi filter: the XLIFF 2 file is not read at all
     assert segments_per_file(omegat) == {"harbour-1.2.xlf": 6}
+
+
+@needs_omegat
+def test_omegat_fills_no_unit_from_machine_output_when_the_memory_is_exported_human_only(
+    tmp_path: Path,
+) -> None:
+    project = harbour_project(tmp_path / "harbour")
+    (human, machine, _) = MEMORY
+    with TranslationMemory(project / ".transpub" / "memory.sqlite") as memory:
+        memory.add("en", "de", [human])
+        memory.add("en", "de", [machine], origin="apertium")  # a reply nobody reviewed
+    out = tmp_path / "to-agency"
+    run(project, "xliff", "export", "-l", "de", "--version", "1.2", "--copy-source", "-o", str(out))
+    run(project, "memory", "export", "--human-only", "-l", "de", "-o", str(out / "memory.tmx"))
+
+    omegat = make_project(tmp_path / "omegat", [out / "harbour.de.xlf"], out / "memory.tmx", "en", "de")
+    console_translate(omegat, tmp_path / "home")
+    _, (sent,) = read_xliff(out / "harbour.de.xlf")
+    _, (back,) = read_xliff(omegat / "target" / "harbour.de.xlf")
+    targets = {u.source: u.target for u in sent.units}
+    assert {u.source: u.target for u in back.units if u.target != targets[u.source]} == dict([human])

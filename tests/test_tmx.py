@@ -370,3 +370,31 @@ def test_export_of_two_locales_writes_a_file_for_each_named_after_it(harbour: Pa
     }
     assert languages == {"memory.de.tmx": {"en", "de"}, "memory.fr.tmx": {"en", "fr"}}
     assert not (harbour / "memory.tmx").exists()
+
+
+def test_a_human_only_export_leaves_out_machine_translations_no_translator_reviewed(harbour: Path) -> None:
+    from exchange_project import fill
+
+    mayor = (
+        "The mayor thanked <1>everyone</1> who helped.",
+        "Der Bürgermeister dankte <1>allen</1>, die halfen.",
+    )
+    with _memory(harbour) as memory:
+        memory.add("en", "de", [("Harbour reopens", "Hafen wieder offen")])
+        memory.add("en", "de", [("Ships return on Monday.", "Schiffe kehren am Montag zurück.")], "apertium")
+        memory.add("en", "de", [mayor], "apertium")
+    fill(harbour, "de", {"The mayor": (mayor[1], "reviewed")})  # a translator kept this reply as it was
+    result = run(harbour, "memory", "export", "--human-only", "-l", "de", "-o", str(harbour / "auto.tmx"))
+    assert "auto.tmx (2 units; 1 machine translation not reviewed left out)" in result.output
+    root = etree.parse(str(harbour / "auto.tmx")).getroot()
+    units = {tu.find("tuv/seg").xpath("string()"): tu.find("prop").text for tu in root.findall("body/tu")}
+    assert units == {
+        "Harbour reopens": "human",
+        'The mayor thanked <g id="1">everyone</g> who helped.': "human",
+    }
+    # without it, the memory's machine output goes too, marked with its engine
+    run(harbour, "memory", "export", "-l", "de", "-o", str(harbour / "all.tmx"))
+    origins = [
+        tu.find("prop").text for tu in etree.parse(str(harbour / "all.tmx")).getroot().findall("body/tu")
+    ]
+    assert sorted(origins) == ["apertium", "apertium", "human"]

@@ -1810,13 +1810,20 @@ def memory() -> None:
     help="The TMX file to write.",
 )
 @LOCALE_OPTION
+@click.option(
+    "--human-only",
+    is_flag=True,
+    help="Leave out machine translations no translator reviewed (for OmegaT's tm/auto/, whose "
+    "matches it inserts as a translator's work).",
+)
 @click.pass_context
-def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) -> None:
+def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...], human_only: bool) -> None:
     """Write the memory as TMX 1.4b (dates, author and origin kept), with the catalogs' reviewed work.
 
     \b
     Example:
       transpub memory export -o memory.tmx -l de
+      transpub memory export --human-only -l de -o omegat-project/tm/auto/transpub.tmx
     """
     from .exchange.memory_workflow import export_tmx
 
@@ -1829,10 +1836,14 @@ def memory_export(ctx: click.Context, output: Path, locales: tuple[str, ...]) ->
     for target in targets.values():
         _refuse_unwritable(ctx, target)
     for locale, target in targets.items():
-        units, broken = export_tmx(project, target, locale)
-        _echo(f"Wrote {target} ({counted(units, 'unit')})")
+        written = export_tmx(project, target, locale, human_only=human_only)
+        machine = (
+            f"; {counted(written.machine, 'machine translation')} not reviewed left out" if human_only else ""
+        )
+        _echo(f"Wrote {target} ({counted(written.units, 'unit')}{machine})")
         _warn_if_jekyll_publishes(project, target, "this file")
-        if broken:
+        if written.broken:
+            broken = written.broken
             _echo(
                 f"Warning: {counted(broken, 'translation')} left out: its placeholders are broken "
                 f"(`transpub check{f' -l {locale}' if locale else ''}` names "

@@ -42,6 +42,16 @@ class TmxImport:
     errors: list[TranspubError] = field(default_factory=list)
 
 
+@dataclass
+class TmxExport:
+    """What export wrote: units, and translations left out (broken placeholders; machine output no
+    translator reviewed, when asked)."""
+
+    units: int = 0
+    broken: int = 0
+    machine: int = 0
+
+
 def _tag(locale: str) -> str:
     try:
         return bcp47_tag(locale)
@@ -54,14 +64,29 @@ def _moment(seconds: float | None) -> datetime | None:
 
 
 def export_tmx(
-    project: Project, path: Path, locale: str | None = None, *, now: datetime | None = None
-) -> tuple[int, int]:
+    project: Project,
+    path: Path,
+    locale: str | None = None,
+    *,
+    human_only: bool = False,
+    now: datetime | None = None,
+) -> TmxExport:
     """Write the memory (of one target locale, when given) as TMX 1.4b, with every translation
-    reviewed in the catalogs it does not hold yet (see :func:`reviewed_in_catalogs`); the number of
-    units written, and of translations left out because their placeholders are broken (``<1>a</2>``:
-    no TMX code pairs them, and a TMX holding them is refused by ``memory import`` and CAT tools)."""
+    reviewed in the catalogs it does not hold yet (see :func:`reviewed_in_catalogs`). Left out:
+    translations whose placeholders are broken (``<1>a</2>``: no TMX code pairs them, and a TMX
+    holding them is refused by ``memory import`` and CAT tools) and, with ``human_only``, machine
+    output (an engine's reply, or an imported unit of another origin than human) unless a
+    translator reviewed that very translation in a catalog (it is then written as human work)."""
+    report = TmxExport()
     with open_memory(project.memory_location, dry_run=True) as memory:
-        entries = [e for e in memory.entries(locale) if not e.origin.endswith(_INTERNAL)]
+        entries = [
+            e
+            for e in memory.entries(locale)
+            if not e.origin.endswith(_INTERNAL) and e.source_lang == project.source_locale
+        ]
+    machine = [e for e in entries if e.origin != HUMAN] if human_only else []
+    if human_only:
+        entries = [e for e in entries if e.origin == HUMAN]
     units = [
         TmxUnit(
             source=e.source,
@@ -72,7 +97,6 @@ def export_tmx(
             creator=e.creator or "transpub",
         )
         for e in entries
-        if e.source_lang == project.source_locale
     ]
     known = {(e.source, e.target_lang, e.target) for e in entries}
     for target, source, text, changed in reviewed_in_catalogs(
@@ -82,6 +106,8 @@ def export_tmx(
             known.add((source, target, text))
             moment = _moment(changed)
             units.append(TmxUnit(source, {_tag(target): text}, HUMAN, moment, moment, "transpub"))
+    # (an engine's reply a translator reviewed unchanged came back from the catalogs: not left out)
+    report.machine = sum(1 for e in machine if (e.source, e.target_lang, e.target) not in known)
     kept = [u for u in units if all(is_well_nested(text) for text in u.targets.values())]
     atomic_write_bytes(
         path,
@@ -92,7 +118,8 @@ def export_tmx(
             tool_version=__version__,
         ),
     )
-    return len(kept), len(units) - len(kept)
+    report.units, report.broken = len(kept), len(units) - len(kept)
+    return report
 
 
 def reviewed_in_catalogs(project: Project, locales: Sequence[str]) -> Iterator[tuple[str, str, str, float]]:
