@@ -70,10 +70,10 @@ def make_project(root: Path, sources: list[Path], auto_tmx: Path | None, source:
     return root
 
 
-def console_translate(project: Path, home: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``omegat --mode=console-translate`` on ``project`` with ``home`` as home and config folder."""
-    assert OMEGAT is not None
-    config = home / "omegat-config"
+def environment(home: Path) -> dict[str, str]:
+    """The environment of an OmegaT run with ``home`` as home, whose config folder (``~/.omegat``, where
+    OmegaT looks by default) has the External TMX options ticked: no display, no network."""
+    config = home / ".omegat"
     config.mkdir(parents=True, exist_ok=True)
     (config / "omegat.prefs").write_text(PREFERENCES, encoding="utf-8")
     closed = "127.0.0.1"
@@ -82,8 +82,16 @@ def console_translate(project: Path, home: Path, timeout: float = 300) -> subpro
         f"-Duser.home={home}",
         *(f"-D{scheme}.proxy{key}" for scheme in ("http", "https") for key in (f"Host={closed}", "Port=9")),
     ]
-    environment = {**os.environ, "HOME": str(home), "JAVA_TOOL_OPTIONS": " ".join(java)}
-    environment.pop("DISPLAY", None)
+    variables = {**os.environ, "HOME": str(home), "JAVA_TOOL_OPTIONS": " ".join(java)}
+    variables.pop("DISPLAY", None)
+    return variables
+
+
+def console_translate(project: Path, home: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``omegat --mode=console-translate`` on ``project`` with ``home`` as home and config folder."""
+    assert OMEGAT is not None
+    variables = environment(home)
+    config = home / ".omegat"
     result = subprocess.run(
         [
             OMEGAT,
@@ -94,7 +102,7 @@ def console_translate(project: Path, home: Path, timeout: float = 300) -> subpro
             "--no-team",
             "--quiet",
         ],
-        env=environment,
+        env=variables,
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +13,7 @@ from translate.misc.multistring import multistring
 from translate.storage import poxliff, tmx, xliff, xliff2
 
 from exchange_project import add_plural, catalog_of, fill, harbour_project, run
-from omegat_run import console_translate, make_project, needs_omegat, segments_per_file
+from omegat_run import console_translate, environment, make_project, needs_omegat, segments_per_file
 from transpub.exchange.xliff import read_xliff
 from transpub.memory import TranslationMemory
 
@@ -246,3 +250,49 @@ def test_omegat_fills_no_unit_from_machine_output_when_the_memory_is_exported_hu
     _, (back,) = read_xliff(omegat / "target" / "harbour.de.xlf")
     targets = {u.source: u.target for u in sent.units}
     assert {u.source: u.target for u in back.units if u.target != targets[u.source]} == dict([human])
+
+
+def _readme_omegat_commands() -> str:
+    """The shell block of the README's OmegaT section, as a user copies it."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n### OmegaT\n", 1)[1]
+    match = re.search(r"^```sh\n(.*?)^```", section, re.S | re.M)
+    assert match, "README: the OmegaT section shows no ```sh block"
+    return match.group(1)
+
+
+@needs_omegat
+def test_the_readmes_omegat_commands_fill_what_reviewed_work_knows_and_bring_it_back(tmp_path: Path) -> None:
+    project = harbour_project(tmp_path / "harbour")
+    (human, machine, tagged) = MEMORY
+    with TranslationMemory(project / ".transpub" / "memory.sqlite") as memory:
+        memory.add("en", "de", [human, tagged])
+        memory.add("en", "de", [machine], origin="apertium")
+    shim = tmp_path / "bin" / "transpub"  # (the transpub of this checkout, as the user's would be)
+    shim.parent.mkdir()
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m transpub "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    variables = environment(tmp_path / "home")  # (the README's "tick ... External TMXs" done)
+    variables["PATH"] = f"{shim.parent}{os.pathsep}{variables['PATH']}"
+    variables["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(__file__).parents[1] / "src"), variables.get("PYTHONPATH")])
+    )
+    result = subprocess.run(
+        ["bash", "-e", "-c", _readme_omegat_commands()],
+        cwd=project,
+        env=variables,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    # the line the README quotes
+    assert (
+        "Wrote omegat-project/tm/auto/transpub.tmx (2 units; 1 machine translation not reviewed left out)"
+        in result.stdout
+    )
+    assert "Wrote omegat-project/glossary/terms.tbx" in result.stdout
+    assert "locales/de/LC_MESSAGES/harbour.po: 2 entries updated" in result.stdout
+    translated = {e.msgid: (e.msgstr, "fuzzy" in e.flags) for e in catalog_of(project, "de") if e.msgstr}
+    assert translated == {human[0]: (human[1], True), tagged[0]: (tagged[1], True)}
