@@ -214,3 +214,23 @@ def test_compile_warns_when_the_site_loads_no_polyglot_as_its_translated_posts_w
         "jekyll-polyglot in its plugins"
     ) in " ".join(compiled.split()), compiled
     assert "jekyll-polyglot in its plugins" not in COMPILED[site]  # (the site that loads it)
+
+
+def test_compile_reads_the_sites_config_once_for_its_plugins_languages(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether the site loads jekyll-polyglot and which languages it builds are read from one
+    reading of _config.yml, not one each."""
+    from transpub.site_generators import jekyll
+
+    reads: list[Path] = []
+    read = jekyll.read_site_settings
+
+    def counted(path: Path, generator: str) -> tuple[dict[str, object], str | None]:
+        reads.append(path)
+        return read(path, generator)
+
+    monkeypatch.setattr(jekyll, "read_site_settings", counted)
+    (site / "contact.md").touch()  # (compiled again: its translation is written anew)
+    run(site, "compile", "-l", "es")
+    assert reads == [site / "_config.yml"]

@@ -5,7 +5,10 @@ after ``transpub init`` showed the plugin's settings)."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..model import Issue
 from ..project import Project
@@ -23,10 +26,11 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
     leaves out of the build, as its ``languages`` name none of the pages' language names
     (``index.pt_BR.md``, ``_posts/pt_BR/``); none when the site sets no such list. With ``[compile]
     layout = "polyglot"``, one warning instead when the Jekyll site loads no jekyll-polyglot."""
-    missing = _polyglot_missing(project, pages)
+    jekyll = functools.cache(lambda: _jekyll_config(project.root))  # (read once, where it is needed)
+    missing = _polyglot_missing(project, pages, jekyll)
     if missing:
         return missing
-    found = _plugin_languages(project)
+    found = _plugin_languages(project, jekyll)
     if found is None:
         return []
     generator, config, languages = found
@@ -52,7 +56,18 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
     ]
 
 
-def _polyglot_missing(project: Project, pages: list[Page]) -> list[Issue]:
+#: A Jekyll site's configuration file and settings, read when first asked for (None: it has none).
+_JekyllConfig = Callable[[], tuple[Path, dict[str, Any]] | None]
+
+
+def _jekyll_config(root: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The ``_config.yml`` (…) of the Jekyll site in ``root`` and its settings; None: it has none."""
+    from ..site_generators.jekyll import jekyll_settings  # (a Jekyll site's alone: not loaded elsewhere)
+
+    return jekyll_settings(root)
+
+
+def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig) -> list[Issue]:
     """The warning that the Jekyll site compile writes the polyglot layout for lists no
     jekyll-polyglot in its ``plugins`` (or ``gems``), as init's additions say to: without it Jekyll
     gives a post's translation (``_posts/es/…``) the English post's URL, and one of the two pages
@@ -70,9 +85,9 @@ def _polyglot_missing(project: Project, pages: list[Page]) -> list[Issue]:
     ]
     if not written:
         return []
-    from ..site_generators.jekyll import jekyll_settings, loads_polyglot  # (a Jekyll site's alone)
+    from ..site_generators.jekyll import loads_polyglot  # (a Jekyll site's alone)
 
-    found = jekyll_settings(project.root)
+    found = jekyll()
     if found is None or loads_polyglot(found[1]):
         return []
     return [
@@ -89,7 +104,7 @@ def _polyglot_missing(project: Project, pages: list[Page]) -> list[Issue]:
     ]
 
 
-def _plugin_languages(project: Project) -> tuple[str, Path, frozenset[str]] | None:
+def _plugin_languages(project: Project, jekyll: _JekyllConfig) -> tuple[str, Path, frozenset[str]] | None:
     """The generator, configuration file and language names of the site's i18n plugin: the
     ``mkdocs.yml`` read for the articles (see :attr:`.Project.mkdocs_folders`), else a Jekyll
     site's ``_config.yml`` in the project's folder (with ``[compile] page_urls = "jekyll"``, as init
@@ -99,9 +114,7 @@ def _plugin_languages(project: Project) -> tuple[str, Path, frozenset[str]] | No
         return None if folders.languages is None else ("mkdocs", folders.path, folders.languages)
     if project.page_urls != "jekyll":
         return None
-    from ..site_generators.jekyll import jekyll_settings  # (a Jekyll site's alone: not loaded elsewhere)
-
-    found = jekyll_settings(project.root)
+    found = jekyll()
     listed = found[1].get("languages") if found is not None else None
     if found is None or not isinstance(listed, list):
         return None
