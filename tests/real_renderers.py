@@ -140,13 +140,23 @@ def jekyll_page(
     return (site / "_site" / "a.html").read_text(encoding="utf-8")
 
 
-def jekyll_build(site: Path, machine_zone: str | None = None) -> Path:
+def polyglot_build(site: Path, *, its_source: bool = False) -> Path:
+    """:func:`jekyll_build` of the site ``site`` that loads jekyll-polyglot (``its_source``: from its
+    folder, the ``source`` its _config.yml sets kept); the test skipped where they are not installed."""
+    if not JEKYLL_POLYGLOT:
+        pytest.skip("jekyll with jekyll-polyglot is not installed (the Debian package ruby-jekyll-polyglot)")
+    return jekyll_build(site, its_source=its_source)
+
+
+def jekyll_build(site: Path, machine_zone: str | None = None, *, its_source: bool = False) -> Path:
     """``jekyll build`` of ``site`` as it is (its plugins as its _config says), on a machine whose
     time zone is ``machine_zone`` (None: this one's); its ``_site``. A failed build fails the test
-    with Jekyll's output."""
+    with Jekyll's output. ``its_source``: the source folder its _config.yml sets (``source: src``),
+    not ``site`` itself."""
     assert JEKYLL is not None
+    where = [] if its_source else ["--source", str(site)]
     done = subprocess.run(
-        [JEKYLL, "build", "--quiet", "--source", str(site), "--destination", str(site / "_site")],
+        [JEKYLL, "build", "--quiet", *where, "--destination", str(site / "_site")],
         capture_output=True,
         text=True,
         timeout=300,

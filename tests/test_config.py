@@ -244,6 +244,7 @@ def test_defaults_fill_every_declared_key() -> None:
         "jekyll_permalink": "date",
         "jekyll_baseurl": "",
         "jekyll_source": ".",
+        "jekyll_collections_dir": ".",
         "jekyll_timezone": None,
         "jekyll_collections": {},
         "jekyll_defaults": {"posts": {}, "pages": {}},

@@ -633,6 +633,12 @@ SCHEMA = Table(
                     "in the project's folder: its Liquid {% link %} and {% post_url %} name files by their "
                     "paths there",
                 ),
+                "jekyll_collections_dir": _path_key(
+                    ".",
+                    "markdown: the Jekyll site's collections_dir (_config.yml), in its source folder "
+                    "(jekyll_source): the folder of its _posts and its collections' _<label> folders, from which "
+                    "Jekyll names their files ({% link _recipes/soup.md %}, the categories of a post)",
+                ),
                 "jekyll_timezone": Key(
                     "string",
                     None,

@@ -138,17 +138,27 @@ _FRONT_MATTER_START = re.compile(rb"---[ \t\f\v\r]*\n")
 def jekyll_reads(relative: str, folders: tuple[str, ...]) -> bool:
     """Whether Jekyll may render what is at ``relative`` (``/``-separated, in its site's folder) as a
     page: in none of :data:`JEKYLL_NEVER_READ`, no part of its path starting with ``_`` (``_layouts``,
-    ``_includes``, ``_site``, ``docs/_partials``) but a top folder of ``folders`` (``_posts``).
+    ``_includes``, ``_site``, ``docs/_partials``) but the folder of ``folders`` its path starts with
+    (``_posts``; ``my_collections/_posts`` where the site's ``collections_dir`` is ``my_collections``).
 
     >>> [jekyll_reads(p, ("_posts",)) for p in ("about.md", "_posts/a.md", "_layouts/a.html", "news/_x.md")]
     [True, True, False, False]
     >>> jekyll_reads("vendor/bundle/a.md", ("_posts",)), jekyll_reads("_posts/_drafts/a.md", ("_posts",))
     (False, False)
+    >>> [jekyll_reads(p, ("c/_posts",)) for p in ("c/_posts/a.md", "_posts/a.md", "c/_drafts/a.md", "c/a.md")]
+    [True, False, False, True]
     """
     parts = relative.split("/")
     if parts[0] in JEKYLL_NEVER_READ:
         return False
-    first = 1 if parts[0] in folders else 0
+    first = next(
+        (
+            folder.count("/") + 1
+            for folder in folders
+            if relative == folder or relative.startswith(folder + "/")
+        ),
+        0,
+    )
     return not any(part.startswith("_") for part in parts[first:])
 
 

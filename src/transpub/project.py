@@ -172,6 +172,9 @@ class Project:
     #: ``[compile] jekyll_source`` (absolute): the Jekyll site's source folder, from which its
     #: Liquid tags name files (None: the project's folder).
     jekyll_source: Path | None = None
+    #: ``[compile] jekyll_collections_dir`` (absolute): the Jekyll site's ``collections_dir``, the
+    #: folder of its ``_posts`` and collections' ``_<label>`` folders (None: its source folder).
+    jekyll_collections_dir: Path | None = None
     #: ``[compile] jekyll_timezone``: the IANA time zone Jekyll dates the site's posts in (None: not
     #: known, the building machine's).
     jekyll_timezone: str | None = None
@@ -235,7 +238,20 @@ class Project:
 
     def jekyll_path(self, path: Path) -> PurePosixPath | None:
         """The path of the file at ``path`` in the Jekyll site's source folder (``[compile]
-        jekyll_source``), as its Liquid tags name it (``en/harbour.md``); None: outside it."""
+        jekyll_source``), as its Liquid tags name it (``en/harbour.md``); a post's or a collection's
+        document's (a file in a ``_`` folder) in the site's ``collections_dir`` where it is there
+        (``_posts/a.md`` for ``my_collections/_posts/a.md``, as Jekyll names it); None: outside it.
+
+        >>> project = Project(Path("/p"), "p", "en", ("es",), Path("/p"), Path("/p/l"), Path("/p/s"),
+        ...     None, Path("/p/m"), None, jekyll_collections_dir=Path("/p/c"))
+        >>> [str(project.jekyll_path(Path(name))) for name in ("/p/c/_posts/a.md", "/p/c/a.md", "/p/a.md", "/q/a.md")]
+        ['_posts/a.md', 'c/a.md', 'a.md', 'None']
+        """
+        collections = self.jekyll_collections_dir
+        if collections is not None and path.is_relative_to(collections):
+            inside = PurePosixPath(path.relative_to(collections).as_posix())
+            if any(part.startswith("_") for part in inside.parent.parts):
+                return inside
         source = self.jekyll_source or self.root
         return PurePosixPath(path.relative_to(source).as_posix()) if path.is_relative_to(source) else None
 
@@ -373,7 +389,45 @@ class Project:
         """The folders starting with ``_`` whose files are read as articles with ``[compile] layout =
         "polyglot"``: the posts' and those of the collections of ``[compile.jekyll_collections]``
         (``_recipes``: those the site publishes; not a collection's whose documents it does not)."""
-        return ("_posts", *(f"_{label}" for label in self.jekyll_collections if label != "posts"))
+        folders = ("_posts", *(f"_{label}" for label in self.jekyll_collections if label != "posts"))
+        return tuple("/".join((*self.jekyll_collections_prefix, folder)) for folder in folders)
+
+    @property
+    def jekyll_collections_prefix(self) -> tuple[str, ...]:
+        """The parts of the path of the Jekyll site's ``collections_dir`` (``[compile]
+        jekyll_collections_dir``) in the articles folder (``("my_collections",)``); none where it
+        is the articles folder or not in it (the articles are its ``_posts`` folder)."""
+        folder = self.jekyll_collections_dir
+        articles = Path(os.path.abspath(self.articles_dir))
+        return (
+            folder.relative_to(articles).parts
+            if folder is not None and folder.is_relative_to(articles)
+            else ()
+        )
+
+    def jekyll_document_path(self, relative: PurePosixPath) -> PurePosixPath:
+        """The path of the article at ``relative`` (below ``articles/``) as Jekyll names a post or a
+        collection's document: in the site's ``collections_dir`` where it is in it
+        (``my_collections/_posts/a.md`` is ``_posts/a.md``), else as it is.
+
+        >>> project = Project(Path("/p"), "p", "en", ("es",), Path("/p"), Path("/p/l"), Path("/p/s"),
+        ...     None, Path("/p/m"), None, jekyll_collections_dir=Path("/p/c"))
+        >>> project.jekyll_document_path(PurePosixPath("c/_posts/a.md")), project.jekyll_document_path(PurePosixPath("a.md"))
+        (PurePosixPath('_posts/a.md'), PurePosixPath('a.md'))
+        """
+        prefix = self.jekyll_collections_prefix
+        inside = prefix and relative.parts[: len(prefix)] == prefix and len(relative.parts) > len(prefix)
+        return PurePosixPath(*relative.parts[len(prefix) :]) if inside else relative
+
+    def _document_depth(self, parts: tuple[str, ...]) -> int:
+        """In a :attr:`polyglot_site`, how many of the first ``parts`` of a path below ``articles/``
+        name the ``_`` folder whose files' language jekyll-polyglot reads from the folder after it:
+        1 for ``_posts/a.md``, 2 for ``my_collections/_posts/a.md`` (``collections_dir``); 0: none."""
+        if not self.polyglot_site:
+            return 0
+        prefix = self.jekyll_collections_prefix
+        at = len(prefix) if parts[: len(prefix)] == prefix else 0
+        return at + 1 if len(parts) > at + 1 and parts[at].startswith("_") else 0
 
     @property
     def polyglot_site(self) -> bool:
@@ -396,16 +450,16 @@ class Project:
         (PurePosixPath('_posts/es/a.md'), PurePosixPath('es/about.md'))
         """
         parts, folder = PurePosixPath(relative).parts, self.locale_dir(locale)
-        if self.polyglot_site and len(parts) > 1 and parts[0].startswith("_"):
-            return PurePosixPath(parts[0], folder, *parts[1:])
-        return PurePosixPath(folder, *parts)
+        depth = self._document_depth(parts)
+        return PurePosixPath(*parts[:depth], folder, *parts[depth:])
 
     def _from_locale(self, name: PurePosixPath, locale: str) -> PurePosixPath | None:
         """The path below ``articles/`` whose file in ``locale`` is at ``name`` by :meth:`in_locale`
         (unchecked); None: ``name`` is in no folder of that language."""
         parts, folder = name.parts, self.locale_dir(locale)
-        if self.polyglot_site and len(parts) > 2 and parts[0].startswith("_") and parts[1] == folder:
-            return PurePosixPath(parts[0], *parts[2:])
+        depth = self._document_depth(parts)
+        if depth and len(parts) > depth + 1 and parts[depth] == folder:
+            return PurePosixPath(*parts[:depth], *parts[depth + 1 :])
         return PurePosixPath(*parts[1:]) if len(parts) > 1 and parts[0] == folder else None
 
     def _locale_folders(self, root: Path) -> list[Path]:
@@ -582,7 +636,8 @@ class Project:
             return False
         if self.markdown_layout != "suffix":
             parts = name.parts
-            at = 1 if self.polyglot_site and len(parts) > 2 and parts[0].startswith("_") else 0
+            at = self._document_depth(parts)
+            at = at if len(parts) > at + 1 else 0
             if len(parts) < at + 2:
                 return False
             folder, relative = parts[at], PurePosixPath(*parts[:at], *parts[at + 1 :])
@@ -1028,6 +1083,9 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         jekyll_permalink=compile_["jekyll_permalink"].strip(),
         jekyll_baseurl=compile_["jekyll_baseurl"].rstrip("/"),
         jekyll_source=Path(os.path.abspath(root / compile_["jekyll_source"])),
+        jekyll_collections_dir=Path(
+            os.path.abspath(root / compile_["jekyll_source"] / compile_["jekyll_collections_dir"])
+        ),
         jekyll_timezone=compile_["jekyll_timezone"],
         jekyll_defaults={what: dict(found) for what, found in compile_["jekyll_defaults"].items()},
         jekyll_collections=dict(compile_["jekyll_collections"]),

@@ -335,7 +335,7 @@ def jekyll_links(
         else:
             permalink = project.jekyll_collections.get("posts", project.jekyll_permalink) if post else None
             urls = jekyll_urls(
-                relative,
+                project.jekyll_document_path(relative) if post else relative,
                 front,
                 project.source_url_prefix,
                 permalink or project.jekyll_permalink,

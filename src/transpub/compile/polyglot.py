@@ -40,7 +40,7 @@ def page_permalink(project: Project, article: Path) -> str | None:
     (a document Jekyll dates at the build)."""
     relative = PurePosixPath(article.relative_to(project.articles_dir).as_posix())
     document = collection_document(project, relative)
-    if relative.parts[0].startswith("_") and document is None:
+    if project.jekyll_document_path(relative).parts[0].startswith("_") and document is None:
         return None
     if not project.polyglot_site and not _builds_with_polyglot(project.root):
         return None  # (Jekyll alone publishes es/ferry.md at /es/ferry.html, where it is linked)

@@ -81,7 +81,7 @@ def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig
         if page.locale != project.source_locale
         and page.published
         and page.output is not None
-        and project.relative(page.output).startswith("_")
+        and str(project.jekyll_path(page.output)).startswith("_")
     ]
     if not written:
         return []

@@ -74,8 +74,8 @@ def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> b
 
 
 def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
-    """Jekyll with jekyll-polyglot: a blog's folder, its posts (``_posts/es/``) and pages (``es/about.md``;
-    its posts alone where ``source`` or ``collections_dir`` moves them), the pages of a
+    """Jekyll with jekyll-polyglot: a blog's folder, its posts (``_posts/es/``, in its ``collections_dir``)
+    and pages (``es/about.md``; its posts alone where ``source`` moves them), the pages of a
     source-language folder (``en/`` → ``es/``), or else the documents of a collection's
     (``_recipes/en/`` → ``_recipes/es/``)."""
     settings = site.settings
@@ -88,7 +88,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         (label for label in published if (site.folder / collections / f"_{label}" / source).is_dir()), None
     )
     if (
-        posts == "_posts"
+        base == "."
         and ((site.folder / posts).is_dir() or not (site.folder / pages).is_dir())
         and label is None
     ):
@@ -115,6 +115,8 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         compile_["jekyll_permalink"] = permalink
     if base != ".":
         compile_["jekyll_source"] = base
+    if collections != base:
+        compile_["jekyll_collections_dir"] = folder_setting(settings.get("collections_dir"), ".")
     baseurl = settings.get("baseurl")
     if isinstance(baseurl, str) and baseurl.strip().strip("/"):
         compile_["jekyll_baseurl"] = "/" + baseurl.strip().strip("/")
@@ -128,7 +130,9 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     front_matter = {"translate": list(JEKYLL_FRONT_MATTER)}
     where = join_folders(markdown_dir, locales[0])
     if what == "site":
-        where = "/, ".join((where, *(f"_{label}/{locales[0]}" for label in ("posts", *published))))
+        where = "/, ".join(
+            (where, *(join_folders(collections, f"_{label}", locales[0]) for label in ("posts", *published)))
+        )
     notes = zone_notes
     additions = _jekyll_additions(
         settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
@@ -157,7 +161,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "paths.site": f"HTML pages of HTML articles (not {destination}/, where jekyll builds the site)",
             "paths.exclude": f"what {site.config_name}'s exclude leaves out of the site",
             "compile.layout": f"{locales[0]}/about.md"
-            + (f", _posts/{locales[0]}/…" if what == "site" else "")
+            + (f", {join_folders(collections, '_posts', locales[0])}/…" if what == "site" else "")
             + ", where jekyll-polyglot reads the language",
             "compile.markdown_dir": f"→ {where}/…",
             "compile.copy_source": f"the {'pages and posts' if what == 'site' else what} of {source} stay where they are",
@@ -165,6 +169,8 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "compile.page_urls": "Jekyll's URLs, for finding the page a link leads to",
             "compile.jekyll_baseurl": f"{site.config_name}'s baseurl",
             "compile.jekyll_source": f"{site.config_name}'s source, the folder {{% link %}} names files in",
+            "compile.jekyll_collections_dir": f"{site.config_name}'s collections_dir, the folder of its _posts "
+            "and collections",
             "compile.jekyll_timezone": f"{site.config_name}'s timezone, the day of a post dated with a time",
             "compile.source_url_prefix": f"the {source} pages are under /{source}/ (those with no permalink)",
             "compile.jekyll_permalink": f"{site.config_name}'s "
@@ -255,6 +261,7 @@ def _jekyll_defaults(
         what, (what,)
     )
     collections = folder_setting(settings.get("collections_dir"), ".")
+    prefix = collections if what == "site" and collections != "." else ""
     found: list[tuple[int, bool, int, str | None, str, dict[str, Any]]] = []
     listed = settings.get("defaults")
     for index, entry in enumerate(listed if isinstance(listed, list) else []):
@@ -275,7 +282,9 @@ def _jekyll_defaults(
     for *_, kind, start, values in sorted(found, key=lambda item: item[:3]):
         for table in (kind,) if kind else kinds:
             if table in merged and (what != "site" or _site_holds(table, start)):
-                merged[table].setdefault(start, {}).update(values)
+                # (a post's or document's path in the site's folder is in its collections_dir)
+                key = join_folders(prefix, start) if prefix and start and table != "pages" else start
+                merged[table].setdefault(key, {}).update(values)
     tables = {
         name: {
             start: values.get("permalink") if list(values) == ["permalink"] else values
