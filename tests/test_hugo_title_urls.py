@@ -402,3 +402,34 @@ def test_with_ugly_urls_for_posts_alone_a_title_translated_as_another_sections_n
     public = site / "public"
     assert "harbour reopens" in (public / "es" / "notes.html").read_text("utf-8")
     assert (public / "es" / "notes" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "spanish",
+    [
+        "%2541",
+        "%",
+        "%25",
+        "50%25 y 100% el puerto",
+        "%C3%A9l puerto",
+        "el  puerto de a b",
+        "¿El puerto?",
+        "C# y el puerto",
+        "Ñandú en el muelle",
+    ],
+)
+def test_a_link_to_a_post_whose_translated_title_has_percent_signs_or_punctuation_leads_to_the_page_hugo_built(
+    tmp_path: Path, spanish: str
+) -> None:
+    """Hugo decodes a title's ``%`` escapes once when it makes the post's folder: "%2541" is the
+    folder es/blog/%41/, which a server gives at /es/blog/%2541/ (the Spanish ferry linked
+    /es/blog/%41/, which a server reads as /es/blog/A/, where nothing is); "%C3%A9l puerto" is
+    es/blog/él-puerto/, "%" and "%25" alone es/blog/. The link leads to the folder hugo wrote."""
+    site = blog_with_a_spanish_harbour(tmp_path, "/blog/the-harbour/#dock", spanish)
+    transpub(site, "compile")
+    hugo_build(site)
+    public = site / "public"
+    [href] = built_hrefs(public, "es")["es/blog/the-ferry-timetable/index.html"]
+    [page] = pages_showing(public, "harbour reopens", "es")
+    assert unquote(urlsplit(href).path).strip("/") == page, href
+    assert urlsplit(href).fragment == "dock"

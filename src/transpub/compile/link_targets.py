@@ -582,14 +582,16 @@ def _folder(here: str) -> str:
 
 
 def _in_path(path: str) -> str:
-    r"""``path`` as a link writes it: a ``#`` or ``?`` (a title's in its URL: ``C#``) escaped, where
-    it would start the fragment or the query, and a backslash, which a browser reads as a slash (a
-    link ``\\evil.example/`` leads to another host), as Hugo writes a Markdown link's.
+    r"""``path`` (as Hugo names the page's folder: decoded) as a link writes it: a ``%`` escaped, which
+    a server would decode (the title ``%2541`` is the folder ``%41/``, served at ``%2541/``), a ``#``
+    or ``?`` (a title's in its URL: ``C#``), where it would start the fragment or the query, and a
+    backslash, which a browser reads as a slash (a link ``\\evil.example/`` leads to another host),
+    as Hugo writes a Markdown link's.
 
-    >>> _in_path("/es/blog/c#-y-el-puerto/"), _in_path(r"\\evil.example/")
-    ('/es/blog/c%23-y-el-puerto/', '%5C%5Cevil.example/')
+    >>> _in_path("/es/blog/c#-y-el-puerto/"), _in_path(r"\\evil.example/"), _in_path("/es/%41/")
+    ('/es/blog/c%23-y-el-puerto/', '%5C%5Cevil.example/', '/es/%2541/')
     """
-    return path.replace("#", "%23").replace("?", "%3F").replace("\\", "%5C")
+    return path.replace("%", "%25").replace("#", "%23").replace("?", "%3F").replace("\\", "%5C")
 
 
 def url_path(url: str) -> str:
