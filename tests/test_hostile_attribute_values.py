@@ -27,12 +27,12 @@ import pytest
 
 from real_renderers import HUGO, JEKYLL, KRAMDOWN_GFM, hugo_pages, kramdown_gfm_each
 from test_browser import CHROMIUM, chromium
-from transpub.compile.decide import slot_problem
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution
 from transpub.formats.html import read_html
 from transpub.formats.html_wordpress import read_wordpress_html
 from transpub.formats.markdown import read_markdown
+from transpub.published_titles import slot_problem
 from wordpress_run import handed_to, needs_wordpress
 
 #: What a hostile translator types into a value.

@@ -14,11 +14,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 import polib
 import pytest
+from click.testing import CliRunner
 
 from pseudo_catalogs import fill_pseudo
 from real_renderers import HUGO
 from test_init_site import add_to_hugo_toml, built_hrefs, hugo_build, hugo_site, init, served, transpub
 from transpub.catalog import read_catalog
+from transpub.cli import main
 
 pytestmark = pytest.mark.skipif(
     HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)"
@@ -362,6 +364,31 @@ def test_a_title_translated_too_long_for_a_file_name_holds_its_page_back_and_hug
     hugo_build(site)
     assert pages_showing(site / "public", "harbour reopens", "") == ["the-harbour"]
     assert built_hrefs(site / "public", "es")["es/the-ferry-timetable/index.html"] == ["/the-harbour/"]
+
+
+def test_check_fails_on_the_page_compile_holds_back_for_a_title_too_long_for_its_url_naming_its_entry(
+    tmp_path: Path,
+) -> None:
+    """transpub check said nothing of the Spanish harbour that compile holds back (its title translated
+    as 300 letters makes a name too long for a file). It is a [threshold] problem at the title's
+    entry, for the reason compile gives, failing the check; a warning where [check] warn names
+    threshold."""
+    site = titled_site(tmp_path, "/:title/", {"The harbour": "Puerto" * 50})
+    entry = entry_line(site, "harbour", "The harbour").removeprefix("Warning: ").removesuffix(":")
+    checked = CliRunner().invoke(main, ["--project", str(site), "check"])
+    assert checked.exit_code == 1, checked.output
+    compiled = " ".join(transpub(site, "compile").split())
+    reason = compiled.split("es/posts/harbour: not published: ")[1].split("; translate the title shorter")[0]
+    assert reason.startswith("its translated title makes a name of 300 bytes in its URL"), compiled
+    said = f'{entry}: [threshold] "The harbour": not published in es: {reason}; translate the title shorter'
+    assert said in " ".join(checked.output.split()), checked.output
+    assert "check: 1 problem in 1 locale" in checked.output
+
+    config = site / "transpub.toml"
+    config.write_text(config.read_text("utf-8") + '\n[check]\nwarn = ["threshold"]\n', "utf-8")
+    warned = CliRunner().invoke(main, ["--project", str(site), "check"])
+    assert warned.exit_code == 0, warned.output
+    assert f"{entry}: [threshold] warning: " in warned.output
 
 
 def test_with_ugly_urls_a_title_warning_names_the_html_file_hugo_publishes_the_page_at(

@@ -20,11 +20,11 @@ import markdown
 import pytest
 
 from real_renderers import HUGO, KRAMDOWN_GFM, each_present, hugo_pages, kramdown_gfm_each
-from transpub.compile.decide import slot_problem
 from transpub.formats import ReadOptions
 from transpub.formats.document import Document, Resolution, TextSlot
 from transpub.formats.md_reader import read_markdown
 from transpub.inline import placeholder_problem
+from transpub.published_titles import slot_problem
 
 #: Sentences each renderer shows as written (nothing of their markup in a code span), mixing code
 #: spans (of one and two backticks, a backtick in one), images whose alt text holds backticks, links

@@ -70,7 +70,7 @@ HEADING_ID_STYLES = (
 )  # fmt: skip
 
 #: How a generator names a page's URL after its file's path (``[compile] page_urls``; see
-#: ``compile/url_names.py``): as named; Hugo's; Hugo's with ``removePathAccents``; Jekyll's (see
+#: ``url_names.py``): as named; Hugo's; Hugo's with ``removePathAccents``; Jekyll's (see
 #: ``compile/jekyll_urls.py``).
 PAGE_URL_STYLES = ("path", "hugo", "hugo-unaccented", "jekyll")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from transpub.check.numbers import numbers_problem
 from transpub.check.report import CatalogResult, CheckReport, LocaleSummary
 from transpub.discovery import in_shard
 from transpub.errors import ArticleError, CatalogError, GlossaryError
-from transpub.formats.document import Slot
+from transpub.formats.document import Document, Slot
 from transpub.formats.template_guard import template_problem
 from transpub.formats.value_slots import keeps_source, kept_source, source_title, written_values
 from transpub.fsutil import forget_folders
@@ -25,8 +25,9 @@ from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
 from transpub.model import Coverage, Issue, counted, format_percent
 from transpub.project import Project
+from transpub.published_titles import SHORTER_TITLE, long_title_url, titles_make_urls
 from transpub.readcache import ReadCache
-from transpub.sources import GlossaryNotes, catalog_coverage, load_article, load_project_glossary
+from transpub.sources import GlossaryNotes, Translation, catalog_coverage, load_article, load_project_glossary
 from transpub.workers import run_ordered
 
 EXTRACT_HINT = "run `transpub extract`"
@@ -126,6 +127,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     checked = _CheckedArticle()
     template: catalog.POFile | None = None
     values: dict[str, list[Slot]] = {}
+    document: Document | None = None
     try:
         document = load_article(project, path, run.reads)
     except ArticleError as exc:
@@ -148,6 +150,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
             notes=notes,
             values=values,
             notes_known=run.glossary_read,
+            document=document,
         )
     return checked
 
@@ -217,12 +220,15 @@ def check_catalog(
     notes: GlossaryNotes | None = None,
     values: Mapping[str, Sequence[Slot]] | None = None,
     notes_known: bool = True,
+    document: Document | None = None,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
     the caller keeps them for several locales; ``values``: the article's
     :func:`~transpub.formats.value_slots.written_values`; its translations a value writes as their
     source count as untranslated, as compile counts them; ``notes_known`` False: the glossary cannot be
-    read, so whether the catalog is out of date is not checked)."""
+    read, so whether the catalog is out of date is not checked; ``document``: the article, whose
+    page compile holds back where its translated title is too long for its URL: see
+    :func:`_long_title`)."""
     if notes is None and glossary is not None:
         notes = GlossaryNotes(glossary)
     locale = policy.locale
@@ -289,7 +295,29 @@ def check_catalog(
                 f"below the minimum of {policy.min_translated:g}% for {locale}; "
                 + threshold_hint(result.stats, policy),
             )
+    if policy.runs("threshold") and document is not None and titles_make_urls(project, document):
+        _long_title(project, po, policy, document, add)
     return result
+
+
+def _long_title(
+    project: Project,
+    po: catalog.POFile,
+    policy: LocalePolicy,
+    document: Document,
+    add: Callable[[str, int | None, str, str | None], None],
+) -> None:
+    """A ``threshold`` problem (``add``) at the title's entry of ``po`` where compile does not publish
+    the page of ``document`` in ``policy.locale``, its title translated too long for the URL Hugo
+    makes of it (:func:`~transpub.published_titles.long_title_url`; a fuzzy title as compile's
+    ``--include-fuzzy`` takes it where fuzzy entries are allowed)."""
+    live = [entry for entry in po if not entry.obsolete and entry.msgid]
+    entries = {e.msgid: Translation(e.msgstr, catalog.entry_state(e), e.linenum) for e in live}
+    found = long_title_url(project, document, policy.locale, entries, policy.allow_fuzzy)
+    if found is not None:
+        msgid, why = found
+        said = f'"{shorten(msgid)}": not published in {policy.locale}: {why}; {SHORTER_TITLE}'
+        add("threshold", entries[msgid].line, said, msgid)
 
 
 #: What to do about a translation that drops, changes or adds an address.

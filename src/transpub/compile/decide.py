@@ -5,41 +5,18 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
-from pathlib import PurePosixPath
 
 from ..errors import CatalogError
 from ..formats.document import Document, Slot, TextSlot
 from ..formats.publishable import problem_of
-from ..formats.value_slots import LONGEST_PAGE_NAME, kept_source, value_slots
-from ..inline import strip_placeholders
+from ..formats.value_slots import kept_source, value_slots
 from ..model import Coverage
-from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..provenance import is_machine_translation
+from ..published_titles import SHORTER_TITLE, long_title_url, title_of
 from ..site import Page
 from ..sources import Translation, translation_line
-from .permalinks import title_token, urlized
 from .run import CompileOptions
-from .url_names import page_url_style
-
-
-def usable(slot: Slot, entry: Translation | None, include_fuzzy: bool) -> bool:
-    if entry is None or not entry.text:
-        return False
-    if entry.state == "fuzzy" and not include_fuzzy:
-        return False
-    return entry.state in ("translated", "fuzzy") and problem_of(slot.msgid, entry.text) is None
-
-
-def slot_problem(slot: Slot, text: str) -> tuple[str, str] | None:
-    """``(check, why)`` when ``slot`` shows its source rather than the translation ``text``: the
-    translation cannot be published (:func:`problem_of`), or ``slot`` is a value (a front matter value,
-    a shortcode's parameter) that writes its source for it
-    (:func:`~transpub.formats.value_slots.kept_source`)."""
-    problem = problem_of(slot.msgid, text)
-    if problem is None and text != slot.msgid:
-        return kept_source(slot, text)
-    return problem
 
 
 def decide(
@@ -136,9 +113,11 @@ def decide(
         unreviewed=unreviewed,
     )
     threshold = _threshold(project, locale, options)
-    long_url = _long_title_url(project, document, locale, slug, entries, title) if translated_title else None
-    if long_url is not None:
-        page.published, page.reason = False, long_url
+    long_title = (
+        long_title_url(project, document, locale, entries, include_fuzzy) if translated_title else None
+    )
+    if long_title is not None:
+        page.published, page.reason = False, _held_back(project, locale, slug, entries, *long_title)
     elif page.coverage.percent + 1e-9 < threshold:
         page.published = False
         page.reason = f"{page.summary}, below the {threshold:g}% needed to publish" + (
@@ -201,58 +180,13 @@ def _threshold(project: Project, locale: str, options: CompileOptions) -> float:
     return float(own) if own is not None else project.publish_threshold
 
 
-def _long_title_url(
-    project: Project,
-    document: Document,
-    locale: str,
-    slug: str,
-    entries: Mapping[str, Translation],
-    title: str,
-) -> str | None:
-    """Why the page of ``document`` in ``locale`` cannot be published with its translated ``title``:
-    a Hugo permalink of its section makes its URL of the title (``:title``; ``:slug`` of a page
-    without a slug: see :mod:`.title_urls`) and a name there is longer than a file's can be (Hugo
-    stopped building the whole site); None for most pages."""
-    if not project.has_permalinks or not document.for_generator:
-        return None  # (most sites: no URL made of a title)
-    slot = next(slot for slot in document.slots() if slot.kind == "title")
-    if slot.ref != "front-matter/title":
-        return None  # (a heading: Hugo's title is the front matter's)
-    unaccented = page_url_style(project.page_urls, project.heading_ids) == "hugo-unaccented"
-    size = max(len(name.encode("utf-8")) for name in urlized(title, unaccented).split("/"))
-    if size <= LONGEST_PAGE_NAME:
-        return None  # (a title that fits: most pages, looked at no further)
-    try:
-        relative = PurePosixPath(document.path.relative_to(project.articles_dir).as_posix())
-    except ValueError:
-        return None
-    section = relative.parts[0] if len(relative.parts) > 1 and relative.stem != "_index" else None
-    pattern = project.permalinks_in(locale).get(section or "")
-    if pattern is None or title_token(pattern, False) is None:
-        return None
-    front = page_front_matter(document.path, ("slug", "url")) or {}
-    if front.get("url") or title_token(pattern, bool(str(front.get("slug") or "").strip())) is None:
-        return None
+def _held_back(
+    project: Project, locale: str, slug: str, entries: Mapping[str, Translation], msgid: str, why: str
+) -> str:
+    """Why the page of ``slug`` in ``locale`` is not published, its title translated too long for its
+    URL (``why``: see :func:`~transpub.published_titles.long_title_url`), naming the title's catalog
+    entry (of ``msgid``)."""
     path = project.catalog_path(locale, slug)
-    entry = entries.get(slot.msgid)
-    line = (entry.line if entry is not None else None) or translation_line(path, slot.msgid)
-    catalog = project.relative(path) + ("" if line is None else f":{line}")
-    return (
-        f"its translated title makes a name of {size} bytes in its URL ([compile.permalinks] {section} = "
-        f'"{pattern}": Hugo makes it of the title), longer than a file name can be (at most '
-        f'{LONGEST_PAGE_NAME}): Hugo would stop building the site ("file name too long"); translate the '
-        f"title shorter ({catalog})"
-    )
-
-
-def title_of(document: Document, entries: Mapping[str, Translation], include_fuzzy: bool) -> tuple[str, bool]:
-    """The page title as published, and whether it is translated."""
-    for slot in document.slots():
-        if slot.kind == "title":
-            entry = entries.get(slot.msgid)
-            if usable(slot, entry, include_fuzzy):
-                assert entry is not None
-                if slot_problem(slot, entry.text) is None:  # (not a title value written as its source)
-                    return strip_placeholders(entry.text), True
-            return strip_placeholders(slot.msgid), False
-    return document.title or document.path.stem, False  # a title outside [extract] include, or none
+    entry = entries.get(msgid)
+    line = (entry.line if entry is not None else None) or translation_line(path, msgid)
+    return f"{why}; {SHORTER_TITLE} ({project.relative(path)}{'' if line is None else f':{line}'})"

@@ -15,7 +15,7 @@ from ..formats.document import LIQUID_LINK, Document
 from ..manifest import make_key
 from ..model import URL_SCHEME, Issue, counted, split_url
 from ..project import Project
-from .url_names import go_lower
+from ..url_names import go_lower
 
 if TYPE_CHECKING:
     from .permalinks import Permalink, Permalinks

@@ -55,6 +55,7 @@ from ..model import split_url
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import language_href, page_file, site_address, site_href
+from ..url_names import page_url_style, title_token, url_name
 from .jekyll_urls import (
     JEKYLL_URL_KEYS,
     dated_at_build,
@@ -67,7 +68,6 @@ from .link_targets import LinkTargets, liquid_names, url_path
 from .places import html_path
 from .run import CompileRun, PageTitles
 from .titles import decide_titles, decided_pages
-from .url_names import page_url_style, url_name
 
 #: The front matter keys that decide a page's URL (see :func:`article_url`).
 _URL_KEYS = ("slug", "url")
@@ -210,9 +210,7 @@ class OwnUrls:
         return self.project.permalinks_in(locale).get(relative.parts[0])
 
     def titled(self, slug: str, locale: str) -> bool:
-        """Whether the article's pattern in ``locale`` holds a title (see :func:`.permalinks.title_token`)."""
-        from .permalinks import title_token
-
+        """Whether the article's pattern in ``locale`` holds a title (see :func:`~transpub.url_names.title_token`)."""
         pattern = self.pattern(slug, locale)
         return pattern is not None and title_token(pattern, False) is not None
 
@@ -247,7 +245,7 @@ class OwnUrls:
         :func:`.permalinks.permalink`)."""
         if (slug, locale) in self._urls:
             return self._urls[slug, locale]
-        from .permalinks import page_sections, title_token, titled_url, url_page
+        from .permalinks import page_sections, titled_url, url_page
 
         relative, front = self._page(slug)
         project = self.project

@@ -19,9 +19,10 @@ from ..manifest import Manifest, Record, path_name
 from ..markdown_outputs import RECORD_NAME, OutputConflict, OutputRecord, Recorded
 from ..model import Issue, counted
 from ..project import Project
+from ..published_titles import usable
 from ..site import Page
 from ..sources import Translation, read_options
-from .decide import SPACELESS_LANGUAGES, usable
+from .decide import SPACELESS_LANGUAGES
 from .polyglot import page_permalink, with_permalink
 from .run import CompiledArticle, CompileOptions, CompileReport
 

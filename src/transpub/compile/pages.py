@@ -26,6 +26,7 @@ from ..inline import strip_placeholders
 from ..locales import bcp47_tag, language_of, open_graph_locale, text_direction
 from ..project import Project
 from ..provenance import is_machine_translation
+from ..published_titles import slot_problem, usable
 from ..site import (
     MACHINE_NOTICE,
     NOTICE_STYLE,
@@ -46,7 +47,7 @@ from ..site import (
 )
 from ..site_assets import ArticleAssets
 from ..sources import Translation, read_options
-from .decide import SPACELESS_LANGUAGES, slot_problem, usable
+from .decide import SPACELESS_LANGUAGES
 from .places import html_path
 from .run import CompileOptions
 

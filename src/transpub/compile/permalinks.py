@@ -17,10 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import unquote_plus
 
 from ..page_front_matter import page_front_matter
-from .url_names import go_lower, hugo_sanitized, without_accents
+from ..url_names import PERMALINK_TOKEN, go_lower, title_token, urlized
 
 #: The tokens a link is read back by, and what each matches in a URL.
 _TOKENS = {
@@ -34,9 +33,6 @@ _TOKENS = {
     "sections": r".+",
     "title": r".+",
 }
-
-#: A token of a permalink pattern (``:year``, ``:sections[1:]``).
-_TOKEN = re.compile(r":([a-z]+)(\[[^\]]*\])?")
 
 #: The longest URL a link is read back by: a path no file can have is no page's (Linux's PATH_MAX),
 #: and a pattern of two tokens that take a path (``/:sections/:title/``) is matched in a time that
@@ -77,7 +73,7 @@ def permalink(section: str, pattern: str) -> Permalink:
         path += "/"
     parts: list[str] = []
     end, seen, unknown = 0, set[str](), None
-    for match in _TOKEN.finditer(path):
+    for match in PERMALINK_TOKEN.finditer(path):
         name = match.group(1)
         parts.append(re.escape(path[end : match.start()]))
         end = match.end()
@@ -150,7 +146,7 @@ class Permalinks:
     _found: dict[str, str | None] = field(default_factory=dict)
     #: Whether the site removes accents from its URLs (Hugo's ``removePathAccents``).
     unaccented: bool = False
-    #: The articles whose URL their pattern makes of their title (see :func:`title_token`), which
+    #: The articles whose URL their pattern makes of their title (see :func:`~transpub.url_names.title_token`), which
     #: is translated: each language's URL is its own.
     titled: set[str] = field(default_factory=set)
 
@@ -226,22 +222,6 @@ def url_page(
     )
 
 
-def title_token(pattern: str, own_slug: bool) -> str | None:
-    """The token of ``pattern`` whose value is a page's title (``:title``; ``:slug`` of a page
-    without a slug of its own: ``own_slug`` false), if any. Hugo 0.111 reads no ``slug`` for ``:title``.
-
-    >>> title_token("/:year/:title/", True), title_token("/:slug/", False), title_token("/:slug/", True)
-    (':title', ':slug', None)
-    >>> title_token("/:slugorfilename/", False)
-    """
-    for match in _TOKEN.finditer(go_lower(pattern)):
-        if match.group(2) is None and (
-            match.group(1) == "title" or (match.group(1) == "slug" and not own_slug)
-        ):
-            return match.group(0)
-    return None
-
-
 def titled_url(pattern: str, page: _Page, title: str) -> str | None:
     """The URL (after the language's folder) Hugo 0.111 gives ``page`` by ``pattern`` when its title
     is ``title``: its path cleaned as Hugo cleans it (``..``, ``.`` and empty parts gone), ending in
@@ -256,7 +236,7 @@ def titled_url(pattern: str, page: _Page, title: str) -> str | None:
     path = "/" + go_lower(pattern.strip().lstrip("/"))
     parts: list[str] = []
     end = 0
-    for match in _TOKEN.finditer(path):
+    for match in PERMALINK_TOKEN.finditer(path):
         name = match.group(1)
         if name not in _TOKENS or match.group(2):
             return None
@@ -313,34 +293,3 @@ def page_date(front: Mapping[str, Any]) -> dict[str, str]:
         if isinstance(value, str) and (found := re.match(r"\s*(\d{4})-(\d\d)-(\d\d)", value)):
             return {"year": str(int(found.group(1))), "month": found.group(2), "day": found.group(3)}
     return {"year": "1", "month": "01", "day": "01"}
-
-
-def urlized(title: str, unaccented: bool = False) -> str:
-    """A title as Hugo 0.111 puts it in a URL (``:title``; ``:slug`` of a page without one): in lower
-    case, its letters, digits, ``./\\_-#+~@`` and ``%`` escapes kept, spaces a hyphen before the next
-    of those (none beside a hyphen), anything else left out; then, as Hugo reads a permalink back
-    (Go's ``url.QueryUnescape``), each ``+`` a space and each ``%`` escape decoded, and the path
-    cleaned so once more; its accents removed each time where the site says so (``unaccented``,
-    ``removePathAccents``).
-
-    >>> urlized("The  Harbour: news & more! Ünïcode café 50% / x_y.z+w~v@u#t")
-    'the-harbour-news-more-ünïcode-café-50-/-x_y.z-w~v@u#t'
-    >>> urlized("a-b - c--d"), urlized(" lead  -  trail -"), urlized("%41 ok %zz 100%")
-    ('a-b-c--d', 'lead-trail-', 'a-ok-zz-100')
-    >>> urlized("C++ rocks"), urlized("a + b"), urlized("+y"), urlized("a%20b"), urlized("a%2Bb")
-    ('c-rocks', 'a--b', '-y', 'a-b', 'a+b')
-    >>> urlized("x² y"), urlized("½ price")
-    ('x-y', 'price')
-    >>> urlized("Café Ünï", unaccented=True)
-    'cafe-uni'
-    """
-    if unaccented:
-        title = without_accents(title)
-    if _PLAIN.fullmatch(title):
-        return title  # (most file names and slugs: as they are)
-    once = unquote_plus(go_lower(hugo_sanitized(title)))
-    return go_lower(hugo_sanitized(f"/{once}/", unaccented=unaccented))[1:-1]  # (cleaned again in its path)
-
-
-#: A title :func:`urlized` leaves as it is.
-_PLAIN = re.compile(r"[a-z0-9._~@#/-]*")

@@ -26,11 +26,11 @@ from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..site import Page
 from ..sources import Translation, load_translations, translation_line
+from ..url_names import page_url_style, title_token, url_name
 from .links import published_url, ugly_page
-from .permalinks import page_sections, title_token, titled_url, url_page
+from .permalinks import page_sections, titled_url, url_page
 from .run import TitledUrl
 from .titles import translated_title
-from .url_names import page_url_style, url_name
 
 #: The front matter keys that decide a page's URL.
 _URL_KEYS = ("slug", "url")

@@ -21,9 +21,10 @@ from ..formats.document import Document, TitleRef
 from ..formats.value_slots import source_title
 from ..manifest import make_key
 from ..model import Issue
+from ..published_titles import title_of
 from ..site import Page
 from ..sources import Translation, load_article, load_translations, read_options
-from .decide import decide, msgids_of, title_of
+from .decide import decide, msgids_of
 from .places import catalog_file, markdown_path, page_exists
 from .run import CompileRun, PageTitles, Titles
 
@@ -33,7 +34,7 @@ def translated_title(
 ) -> str | None:
     """The value the front matter ``title`` of ``document`` is written with from ``entries``, when a
     translation is written there (None: its source): the page title as compile publishes it
-    (:func:`~.decide.title_of`), when the title is a front matter value."""
+    (:func:`~transpub.published_titles.title_of`), when the title is a front matter value."""
     slot = next((slot for slot in document.slots() if slot.kind == "title"), None)
     if slot is None or slot.ref != "front-matter/title":
         return None  # (a heading, or none: no front matter title to name the page by)

@@ -28,6 +28,7 @@ from ..project import Project, locale_writing_in
 from ..readcache import ReadCache
 from ..signing import local_key
 from ..site import Page, page_file, prepare_languages
+from ..url_names import page_url_style
 from ..workers import in_processes, run_ordered
 from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
@@ -49,7 +50,6 @@ from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, Pag
 from .site_languages import unbuilt_languages
 from .title_urls import shared_url_warnings
 from .titles import decide_titles, resolution, title_map
-from .url_names import page_url_style
 
 
 def compile_project(

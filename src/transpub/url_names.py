@@ -3,15 +3,27 @@ seen to do: MkDocs keeps the folder and file names as they are (``/Odd Folder/Mi
 Hugo 0.111 puts each through its path sanitizer (``/odd folder/mixed-name/``: spaces a hyphen,
 other punctuation left out, a space at either end of a name a hyphen too; in lower case unless
 ``disablePathToLower``, which a URL compared in lower case (:func:`go_lower`) does not tell apart;
-accents removed with ``removePathAccents``)."""
+accents removed with ``removePathAccents``); and as Hugo makes a page's URL of its title, where a
+permalink holds ``:title`` (:func:`urlized`)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from urllib.parse import unquote_plus
 
-from ..config import PAGE_URL_STYLES
+from .config import PAGE_URL_STYLES
 
-__all__ = ["PAGE_URL_STYLES", "go_lower", "page_url_style", "url_name", "without_accents"]
+__all__ = [
+    "PAGE_URL_STYLES",
+    "PERMALINK_TOKEN",
+    "go_lower",
+    "page_url_style",
+    "title_token",
+    "url_name",
+    "urlized",
+    "without_accents",
+]
 
 
 def page_url_style(page_urls: str | None, heading_ids: str | None) -> str:
@@ -98,3 +110,56 @@ def without_accents(text: str) -> str:
 def _is_hex(pair: str) -> bool:
     """Whether ``pair`` is two hexadecimal digits (a ``%`` escape's)."""
     return len(pair) == 2 and all(c in "0123456789abcdefABCDEF" for c in pair)
+
+
+#: A token of a permalink pattern (``:year``, ``:sections[1:]``).
+PERMALINK_TOKEN = re.compile(r":([a-z]+)(\[[^\]]*\])?")
+
+
+def title_token(pattern: str, own_slug: bool) -> str | None:
+    """The token of ``pattern`` whose value is a page's title (``:title``; ``:slug`` of a page
+    without a slug of its own: ``own_slug`` false), if any. Hugo 0.111 reads no ``slug`` for ``:title``.
+
+    >>> title_token("/:year/:title/", True), title_token("/:slug/", False), title_token("/:slug/", True)
+    (':title', ':slug', None)
+    >>> title_token("/:slugorfilename/", False)
+    """
+    for match in PERMALINK_TOKEN.finditer(go_lower(pattern)):
+        if match.group(2) is None and (
+            match.group(1) == "title" or (match.group(1) == "slug" and not own_slug)
+        ):
+            return match.group(0)
+    return None
+
+
+def urlized(title: str, unaccented: bool = False) -> str:
+    """A title as Hugo 0.111 puts it in a URL (``:title``; ``:slug`` of a page without one): in lower
+    case, its letters, digits, ``./\\_-#+~@`` and ``%`` escapes kept, spaces a hyphen before the next
+    of those (none beside a hyphen), anything else left out; then, as Hugo reads a permalink back
+    (Go's ``url.QueryUnescape``), each ``+`` a space and each ``%`` escape decoded, and the path
+    cleaned so once more; its accents removed each time where the site says so (``unaccented``,
+    ``removePathAccents``).
+
+    >>> urlized("The  Harbour: news & more! Ünïcode café 50% / x_y.z+w~v@u#t")
+    'the-harbour-news-more-ünïcode-café-50-/-x_y.z-w~v@u#t'
+    >>> urlized("a-b - c--d"), urlized(" lead  -  trail -"), urlized("%41 ok %zz 100%")
+    ('a-b-c--d', 'lead-trail-', 'a-ok-zz-100')
+    >>> urlized("C++ rocks"), urlized("a + b"), urlized("+y"), urlized("a%20b"), urlized("a%2Bb")
+    ('c-rocks', 'a--b', '-y', 'a-b', 'a+b')
+    >>> urlized("x² y"), urlized("½ price")
+    ('x-y', 'price')
+    >>> urlized("Café Ünï", unaccented=True)
+    'cafe-uni'
+    >>> urlized("%2541"), urlized("%C3%A9l puerto"), urlized("%25"), urlized("50%25 off")
+    ('%41', 'él-puerto', '', '50-off')
+    """
+    if unaccented:
+        title = without_accents(title)
+    if _PLAIN.fullmatch(title):
+        return title  # (most file names and slugs: as they are)
+    once = unquote_plus(go_lower(hugo_sanitized(title)))
+    return go_lower(hugo_sanitized(f"/{once}/", unaccented=unaccented))[1:-1]  # (cleaned again in its path)
+
+
+#: A title :func:`urlized` leaves as it is.
+_PLAIN = re.compile(r"[a-z0-9._~@#/-]*")
