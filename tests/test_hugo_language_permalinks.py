@@ -16,6 +16,7 @@ import polib
 import pytest
 import tomli_w
 import yaml
+from click.testing import CliRunner
 
 from pseudo_catalogs import fill_pseudo
 from real_renderers import HUGO
@@ -35,6 +36,7 @@ from test_init_site import (
     transpub,
     written,
 )
+from transpub.cli import main
 
 needs_hugo = pytest.mark.skipif(
     HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)"
@@ -157,6 +159,30 @@ def test_german_titles_are_warned_of_by_the_url_the_german_permalinks_make_of_th
     public = site / "public"
     shown = pages_showing(public, "harbour reopens", "de") + pages_showing(public, "first ferry leaves", "de")
     assert set(shown) == {"de/beitraege/posts"}
+
+
+def test_a_german_title_too_long_for_its_url_is_held_back_naming_the_german_permalinks_in_compile_and_check(
+    tmp_path: Path,
+) -> None:
+    """The German pages' own pattern makes their URL of the title (/beitraege/:title/): compile's line
+    holding the harbour back and check's problem name [compile.permalinks.de] (compile named
+    [compile.permalinks], whose pattern, /:slugorfilename/, makes no URL of a title)."""
+    site = titled_site(
+        tmp_path,
+        "/:slugorfilename/",
+        {"The harbour": "Hafen" * 60},
+        more='[languages.de.permalinks]\nposts = "/beitraege/:title/"\n',
+        locale="de",
+    )
+    why = (
+        "its translated title makes a name of 300 bytes in its URL ([compile.permalinks.de] posts = "
+        '"/beitraege/:title/": Hugo makes it of the title)'
+    )
+    compiled = " ".join(transpub(site, "compile").split())
+    assert f"de/posts/harbour: not published: {why}" in compiled, compiled
+    checked = CliRunner().invoke(main, ["--project", str(site), "check"])
+    assert checked.exit_code == 1, checked.output
+    assert f'[threshold] "The harbour": not published in de: {why}' in " ".join(checked.output.split())
 
 
 @needs_hugo

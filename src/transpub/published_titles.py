@@ -55,6 +55,13 @@ def title_of(document: Document, entries: Mapping[str, Translation], include_fuz
     return document.title or document.path.stem, False  # a title outside [extract] include, or none
 
 
+def permalink_setting(project: Project, locale: str, section: str) -> str:
+    """How a warning names the setting of ``section``'s pattern in ``locale``: ``[compile.permalinks]
+    posts``, or the locale's own (``[compile.permalinks.de] posts``)."""
+    own = f".{locale}" if locale in project.locale_permalinks else ""
+    return f"[compile.permalinks{own}] {section}"
+
+
 def titles_make_urls(project: Project, document: Document) -> bool:
     """Whether a translated title of ``document`` may make its page's URL: a page a generator builds
     (not an HTML page of compile's own) on a site with ``[compile.permalinks]``; false for most."""
@@ -96,8 +103,9 @@ def long_title_url(
     front = page_front_matter(document.path, ("slug", "url")) or {}
     if front.get("url") or title_token(pattern, bool(str(front.get("slug") or "").strip())) is None:
         return None
+    setting = permalink_setting(project, locale, section or "")
     return slot.msgid, (
-        f"its translated title makes a name of {size} bytes in its URL ([compile.permalinks] {section} = "
-        f'"{pattern}": Hugo makes it of the title), longer than a file name can be (at most '
-        f'{LONGEST_PAGE_NAME}): Hugo would stop building the site ("file name too long")'
+        f'its translated title makes a name of {size} bytes in its URL ({setting} = "{pattern}": Hugo '
+        f"makes it of the title), longer than a file name can be (at most {LONGEST_PAGE_NAME}): Hugo "
+        'would stop building the site ("file name too long")'
     )

@@ -24,6 +24,7 @@ from ..formats.value_slots import source_title
 from ..model import Issue
 from ..page_front_matter import page_front_matter
 from ..project import Project
+from ..published_titles import permalink_setting
 from ..site import Page
 from ..sources import Translation, load_translations, translation_line
 from ..url_names import page_url_style, title_token, url_name
@@ -108,7 +109,7 @@ def title_url_warnings(
                 _line(project.catalog_path(locale, slug), slot.msgid, entries, read.get(locale)),
                 "links",
                 f'the translated title "{title}" makes the {locale} page\'s URL {folder}{url} '
-                f'({_setting(project, locale, relative.parts[0])} = "{pattern}": Hugo makes it of the title), '
+                f'({permalink_setting(project, locale, relative.parts[0])} = "{pattern}": Hugo makes it of the title), '
                 f"{why}; translate the title otherwise{_OR_SLUG if token == ':slug' else ''} (see README, "
                 '"A page\'s URL from its translated title")',
                 locale=locale,
@@ -152,7 +153,7 @@ def shared_url_warnings(
                 translation_line(catalog, msgid),
                 "links",
                 f'the translated title "{title}" makes the {locale} page\'s URL /{project.url_dir(locale)}{url} '
-                f'({_setting(project, locale, section)} = "{pattern}": Hugo makes it of the title), '
+                f'({permalink_setting(project, locale, section)} = "{pattern}": Hugo makes it of the title), '
                 f"the URL of the {locale} page{'' if two else 's'} titled {others} too: Hugo publishes one of the "
                 f"{'two' if two else len(found)} pages there (which one varies from build to build) and the "
                 f"other{'' if two else 's'} nowhere, without a word; translate one of the titles otherwise "
@@ -163,13 +164,6 @@ def shared_url_warnings(
             )
         )
     return issues
-
-
-def _setting(project: Project, locale: str, section: str) -> str:
-    """How a warning names the setting of ``section``'s pattern in ``locale``: ``[compile.permalinks]
-    posts``, or the locale's own (``[compile.permalinks.de] posts``)."""
-    own = f".{locale}" if locale in project.locale_permalinks else ""
-    return f"[compile.permalinks{own}] {section}"
 
 
 def _entry(project: Project, catalog: Path, msgid: str) -> str:
