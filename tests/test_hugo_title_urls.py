@@ -343,6 +343,22 @@ def test_a_title_translated_as_backslashes_and_a_host_leaves_a_link_to_its_page_
     assert pages_showing(site / "public", "harbour reopens") == [unquote(followed.path).strip("/")]
 
 
+def test_a_relative_link_to_a_post_whose_translated_title_holds_a_percent_escape_leads_to_its_folder(
+    tmp_path: Path,
+) -> None:
+    """The Spanish home page's relative link to the harbour, titled "%2541" in Spanish (the folder
+    es/%41/), is written %2541/ and leads there (it was %41/, which a server reads as es/A/)."""
+    home = '<p>Read <a href="the-harbour/">the harbour</a> today.</p>'
+    site = titled_site(tmp_path, "/:title/", {"The harbour": "%2541"}, home=home)
+    transpub(site, "compile")
+    hugo_build(site)
+    written = (site / "content" / "_index.es.html").read_text("utf-8")
+    [href] = lxml.html.fromstring(written.split("---\n")[-1]).xpath("//a/@href")
+    assert href == "%2541/"
+    followed = unquote(urlsplit(urljoin("https://harbour.example/es/", href)).path)
+    assert pages_showing(site / "public", "harbour reopens") == [followed.strip("/")]
+
+
 def test_a_title_translated_too_long_for_a_file_name_holds_its_page_back_and_hugo_builds_the_site(
     tmp_path: Path,
 ) -> None:
