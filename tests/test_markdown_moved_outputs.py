@@ -227,3 +227,23 @@ def test_the_image_copies_at_the_old_place_go_and_a_localized_image_stays(tmp_pa
     assert len(warnings) == 1 and warnings[0].startswith("Warning: site/es/posts/map.png: left as it is"), (
         warnings
     )
+
+
+def test_the_old_markdown_dir_emptied_is_removed(tmp_path: Path) -> None:
+    root = compiled(tmp_path / "p", 'markdown_dir = "build/content"\n')
+    reconfigure(root, 'markdown_dir = "build/content"\n', 'markdown_dir = "content"\n')
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert not (root / "build").exists()  # (build/ held nothing else either)
+    assert (root / "content" / "es" / "posts" / "harbour.md").is_file()
+
+
+def test_the_old_markdown_dir_holding_a_file_of_its_own_stays_with_it(tmp_path: Path) -> None:
+    root = compiled(tmp_path / "p", 'markdown_dir = "content"\n')
+    own = root / "content" / "es" / "_index.md"
+    own.write_text("---\ntitle: Inicio\n---\n", "utf-8")
+    reconfigure(root, 'markdown_dir = "content"\n', 'markdown_dir = "content2"\n')
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert files_in(root, "content") == {"content/es/_index.md"}
+    assert own.read_text("utf-8") == "---\ntitle: Inicio\n---\n"

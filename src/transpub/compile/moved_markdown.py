@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..discovery import in_shard, slug_for
 from ..errors import TranspubError, cannot
-from ..fsutil import remove_file
+from ..fsutil import remove_empty_folders, remove_file
 from ..manifest import Manifest, Record, path_name
 from ..markdown_outputs import RECORD_NAME, OutputRecord, Recorded
 from ..model import Issue, counted
@@ -157,12 +157,27 @@ def _clear(
         record.save()
         if not record.files:
             remove_file(record.path, folder)
+            _remove_emptied(project, folder)
     except (TranspubError, OSError) as exc:
         report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", record.path, exc))
         return True
     if done.removed:
         report.moved.append((project.relative(folder), project.relative(now.root), done.removed))
     return done.left
+
+
+def _remove_emptied(project: Project, folder: Path) -> None:
+    """Remove ``folder``, left with no file of compile's, and the parents that leaves empty, up to the
+    project's folder (nor the articles' or the catalogs' folder): one holding anything stays."""
+    here = Path(os.path.abspath(folder))
+    kept = [
+        Path(os.path.abspath(place)) for place in (project.root, project.articles_dir, project.catalogs_dir)
+    ]
+    if here in kept:
+        return
+    tops = [place for place in kept if place in here.parents]
+    if tops:
+        remove_empty_folders(here, max(tops, key=lambda place: len(place.parts)))
 
 
 def _ours(layouts: list[Project], folder: Path, key: str, entry: Recorded, last_watched: LastWatched) -> bool:
