@@ -247,3 +247,38 @@ def test_the_old_markdown_dir_holding_a_file_of_its_own_stays_with_it(tmp_path: 
     assert result.exit_code == 0, result.output
     assert files_in(root, "content") == {"content/es/_index.md"}
     assert own.read_text("utf-8") == "---\ntitle: Inicio\n---\n"
+
+
+def forget_the_folders_remembered(root: Path) -> None:
+    """The manifest as a transpub before it remembered the folders it wrote Markdown into left it:
+    the records of the articles, no record of those folders."""
+    import sqlite3
+
+    with sqlite3.connect(root / ".transpub" / "manifest.sqlite") as db:
+        deleted = db.execute("DELETE FROM records WHERE slug = '' AND locale = 'markdown folders'").rowcount
+    assert deleted == 1
+
+
+def test_after_an_upgrade_a_markdown_dir_changed_in_the_same_run_is_cleared(tmp_path: Path) -> None:
+    root = compiled(tmp_path / "p", 'markdown_dir = "content"\n')
+    forget_the_folders_remembered(root)
+    reconfigure(root, 'markdown_dir = "content"\n', 'markdown_dir = "content2"\n')
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert not (root / "content").exists()
+    assert (root / "content2" / "es" / "posts" / "harbour.md").is_file()
+    lines = [line for line in result.stdout.splitlines() if line.startswith("content/: ")]
+    assert len(lines) == 1 and "4 files compile wrote there removed" in lines[0], result.output
+    assert "Warning" not in result.output
+
+
+def test_after_an_upgrade_a_layout_changed_in_the_same_run_clears_the_site_without_a_warning(
+    tmp_path: Path,
+) -> None:
+    root = compiled(tmp_path / "p", 'layout = "directory"\n')
+    forget_the_folders_remembered(root)
+    reconfigure(root, 'layout = "directory"\n', 'layout = "suffix"\n')
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert old_files(root, "site") == set() and (root / "articles/posts/harbour.es.md").is_file()
+    assert "Warning" not in result.output

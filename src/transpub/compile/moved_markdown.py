@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from ..markdown_outputs import RECORD_NAME, OutputRecord, Recorded
 from ..model import Issue, counted
 from ..project import Project
 from .markdown import _copy_of, _refused_warning, first_named
+from .records import recorded_outputs
 from .run import CompileReport
 
 #: The name (and locale) under which the manifest keeps, as a record of no article, the folders
@@ -29,6 +30,42 @@ _FOLDERS = "markdown folders"
 #: Whether the manifest's last record of an article (slug) names the file at a key below a folder
 #: as one of its files: ``(folder, slug, key)``.
 LastWatched = Callable[[Path, str, str], bool]
+
+#: The manifest's record of the last run that compiled each article.
+LastRecords = Callable[[], Iterable[Record]]
+
+
+def remembered_folders(project: Project, stored: Record | None, last_records: LastRecords) -> list[str]:
+    """The folders (as the manifest names them) compile wrote Markdown into on this machine, as the
+    manifest's record of them (``stored``) says. A manifest without one (an older transpub's, which
+    remembered no folder) has them from the records of the articles (``last_records``), signed here:
+    each folder whose record of compile's files names the file of an article's record there."""
+    if stored is not None:
+        folders = stored.result.get("folders")
+        return [name for name in folders if isinstance(name, str)] if isinstance(folders, list) else []
+    found: dict[str, None] = {}
+    named: dict[Path, dict[str, Recorded] | None] = {}  # (the record of each folder looked into)
+    for record in last_records():
+        for output in recorded_outputs(record.result).values():
+            folder = None if output is None else _recording(project.root / output, named)
+            if folder is not None:
+                found.setdefault(path_name(project.root, folder))
+    return list(found)
+
+
+def _recording(path: Path, named: dict[Path, dict[str, Recorded] | None]) -> Path | None:
+    """The folder above ``path`` whose record of compile's files names it (its nearest with a record),
+    None when there is none (``named``: the records of the folders read so far, None for none)."""
+    for folder in path.parents:
+        if folder not in named:
+            try:
+                named[folder] = OutputRecord.load(folder).files if (folder / RECORD_NAME).is_file() else None
+            except TranspubError:
+                named[folder] = {}
+        files = named[folder]
+        if files is not None:
+            return folder if Path(os.path.relpath(path, folder)).as_posix() in files else None
+    return None
 
 
 @dataclass
@@ -51,6 +88,7 @@ def remove_moved_markdown(
     earlier: Manifest,
     manifest: Manifest,
     last_watched: LastWatched,
+    last_records: LastRecords,
 ) -> None:
     """Remove the Markdown files compile wrote on this machine in a folder it no longer writes into
     (``record``'s folder is where it writes now), for ``locales`` (those of this run; the files of
@@ -58,7 +96,8 @@ def remove_moved_markdown(
     the record there names them, as written, where compile writes that article's file or an image
     copy by a layout (or where the manifest's last record of the article names it: ``last_watched``),
     never an article (``articles``) nor a file compile writes now. The folder goes from ``manifest``'s
-    memory (read from ``earlier``) once no file of compile's is left there.
+    memory (read from ``earlier``, or made of ``last_records``: see :func:`remembered_folders`) once
+    no file of compile's is left there.
 
     A file edited since stays, no longer recorded, with one warning naming it; a name of no file of
     compile's stays, no longer recorded, and the record is one warning; a folder outside the project
@@ -67,8 +106,8 @@ def remove_moved_markdown(
     is one warning naming the folder, not said again while it names the same files."""
     stored = earlier.get("", _FOLDERS)
     result = stored.result if stored is not None else {}
-    folders, said = result.get("folders"), result.get("told")
-    remembered = [name for name in folders if isinstance(name, str)] if isinstance(folders, list) else []
+    said = result.get("told")
+    remembered = remembered_folders(project, stored, last_records)
     told: dict[str, object] = said if isinstance(said, dict) else {}
     current = path_name(project.root, record.root)
     kept = [current]

@@ -273,6 +273,7 @@ def compile_project(
                     earlier,
                     manifest,
                     functools.partial(_last_watched, before, earlier),
+                    functools.partial(_last_records, before, earlier),
                 )
         if options.pages:  # (Markdown output too: its HTML articles' pages are in its own records)
             present = set(slugs.values()) | discovery.refused
@@ -486,6 +487,14 @@ def _last_record(before: Mapping[str, Record | None], earlier: Manifest, slug: s
     """The manifest's record of the last run that compiled the article ``slug``: ``before`` holds it
     for the articles compiled in this run (whose records are this run's now)."""
     return before[slug] if slug in before else earlier.get(slug)
+
+
+def _last_records(before: Mapping[str, Record | None], earlier: Manifest) -> list[Record]:
+    """The manifest's record of the last run that compiled each article it has one of."""
+    slugs = sorted(earlier.slugs_besides(()) | set(before))
+    return [
+        record for record in (_last_record(before, earlier, slug) for slug in slugs) if record is not None
+    ]
 
 
 def _last_run(before: Mapping[str, Record | None], earlier: Manifest, slug: str) -> dict[str, Any] | None:
