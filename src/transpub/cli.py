@@ -1303,6 +1303,10 @@ def compile_(
             f"{folder}/: {counted(count, 'file')} compile wrote there removed (Markdown is written to {now}/ "
             "now: [compile] layout or markdown_dir changed)"
         )
+    written = output_format or project.output_format  # (the other format's files went: remove_other_format)
+    for folder, count in report.switched:
+        what = counted(count, "HTML page" if written == "markdown" else "Markdown file")
+        _echo(f"{folder}/: {what} compile wrote there removed ([compile] format is {written} now)")
     kept = {warning.locale for warning in report.warnings if warning.check == "removed"}
     for locale in dict.fromkeys(locale for locale, _ in report.dropped):
         if (Path(project.catalogs_dir) / locale).is_dir():

@@ -25,7 +25,7 @@ from .run import CompileReport
 #: The name (and locale) under which the manifest keeps, as a record of no article, the folders
 #: compile wrote Markdown into here (``folders``) and the files of folders it does not know that a
 #: run said it left (``told``).
-_FOLDERS = "markdown folders"
+FOLDERS = "markdown folders"
 
 #: Whether the manifest's last record of an article (slug) names the file at a key below a folder
 #: as one of its files: ``(folder, slug, key)``.
@@ -68,8 +68,20 @@ def _recording(path: Path, named: dict[Path, dict[str, Recorded] | None]) -> Pat
     return None
 
 
+@dataclass(frozen=True)
+class Instead:
+    """What compile writes now instead of the Markdown it wrote into a folder it clears."""
+
+    #: Why that folder is cleared, as a warning says it (see :func:`written_now`).
+    why: str
+    #: The files compile writes now and the articles (absolute paths): never removed.
+    taken: frozenset[str]
+    #: The folder Markdown is written to now (None: compile writes HTML pages).
+    root: Path | None = None
+
+
 @dataclass
-class _Cleared:
+class Cleared:
     """What a run did in one folder compile no longer writes into."""
 
     removed: int = 0
@@ -104,20 +116,29 @@ def remove_moved_markdown(
     is not touched: one warning names it. A record found where compile writes Markdown by default
     (the site folder, the articles folder) of a folder never written into here (a fresh checkout)
     is one warning naming the folder, not said again while it names the same files."""
-    stored = earlier.get("", _FOLDERS)
+    stored = earlier.get("", FOLDERS)
     result = stored.result if stored is not None else {}
     said = result.get("told")
     remembered = remembered_folders(project, stored, last_records)
     told: dict[str, object] = said if isinstance(said, dict) else {}
     current = path_name(project.root, record.root)
     kept = [current]
+    instead: Instead | None = None
     for name in remembered:
         if name in kept:
             continue
+        if instead is None:  # (once, where a folder is left: every file compile writes now)
+            taken = [*articles, *(record.root / key for key in record.entries())]
+            why = written_now(project, record.root)
+            instead = Instead(why, frozenset(os.path.abspath(path) for path in taken), record.root)
         folder = project.root / name
-        if not _inside(project, folder):
-            _tell_outside(project, folder, record.root, report)
-        elif _clear(project, folder, record, locales, articles, report, last_watched):
+        if not inside(project, folder):
+            tell_outside(project, folder, instead.why, report)
+            continue
+        done = clear_folder(project, folder, instead, locales, report, last_watched)
+        if done.removed:
+            report.moved.append((project.relative(folder), project.relative(record.root), done.removed))
+        if done.left:
             kept.append(name)
     now_told: dict[str, list[str]] = {}
     for folder in (project.site_dir, project.articles_dir):
@@ -131,34 +152,32 @@ def remove_moved_markdown(
                 report.warnings.append(_unknown_folder_warning(project, folder, record.root, keys))
     wanted = {"folders": kept, **({"told": now_told} if now_told else {})}
     if wanted != result:
-        manifest.put("", Record("", result=wanted), _FOLDERS)
+        manifest.put("", Record("", result=wanted), FOLDERS)
 
 
-def _clear(
+def clear_folder(
     project: Project,
     folder: Path,
-    now: OutputRecord,
+    instead: Instead,
     locales: Collection[str],
-    articles: Collection[Path],
     report: CompileReport,
     last_watched: LastWatched,
-) -> bool:
-    """Remove what compile wrote in ``folder`` (see :func:`remove_moved_markdown`); True when files of
+) -> Cleared:
+    """Remove what compile wrote in ``folder``, a folder of Markdown it no longer writes into (see
+    :func:`remove_moved_markdown`), except what it writes now (``instead``); ``left`` when files of
     compile's are still recorded there (the folder stays remembered)."""
+    done = Cleared()
     if not folder.is_dir():
-        return False  # (gone with its files)
+        return done  # (gone with its files)
     try:
         record = OutputRecord.load(folder)
     except TranspubError as exc:
         report.errors.append(exc)
-        return True
+        return Cleared(left=True)
     configured = (project.source_locale, *project.locales)
     layouts = [
         replace(project, markdown_layout=layout, markdown_dir=folder) for layout in ("directory", "suffix")
     ]
-    outputs = now.entries()
-    sources = {os.path.abspath(article) for article in articles}
-    done = _Cleared()
 
     def in_scope(locale: str, slug: str) -> bool:
         return in_shard(slug, project.shard) and (locale in locales or locale not in configured)
@@ -167,18 +186,19 @@ def _clear(
         users = entry.users or ((entry.locale, entry.slug),)
         if not all(in_scope(*user) for user in users):
             done.left = True
-            if not entry.users and in_shard(entry.slug, project.shard) and (folder / key).is_file():
-                _tell_unmoved(project, layouts, folder, key, entry, now.root, report)
+            shown = not entry.users and in_shard(entry.slug, project.shard) and (folder / key).is_file()
+            if shown and instead.root is not None:
+                _tell_unmoved(project, layouts, folder, key, entry, instead.root, report)
             continue
         path = folder / key
         if not path.is_file():
             record.forget(key)
-        elif not _ours(layouts, folder, key, entry, last_watched) or _taken(path, now, outputs, sources):
+        elif not _ours(layouts, folder, key, entry, last_watched) or os.path.abspath(path) in instead.taken:
             record.forget(key)
             done.refused.append(key)
         elif not _as_written(path, entry):
             record.forget(key)
-            report.warnings.append(_edited_warning(project, path, entry, now.root))
+            report.warnings.append(_edited_warning(project, path, entry, instead.why))
         else:
             try:
                 remove_file(path, folder)
@@ -199,10 +219,8 @@ def _clear(
             _remove_emptied(project, folder)
     except (TranspubError, OSError) as exc:
         report.errors.append(exc if isinstance(exc, TranspubError) else cannot("write", record.path, exc))
-        return True
-    if done.removed:
-        report.moved.append((project.relative(folder), project.relative(now.root), done.removed))
-    return done.left
+        done.left = True
+    return done
 
 
 def _remove_emptied(project: Project, folder: Path) -> None:
@@ -258,17 +276,6 @@ def _tell_unmoved(
             return
 
 
-def _taken(path: Path, now: OutputRecord, outputs: Collection[str], articles: Collection[str]) -> bool:
-    """Whether ``path`` is an article (``articles``: their absolute paths), or a file compile writes
-    now (in ``now``'s folder: ``outputs``)."""
-    absolute = os.path.abspath(path)
-    if absolute in articles:
-        return True
-    root = os.path.abspath(now.root)
-    inside = absolute.startswith(root.rstrip(os.sep) + os.sep)
-    return inside and Path(os.path.relpath(absolute, root)).as_posix() in outputs
-
-
 def _as_written(path: Path, entry: Recorded) -> bool:
     """Whether ``path`` holds the bytes the record's ``entry`` says compile wrote there."""
     try:
@@ -277,7 +284,7 @@ def _as_written(path: Path, entry: Recorded) -> bool:
         return False
 
 
-def _inside(project: Project, folder: Path) -> bool:
+def inside(project: Project, folder: Path) -> bool:
     """Whether ``folder`` is in the project's folder (links resolved)."""
     return Path(os.path.realpath(folder)).is_relative_to(os.path.realpath(project.root))
 
@@ -292,21 +299,21 @@ def _recorded_keys(folder: Path) -> list[str]:
     return sorted(key for key in entries if (folder / key).is_file())
 
 
-def _edited_warning(project: Project, path: Path, entry: Recorded, root: Path) -> Issue:
+def _edited_warning(project: Project, path: Path, entry: Recorded, why: str) -> Issue:
     """The warning that ``path``, a file compile wrote in a folder it no longer writes into, stays:
     it was changed since."""
     return Issue(
         project.relative(path),
         None,
         "removed",
-        f"left as it is, no longer recorded as compile's: {_written_now(project, root)}, but this file is "
+        f"left as it is, no longer recorded as compile's: {why}, but this file is "
         "not as compile wrote it; delete it if it should go",
         locale=entry.locale,
         severity="warning",
     )
 
 
-def _written_now(project: Project, root: Path) -> str:
+def written_now(project: Project, root: Path) -> str:
     """Where Markdown is written now (``root``), and why not where it was."""
     return f"Markdown is written to {project.relative(root)}/ now ([compile] layout or markdown_dir changed)"
 
@@ -317,7 +324,7 @@ def _left_named(keys: list[str]) -> str:
     return f"{counted(len(keys), 'file')} left as {left} ({first_named(keys)})"
 
 
-def _tell_outside(project: Project, folder: Path, root: Path, report: CompileReport) -> None:
+def tell_outside(project: Project, folder: Path, why: str, report: CompileReport) -> None:
     """Warn once that the files compile wrote in ``folder``, outside the project, stay."""
     keys = _recorded_keys(folder)
     if keys:
@@ -326,7 +333,7 @@ def _tell_outside(project: Project, folder: Path, root: Path, report: CompileRep
                 project.relative(folder),
                 None,
                 "removed",
-                f"{_left_named(keys)}: {_written_now(project, root)}, and compile removes nothing outside "
+                f"{_left_named(keys)}: {why}, and compile removes nothing outside "
                 f"the project; delete them, and {RECORD_NAME}, if they should go",
                 severity="warning",
             )

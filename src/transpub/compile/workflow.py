@@ -48,6 +48,7 @@ from .records import (
 )
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .site_languages import unbuilt_languages
+from .switched_format import HTML_RECORDS, MARKDOWN_RECORDS, remove_other_format
 from .title_urls import shared_url_warnings
 from .titles import decide_titles, resolution, title_map
 
@@ -76,6 +77,9 @@ def compile_project(
     if options.out_dir is not None:  # (--out preview: a folder from here, wherever pages are written)
         options = replace(options, out_dir=options.out_dir.absolute())
     html_preview = options.format == "html" and project.output_format == "markdown"
+    # ([compile] format changed: what compile wrote as the other format goes, on a run of every language)
+    switched = options.format in (None, project.output_format) and options.out_dir is None and options.pages
+    switched = switched and project.shard is None and set(project.locales) <= set(locales)
     if options.format is not None and options.format != project.output_format:
         # (--format: the project as if configured so, also where articles are read: how a value is
         # written depends on who writes the page, compile or a generator's templates)
@@ -285,6 +289,8 @@ def compile_project(
                 earlier.save()  # (before the run's own records: those of the articles compiled now)
             for folder, top in dict.fromkeys(emptied):  # (every page is written: no process writes there)
                 remove_empty_folders(folder, top)
+        if switched:
+            remove_other_format(project, article_paths, manifest, report)
         if markdown:  # a static-site generator makes its own index pages and language menus
             return report
         if project.shard is not None:  # the indexes need every shard's pages: `transpub compile --indexes`
@@ -605,10 +611,10 @@ def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:
     records are kept while it is missing (deleted, or a mount not there now): its pages may come back
     with it, and a run into it finds those it does not have and writes them again."""
     if markdown:
-        return "compile-markdown"
+        return MARKDOWN_RECORDS
     folder = path_name(project.root, os.path.abspath(out_dir))
     site = path_name(project.root, os.path.abspath(project.site_dir))
-    return "compile" if folder == site else _OUT_RECORDS + folder
+    return HTML_RECORDS if folder == site else _OUT_RECORDS + folder
 
 
 #: The name of an ``--out`` folder's records in the manifest, before the folder's (see :func:`_records_name`).

@@ -1,0 +1,198 @@
+"""What compile wrote as the format it no longer writes (``[compile] format`` changed): the localized
+Markdown a generator would still build beside the HTML pages compile writes now
+(``content/es/posts/a.md``), or, where Markdown is written now, the HTML pages of the site
+(``site/es/posts/a.html``, with its index pages and review copies), which a generator reading that
+folder builds too. Each goes where this machine's manifest says compile wrote it and it is as
+written; one edited since stays, no longer compile's, with one warning naming it."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Collection, Iterable
+from pathlib import Path
+
+from ..errors import cannot
+from ..fsutil import remove_empty_folders, remove_file
+from ..manifest import Manifest, Record, as_written, path_name
+from ..model import Issue
+from ..project import Project
+from .moved_markdown import FOLDERS, Instead, clear_folder, inside, remembered_folders, tell_outside
+from .places import html_path, is_below
+from .records import recorded_outputs
+from .run import CompileReport
+
+#: The files compile writes now and the articles (absolute paths), found when first asked for.
+Taken = Callable[[], frozenset[str]]
+
+#: The names of the records of the site's HTML runs and of the Markdown runs in the manifest.
+HTML_RECORDS, MARKDOWN_RECORDS = "compile", "compile-markdown"
+#: The name (locale) of the mark, in the records of a format, of a run of every language in that
+#: format as configured (see :func:`remove_other_format`).
+_MARK = "configured format"
+
+
+def remove_other_format(
+    project: Project, articles: Collection[Path], manifest: Manifest, report: CompileReport
+) -> None:
+    """On a run of every language in the configured format (``project.output_format``, whose records
+    are ``manifest``): where the last such run was of the other format, remove what it wrote (see
+    :func:`_remove_written`). Each format's records keep a mark of such a run, which this one puts in
+    its own and takes from the other's once that format's files are gone (a file the system keeps is
+    an error in ``report``: both marks stay, and the next run tries again). Records without a mark
+    (an HTML preview in the site, ``--format html``; an older transpub's) are no change of format."""
+    if manifest.get("", _MARK) is not None:
+        return  # (no run of the other format since this one's last)
+    markdown = project.output_format == "markdown"
+    other = Manifest(project.root, HTML_RECORDS if markdown else MARKDOWN_RECORDS, key=manifest.key)
+    if other.get("", _MARK) is not None:
+        errors = len(report.errors)
+        _remove_written(project, articles, manifest, other, report)
+        if len(report.errors) > errors:
+            other.save()
+            return
+        other.drop("", _MARK)
+        other.save()
+    manifest.put("", Record("", result={"format": project.output_format}), _MARK)
+
+
+def _remove_written(
+    project: Project, articles: Collection[Path], manifest: Manifest, other: Manifest, report: CompileReport
+) -> None:
+    """Remove what compile wrote as the format the project no longer has (``project.output_format``
+    is the one it writes now): Markdown files in the folders it wrote Markdown into, or the site's
+    HTML pages, as the other format's records (``other``) name them; never an article (``articles``)
+    nor a file this run's records (``manifest``) name. Each folder files went from is said in
+    ``report.switched``."""
+
+    @functools.cache
+    def taken() -> frozenset[str]:  # (asked where there is something to remove)
+        found = {os.path.abspath(path) for path in articles}
+        for record in _records(manifest):
+            found.update(os.path.abspath(project.root / name) for name in record.hashes)
+        return frozenset(found)
+
+    if project.output_format == "markdown":
+        _remove_html_pages(project, other, taken, report)
+    else:
+        _remove_markdown(project, other, taken, report)
+
+
+def _records(manifest: Manifest) -> Iterable[Record]:
+    """The records of the articles in ``manifest``."""
+    for slug in sorted(manifest.slugs_besides(())):
+        record = manifest.get(slug)
+        if record is not None:
+            yield record
+
+
+def _remove_markdown(project: Project, markdown: Manifest, taken: Taken, report: CompileReport) -> None:
+    """Remove the Markdown files compile wrote into the folders ``markdown`` (the manifest's records
+    of the Markdown runs) remembers; forget each folder it leaves no file of compile's in."""
+    stored = markdown.get("", FOLDERS)
+    folders = remembered_folders(project, stored, lambda: _records(markdown))
+    if not folders:
+        return
+    instead = Instead(
+        f"[compile] format is html now (compile writes HTML pages to {project.relative(project.site_dir)}/)",
+        taken(),
+    )
+    locales = (project.source_locale, *project.locales)
+
+    def last_watched(folder: Path, slug: str, key: str) -> bool:
+        previous = markdown.get(slug)
+        return previous is not None and previous.hash_of(path_name(project.root, folder / key)) is not None
+
+    left = []
+    for name in folders:
+        folder = project.root / name
+        if not inside(project, folder):
+            tell_outside(project, folder, instead.why, report)
+            continue
+        done = clear_folder(project, folder, instead, locales, report, last_watched)
+        if done.removed:
+            report.switched.append((project.relative(folder), done.removed))
+        if done.left:
+            left.append(name)
+    result = stored.result if stored is not None else {}
+    if result.get("folders") != left:
+        markdown.put("", Record("", result={**result, "folders": left}), FOLDERS)
+
+
+def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: CompileReport) -> None:
+    """Remove the site's pages, review copies and index pages that ``pages`` (the manifest's records
+    of the site's HTML runs) name; forget each record that leaves no page to remove."""
+    site = project.site_dir
+    removed: list[Path] = []
+    for slug in sorted(pages.slugs_besides(())):
+        record = pages.get(slug)
+        if record is not None and not _remove_pages(
+            project, record, _pages_of(project, record, slug), taken, report, removed
+        ):
+            pages.forget(slug)
+    indexes = pages.get("", "indexes")
+    if indexes is None or not _remove_pages(project, indexes, list(indexes.hashes), taken, report, removed):
+        pages.forget("")  # (the index pages' record, and that of a whole run)
+    for folder in dict.fromkeys(path.parent for path in removed):
+        remove_empty_folders(folder, site)
+    if removed:
+        report.switched.append((project.relative(site), len(removed)))
+
+
+def _pages_of(project: Project, record: Record, slug: str) -> list[str]:
+    """The names of the pages and review copies of the article ``slug`` in the site that its
+    ``record`` names, in every language it names a page in and every configured one."""
+    locales = dict.fromkeys((project.source_locale, *project.locales, *recorded_outputs(record.result)))
+    names = []
+    for locale in locales:
+        for review in (False, True):
+            for folder_index in (False, True):
+                relative = html_path(project, locale, slug, review=review, folder_index=folder_index)
+                names.append(path_name(project.root, project.site_dir / relative))
+    return names
+
+
+def _remove_pages(
+    project: Project,
+    record: Record,
+    names: Iterable[str],
+    taken: Taken,
+    report: CompileReport,
+    removed: list[Path],
+) -> bool:
+    """Remove each page of ``names`` that ``record`` names, in the site, as it was written, unless
+    ``taken`` (added to ``removed``); one edited since stays, with a warning. True when one the
+    system keeps stays (an error in ``report``: the record stays, the next run tries again)."""
+    kept = False
+    for name in names:
+        digest = record.hash_of(name)
+        path = project.root / name
+        if digest is None or not is_below(path, project.site_dir) or not path.is_file():
+            continue
+        if os.path.abspath(path) in taken():
+            continue
+        if not as_written(path, digest):
+            report.warnings.append(_edited_page(project, path))
+            continue
+        try:
+            remove_file(path, project.site_dir)
+        except OSError as exc:
+            report.errors.append(cannot("remove", path, exc))
+            kept = True
+            continue
+        removed.append(path)
+    return kept
+
+
+def _edited_page(project: Project, path: Path) -> Issue:
+    """The warning that the page at ``path``, which compile wrote when its format was html, stays:
+    it was changed since."""
+    return Issue(
+        project.relative(path),
+        None,
+        "removed",
+        "left as it is, no longer recorded as compile's: [compile] format is markdown now (Markdown is "
+        f"written to {project.relative(project.markdown_root)}/), but this page is not as compile wrote it; "
+        "delete it if it should go",
+        severity="warning",
+    )

@@ -1,0 +1,143 @@
+"""An editor switches ``[compile] format`` (markdown <-> html): the next compile of every language
+removes what compile wrote as the other format, which a generator would still build (the old
+Markdown beside the new HTML pages, or the old pages in the folder Markdown goes to now); a file
+edited since stays, said once; nothing compile did not write, and nothing of a preview, is removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_compile_helpers import run_cli
+from test_compile_markdown import make_markdown_project
+from test_markdown_moved_outputs import files_in, old_files, reconfigure, warnings_in
+
+MARKDOWN, HTML = 'format = "markdown"', 'format = "html"'
+
+
+def switched(root: Path, before: str, after: str) -> str:
+    """Compile with ``before`` in ``transpub.toml``, then with ``after``; the second run's stdout."""
+    assert run_cli(root, "compile").exit_code == 0
+    reconfigure(root, before, after)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_markdown_to_html_removes_the_markdown_files_said_in_one_line(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    stdout = switched(root, MARKDOWN, HTML)
+    assert not (root / "content").exists()  # the files, the record and the folder
+    assert (root / "site" / "es" / "posts" / "harbour.html").is_file()
+    assert old_files(root, "articles") == set()
+    lines = [line for line in stdout.splitlines() if line.startswith("content/: ")]
+    assert lines == ["content/: 4 Markdown files compile wrote there removed ([compile] format is html now)"]
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "removed" not in again.output and "Warning" not in again.output
+
+
+def test_markdown_to_html_in_the_site_folder_keeps_the_new_pages(tmp_path: Path) -> None:
+    """The directory layout writes Markdown into ``site/``, where the HTML pages go now."""
+    root = make_markdown_project(tmp_path / "p")
+    switched(root, MARKDOWN, HTML)
+    assert {name for name in files_in(root, "site") if not name.endswith(".html")} == set()
+    assert {"site/es/posts/harbour.html", "site/en/guide/index.html", "site/index.html"} <= files_in(
+        root, "site"
+    )
+
+
+def test_an_edited_markdown_file_stays_with_one_warning_said_once(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    assert run_cli(root, "compile").exit_code == 0
+    edited = root / "content" / "es" / "posts" / "harbour.md"
+    edited.write_text(edited.read_text("utf-8") + "\nUna nota del editor.\n", "utf-8")
+    kept = edited.read_bytes()
+    reconfigure(root, MARKDOWN, HTML)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert files_in(root, "content") == {"content/es/posts/harbour.md"} and edited.read_bytes() == kept
+    warnings = warnings_in(result.stderr)
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith("Warning: content/es/posts/harbour.md: left as it is") and (
+        "[compile] format is html now" in warnings[0]
+    )
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "Warning" not in again.output and edited.read_bytes() == kept
+
+
+def test_html_to_markdown_removes_the_site_pages_said_in_one_line(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    reconfigure(root, MARKDOWN, HTML)
+    own = root / "site" / "about.html"
+    own.parent.mkdir()
+    own.write_text("<p>Written by hand.</p>\n", "utf-8")
+    stdout = switched(root, HTML, MARKDOWN)
+    assert files_in(root, "site") == {"site/about.html"}  # the pages and index pages gone, not this one
+    assert (root / "content" / "es" / "posts" / "harbour.md").is_file()
+    lines = [line for line in stdout.splitlines() if line.startswith("site/: ")]
+    assert lines == ["site/: 8 HTML pages compile wrote there removed ([compile] format is markdown now)"]
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "removed" not in again.output and "Warning" not in again.output
+
+
+def test_an_edited_html_page_stays_with_one_warning_said_once(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    reconfigure(root, MARKDOWN, HTML)
+    assert run_cli(root, "compile").exit_code == 0
+    edited = root / "site" / "es" / "posts" / "harbour.html"
+    edited.write_text(edited.read_text("utf-8").replace("</body>", "<p>Nota.</p></body>"), "utf-8")
+    kept = edited.read_bytes()
+    reconfigure(root, HTML, MARKDOWN)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert files_in(root, "site") == {"site/es/posts/harbour.html"} and edited.read_bytes() == kept
+    warnings = warnings_in(result.stderr)
+    assert len(warnings) == 1, warnings
+    assert warnings[0].startswith("Warning: site/es/posts/harbour.html: left as it is") and (
+        "[compile] format is markdown now" in warnings[0]
+    )
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "Warning" not in again.output and edited.read_bytes() == kept
+
+
+def test_switching_back_writes_every_page_again(tmp_path: Path) -> None:
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    switched(root, MARKDOWN, HTML)
+    pages = {name: (root / name).read_bytes() for name in files_in(root, "site")}
+    reconfigure(root, HTML, MARKDOWN)
+    assert run_cli(root, "compile").exit_code == 0
+    reconfigure(root, MARKDOWN, HTML)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert {name: (root / name).read_bytes() for name in files_in(root, "site")} == pages
+    assert not (root / "content").exists()
+
+
+def test_a_run_of_some_languages_or_a_preview_removes_nothing(tmp_path: Path) -> None:
+    """``-l es`` leaves the other languages' files as they are until a run of every language; a
+    preview in the other format (``--format``) is no switch."""
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    assert run_cli(root, "compile").exit_code == 0
+    written = files_in(root, "content")
+    preview = run_cli(root, "compile", "--format", "html", "--out", str(tmp_path / "preview"))
+    assert preview.exit_code == 0 and "removed" not in preview.output, preview.output
+    reconfigure(root, MARKDOWN, HTML)
+    some = run_cli(root, "compile", "-l", "es")
+    assert some.exit_code == 0 and "removed" not in some.output, some.output
+    assert files_in(root, "content") == written
+    every = run_cli(root, "compile")
+    assert every.exit_code == 0 and "content/: 4 Markdown files" in every.stdout, every.output
+    assert not (root / "content").exists()
+
+
+def test_html_to_markdown_keeps_the_pages_markdown_output_writes_of_html_articles(tmp_path: Path) -> None:
+    """An HTML article without front matter gets its HTML pages in the site either way."""
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    (root / "articles" / "about.html").write_text(
+        "<!DOCTYPE html>\n<html><head><title>About</title></head><body><p>About us.</p></body></html>\n",
+        "utf-8",
+    )
+    assert run_cli(root, "extract").exit_code == 0
+    reconfigure(root, MARKDOWN, HTML)
+    stdout = switched(root, HTML, MARKDOWN)
+    assert files_in(root, "site") == {"site/en/about.html"}
+    assert "site/: 8 HTML pages compile wrote there removed" in stdout
