@@ -141,3 +141,16 @@ def test_html_to_markdown_keeps_the_pages_markdown_output_writes_of_html_article
     stdout = switched(root, HTML, MARKDOWN)
     assert files_in(root, "site") == {"site/en/about.html"}
     assert "site/: 8 HTML pages compile wrote there removed" in stdout
+
+
+def test_markdown_to_html_beside_the_articles_removes_the_translations_and_keeps_the_articles(
+    tmp_path: Path,
+) -> None:
+    root = make_markdown_project(tmp_path / "p", 'layout = "suffix"\n')
+    articles = {
+        name: (root / name).read_bytes() for name in ("articles/posts/harbour.md", "articles/guide/index.md")
+    }
+    stdout = switched(root, MARKDOWN, HTML)
+    assert files_in(root, "articles") == set(articles)  # the translations and the record gone
+    assert {name: (root / name).read_bytes() for name in articles} == articles
+    assert "articles/: 2 Markdown files compile wrote there removed" in stdout
