@@ -16,6 +16,7 @@ from transpub.glossary.terms import (
     TermMatch,
     language_of,
     normalize_locale,
+    note_for,
     pick_locale,
 )
 from transpub.model import EMAIL_ADDRESS, GLOSSARY_NOTE
@@ -300,7 +301,8 @@ class Glossary:
 
 def describe_term(term: Term, locale: str | None) -> str:
     """The translator note for one term in ``locale`` (``None``: the POT, source only): its required
-    rendering, then what ``check`` also accepts or refuses there, then the glossary's note.
+    rendering, then what ``check`` also accepts or refuses there, then the glossary's note (what it
+    says for other locales left out: :func:`~transpub.glossary.terms.note_for`).
 
     >>> describe_term(Term("RMB", {"zh_CN": "人民币"}), "zh_CN")
     'Glossary: "RMB" = "人民币"'
@@ -310,6 +312,8 @@ def describe_term(term: Term, locale: str | None) -> str:
     'Glossary: "Changchun" = "Changchun"; also "Changchuns"; note: City'
     >>> describe_term(Term("Vasaloppet", {"zh_CN": "瓦萨"}, forbidden={"zh_CN": "瓦萨洛佩特"}), "zh_CN")
     'Glossary: "Vasaloppet" = "瓦萨"; never "瓦萨洛佩特"'
+    >>> describe_term(Term("RMB", {"zh_CN": "人民币"}, note="Currency. zh: 人民币 or 元. ru: юаней."), "zh_CN")
+    'Glossary: "RMB" = "人民币"; note: Currency. zh: 人民币 or 元.'
     """
     described = f'{GLOSSARY_NOTE}"{term.source}"'
     if locale is None:
@@ -324,7 +328,7 @@ def describe_term(term: Term, locale: str | None) -> str:
         parts.append("also " + _quoted(variants))
     if forbidden := term.forbidden_in(locale):
         parts.append("never " + _quoted(dict.fromkeys(forbidden)))
-    if note := " ".join(term.note.split()):
+    if note := note_for(term.note, locale):
         parts.append(f"note: {note}")
     return "; ".join(parts)
 

@@ -75,6 +75,59 @@ def pick_locale(mapping: Mapping[str, object], locale: str) -> str | None:
     return None
 
 
+#: A locale name as a note's clause begins with it, before ``/`` or ``:`` (``ru``, ``zh_CN``, ``pt-BR``).
+_TAG_LOCALE = r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*(?:@[A-Za-z0-9]+)?"
+#: A clause of a note for some locales only: their names joined by ``/``, a colon, a space (``ru: …``,
+#: ``es/de/fr/sv: …``).
+_LOCALE_TAG = re.compile(rf"({_TAG_LOCALE}(?:/{_TAG_LOCALE})*):\s")
+#: Where a sentence of a note ends (``Ltd.)`` or ``31.36`` go on).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def note_for(note: str, locale: str) -> str:
+    """``note`` as ``locale``'s translators read it: its white space runs one space, without the
+    sentences, or parts of one after ``; ``, that begin with other locales' names and a colon.
+
+    >>> note = "Currency code. es/de: keep RMB. ru: amounts read 31,36 млрд юаней; ar: يوان. Case-sensitive."
+    >>> note_for(note, "de")
+    'Currency code. es/de: keep RMB. Case-sensitive.'
+    >>> note_for(note, "ar")
+    'Currency code. ar: يوان. Case-sensitive.'
+    """
+    kept = []
+    for sentence in _SENTENCE_END.split(" ".join(note.split())):
+        clauses = sentence.split("; ")
+        own = [clause for clause in clauses if _concerns(clause, locale)]
+        if own:
+            text = "; ".join(own)
+            if own[-1] is not clauses[-1] and sentence[-1] in ".!?" and text[-1] not in ".!?":
+                text += sentence[-1]  # (the sentence's end was the last clause's, left out)
+            kept.append(text)
+    return " ".join(kept)
+
+
+def _concerns(clause: str, locale: str) -> bool:
+    """Whether a note's ``clause`` is for ``locale``: it names no locale it is for (``Pinyin in
+    es/de``, ``Case-sensitive: …``), or it names ``locale``, its language or a locale of it
+    (``zh: …`` for zh_CN, ``de_AT: …`` for de, not ``zh_TW: …`` for zh_CN).
+
+    >>> _concerns("zh: 人民币", "zh_CN"), _concerns("zh_TW: 人民幣", "zh_CN"), _concerns("ru/ar: transliterate", "de")
+    (True, False, False)
+    """
+    tag = _LOCALE_TAG.match(clause)
+    if tag is None:
+        return True
+    names = tag.group(1).split("/")
+    if not all(is_known_locale(name) for name in names):
+        return True  # (words before a colon, not locales)
+    locale = normalize_locale(locale)
+    lang = language_of(locale)
+    for name in map(normalize_locale, names):
+        if name == locale or (language_of(name) == lang and lang in (name, locale)):
+            return True
+    return False
+
+
 #: The empty mapping every term without variants or forbidden forms shares (a large glossary
 #: would otherwise hold two empty dicts per term). Never changed: terms are frozen. (A plain dict,
 #: not a MappingProxyType, so that terms pickle for worker processes.)
