@@ -803,7 +803,8 @@ def _extract_article(
     units = document.units(shown)
     template = catalog.template_header(project.name)  # (its entries made only for a full merge)
     # the terms of all the article's msgids found in one search; only their entries differ by locale
-    noted = notes.look_up([unit.msgid for unit in units]) if notes is not None else ()
+    msgids = [unit.msgid for unit in units]
+    noted = notes.look_up(msgids) if notes is not None else ()
     texts = catalog.unit_texts(units, template, noted=noted)  # the same in the template and every new catalog
     folder = places.folders[""]
     template_path: Path | str = (
@@ -837,7 +838,7 @@ def _extract_article(
                 fuzzy_matching=run.fuzzy_matching,
                 fuzzy_threshold=project.fuzzy_threshold,
                 purge_obsolete=run.purge_obsolete,
-                notes_for=notes.for_locale(locale) if notes is not None and noted else None,
+                notes_for=notes.for_catalog(locale, msgids) if notes is not None and noted else None,
                 batch=batch,
                 texts=texts,
                 absent=new is not None,

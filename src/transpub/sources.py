@@ -119,7 +119,10 @@ class GlossaryNotes:
 
     glossary: Glossary
     _terms: dict[str, list[Term]] = field(default_factory=dict)
-    _notes_for: dict[str, Callable[[str], list[str]]] = field(default_factory=dict)
+    #: locale -> (term, on the first entry naming it) -> its note in that locale (a term recurs)
+    _described: dict[str, dict[tuple[Term, bool], str]] = field(default_factory=dict)
+    #: the msgids of the last catalog :meth:`for_catalog` was asked for, and where each term is first
+    _firsts: tuple[Sequence[str], dict[Term, str]] | None = None
 
     def look_up(self, msgids: Sequence[str]) -> set[str]:
         """Find the terms of ``msgids`` (an article's) in one search; the msgids that name any (the
@@ -132,19 +135,16 @@ class GlossaryNotes:
             self._terms.update(zip(todo, found, strict=True))
         return {msgid for msgid in msgids if self._terms[msgid]}
 
-    def for_locale(self, locale: str) -> Callable[[str], list[str]]:
-        """``notes_for(msgid)`` for ``locale``'s catalog (one per locale, which remembers its notes)."""
-        made = self._notes_for.get(locale)
-        if made is None:
-            made = self._notes_for[locale] = self._make_notes_for(locale)
-        return made
-
-    def _make_notes_for(self, locale: str) -> Callable[[str], list[str]]:
+    def for_catalog(self, locale: str, msgids: Sequence[str]) -> Callable[[str], list[str]]:
+        """``notes_for(msgid)`` for ``locale``'s catalog of ``msgids`` (its entries', in order): a
+        term's long note in full on the first entry naming it, the others pointing there."""
         from .glossary import describe_term
 
-        described: dict[int, str] = {}  # id(term) -> its note in this locale (a term recurs)
-        # (what it needs of self, not self, which keeps it: no reference cycle to wait for a collection)
+        described = self._described.get(locale)
+        if described is None:
+            described = self._described[locale] = {}
         found, glossary = self._terms, self.glossary
+        firsts = self._first_entries(msgids)
 
         def notes_for(msgid: str) -> list[str]:
             terms = found.get(msgid)
@@ -154,13 +154,27 @@ class GlossaryNotes:
                 return []
             notes = []
             for term in terms:
-                note = described.get(id(term))
+                first = firsts.get(term, msgid) == msgid
+                note = described.get((term, first))
                 if note is None:
-                    note = described[id(term)] = describe_term(term, locale)
+                    note = described[(term, first)] = describe_term(term, locale, first=first)
                 notes.append(note)
             return notes
 
         return notes_for
+
+    def _first_entries(self, msgids: Sequence[str]) -> dict[Term, str]:
+        """Term -> the first of ``msgids`` naming it (worked out once for the locales of a catalog)."""
+        known = self._firsts  # (one read: threads may share these notes)
+        if known is not None and known[0] is msgids:
+            return known[1]
+        self.look_up(msgids)
+        firsts: dict[Term, str] = {}
+        for msgid in msgids:
+            for term in self._terms[msgid]:
+                firsts.setdefault(term, msgid)
+        self._firsts = (msgids, firsts)
+        return firsts
 
 
 class Translation(NamedTuple):

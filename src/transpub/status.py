@@ -16,12 +16,11 @@ from transpub.formats.document import Slot
 from transpub.formats.value_slots import written_values
 from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
-from transpub.inline import strip_placeholders
 from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.model import Coverage
 from transpub.project import Project
 from transpub.readcache import ReadCache
-from transpub.sources import catalog_coverage, load_article, load_project_glossary
+from transpub.sources import GlossaryNotes, catalog_coverage, load_article, load_project_glossary
 
 TOTAL = "(all articles)"
 
@@ -64,13 +63,14 @@ def collect_status(
     keeps the run from telling that (a glossary that cannot be read), file and line first.
     """
     glossary, glossary_ok = _glossary(project, problems)
+    notes = GlossaryNotes(glossary) if glossary is not None else None  # (as extract writes them)
     rows = []
     reads = ReadCache(project.root)
     for path in project.article_paths():
         slug = project.slug_of(path)
         template, values, unreadable = _template(project, path, reads) if glossary_ok else (None, {}, None)
         for locale in locales:
-            row = _row(project, slug, locale, template, glossary, values)
+            row = _row(project, slug, locale, template, notes, values)
             rows.append(replace(row, article_error=unreadable) if unreadable else row)
     return rows
 
@@ -120,7 +120,7 @@ def _row(
     slug: str,
     locale: str,
     template: catalog.POFile | None = None,
-    glossary: Glossary | None = None,
+    notes: GlossaryNotes | None = None,
     values: Mapping[str, Sequence[Slot]] | None = None,
 ) -> StatusRow:
     """The row of ``slug`` in ``locale`` (``values``: the article's written values, which compile
@@ -137,8 +137,8 @@ def _row(
                     po,
                     template,
                     fuzzy_threshold=project.fuzzy_threshold,
-                    notes_for=(lambda msgid: glossary.notes_for(strip_placeholders(msgid), locale))
-                    if glossary
+                    notes_for=notes.for_catalog(locale, [entry.msgid for entry in template])
+                    if notes is not None
                     else None,
                 )
                 outdated = staleness.describe() if staleness.stale else None

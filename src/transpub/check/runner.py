@@ -261,7 +261,9 @@ def check_catalog(
             po,
             template,
             fuzzy_threshold=project.fuzzy_threshold,
-            notes_for=notes.for_locale(locale) if notes is not None else None,
+            notes_for=notes.for_catalog(locale, [entry.msgid for entry in template])
+            if notes is not None
+            else None,
         )
         if staleness.stale:
             add(

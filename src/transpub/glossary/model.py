@@ -299,10 +299,19 @@ class Glossary:
         return violations
 
 
-def describe_term(term: Term, locale: str | None) -> str:
+#: The longest glossary note a catalog writes on each entry naming its term; a longer one is on the
+#: first such entry, the others say where it is (:data:`NOTE_ABOVE`).
+REPEATED_NOTE = 60
+#: What an entry says of a long note on an earlier entry naming the same term.
+NOTE_ABOVE = "see the first entry with this term"
+
+
+def describe_term(term: Term, locale: str | None, *, first: bool = True) -> str:
     """The translator note for one term in ``locale`` (``None``: the POT, source only): its required
     rendering, then what ``check`` also accepts or refuses there, then the glossary's note (what it
-    says for other locales left out: :func:`~transpub.glossary.terms.note_for`).
+    says for other locales left out: :func:`~transpub.glossary.terms.note_for`). ``first``: whether
+    it is for the catalog's first entry naming the term; the others point to that entry's note when
+    it is longer than :data:`REPEATED_NOTE` characters.
 
     >>> describe_term(Term("RMB", {"zh_CN": "人民币"}), "zh_CN")
     'Glossary: "RMB" = "人民币"'
@@ -314,6 +323,8 @@ def describe_term(term: Term, locale: str | None) -> str:
     'Glossary: "Vasaloppet" = "瓦萨"; never "瓦萨洛佩特"'
     >>> describe_term(Term("RMB", {"zh_CN": "人民币"}, note="Currency. zh: 人民币 or 元. ru: юаней."), "zh_CN")
     'Glossary: "RMB" = "人民币"; note: Currency. zh: 人民币 or 元.'
+    >>> describe_term(Term("RMB", {"de": "RMB"}, note="Currency code before amounts: RMB31.36 billion, RMB6 billion."), "de", first=False)
+    'Glossary: "RMB" = "RMB"; note: see the first entry with this term'
     """
     described = f'{GLOSSARY_NOTE}"{term.source}"'
     if locale is None:
@@ -329,7 +340,7 @@ def describe_term(term: Term, locale: str | None) -> str:
     if forbidden := term.forbidden_in(locale):
         parts.append("never " + _quoted(dict.fromkeys(forbidden)))
     if note := note_for(term.note, locale):
-        parts.append(f"note: {note}")
+        parts.append(f"note: {note if first or len(note) <= REPEATED_NOTE else NOTE_ABOVE}")
     return "; ".join(parts)
 
 
