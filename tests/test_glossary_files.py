@@ -249,3 +249,12 @@ def test_the_csv_written_for_do_not_translate_and_forbidden_locales_without_a_co
     write_glossary(glossary, tmp_path / "again.csv")
     assert load_glossary(tmp_path / "again.csv") == glossary
     assert set(glossary.locales) == {"de", "sv", "pt_BR", "ar"}
+
+
+def test_a_do_not_translate_of_locales_and_every_locale_is_written_back_with_its_locales(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text("term,de,do_not_translate\nVasa,Vasa,en_US|*\n", encoding="utf-8")
+    glossary = load_glossary(path)
+    write_glossary(glossary, tmp_path / "again.csv")
+    assert "Vasa,Vasa,Vasa,,,en_US|*," in (tmp_path / "again.csv").read_text(encoding="utf-8")
+    assert load_glossary(tmp_path / "again.csv") == glossary

@@ -303,13 +303,11 @@ def iter_csv_glossary(glossary: Glossary, rows: int = 1000) -> Iterator[bytes]:
                 if required:
                     forms.extend(term.variants.get(locale, ()))
                 cells.append(_join(forms))
-        dnt = (
-            ALL_LOCALES
-            if ALL_LOCALES in term.do_not_translate
-            else _join(
-                [loc for loc in locales if loc in term.do_not_translate]
-                + sorted(term.do_not_translate - set(locales))
-            )
+        kept = term.do_not_translate
+        dnt = _join(  # (the locales named beside a *, too: they read back as they were)
+            [loc for loc in locales if loc in kept]
+            + sorted(kept - set(locales) - {ALL_LOCALES})
+            + ([ALL_LOCALES] if ALL_LOCALES in kept else [])
         )
         forbidden = _join([f"{loc}:{text}" for loc, texts in term.forbidden.items() for text in texts])
         cells.extend([term.note, "yes" if term.case_sensitive else "", dnt, forbidden])
