@@ -258,3 +258,12 @@ def test_a_do_not_translate_of_locales_and_every_locale_is_written_back_with_its
     write_glossary(glossary, tmp_path / "again.csv")
     assert "Vasa,Vasa,Vasa,,,en_US|*," in (tmp_path / "again.csv").read_text(encoding="utf-8")
     assert load_glossary(tmp_path / "again.csv") == glossary
+
+
+def test_a_note_of_several_lines_keeps_its_line_breaks_through_tbx_export_and_import(tmp_path):
+    path = tmp_path / "terms.csv"
+    path.write_text('term,de,note\nVasa,Vasa,"Swedish ski race.\nde: genitive Vasas."\n', encoding="utf-8")
+    glossary = load_glossary(path)
+    write_glossary(glossary, tmp_path / "terms.tbx")
+    assert load_glossary(tmp_path / "terms.tbx") == glossary
+    assert load_glossary(tmp_path / "terms.tbx").terms[0].note == "Swedish ski race.\nde: genitive Vasas."

@@ -71,8 +71,9 @@ def _reference_tbx(glossary: Glossary, title: str = "transpub glossary") -> Iter
 def _term_entry(glossary: Glossary, term: Term, number: int, source_lang: str) -> etree._Element:
     """The ``termEntry`` of ``term`` (the ``number``-th)."""
     entry = etree.Element("termEntry", id=f"t{number}")
-    if term.note:
-        etree.SubElement(entry, "note").text = term.note
+    for line in term.note.split("\n"):
+        if line.strip():
+            etree.SubElement(entry, "note").text = line
     if term.case_sensitive:
         etree.SubElement(entry, "descrip", type=CASE_DESCRIP).text = "yes"
     source_set = etree.SubElement(entry, "langSet")

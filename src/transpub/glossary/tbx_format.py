@@ -307,8 +307,8 @@ def _term_entry_text(
 ) -> str:
     """The ``termEntry`` of ``term`` (the ``number``-th), indented as it sits in the body."""
     children: list[str] = []
-    if term.note:
-        children.append(f"<note>{_escape(term.note)}</note>")
+    # a note per line: the reader joins an entry's notes by line breaks, and reads a line break in one as a space
+    children.extend(f"<note>{_escape(line)}</note>" for line in term.note.split("\n") if line.strip())
     if term.case_sensitive:
         children.append(f'<descrip type="{CASE_DESCRIP}">yes</descrip>')
     tigs = [_tig_text(term.source, PREFERRED, keep_source=ALL_LOCALES in term.do_not_translate)]
