@@ -421,6 +421,32 @@ def test_compile_writes_the_localized_html_content_page_where_the_generators_con
     assert not (tmp_path / "site").exists()
 
 
+def test_html_pages_translated_beside_their_page_are_not_read_as_articles_and_go_with_it(
+    tmp_path: Path,
+) -> None:
+    # (a Hugo site by file name: the second extract read posts/scale.de.html as an English article,
+    # with catalogs of its own, and deleting scale.html left its translation on the site with an
+    # error saying the record of compile's files was edited)
+    posts = tmp_path / "content" / "posts"
+    posts.mkdir(parents=True)
+    (posts / "scale.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "transpub.toml").write_text(
+        '[project]\nsource_locale = "en"\nlocales = ["de"]\n[paths]\narticles = "content"\n'
+        '[compile]\nformat = "markdown"\nlayout = "suffix"\n',
+        encoding="utf-8",
+    )
+    transpub(tmp_path, "extract")
+    pseudo_translate(tmp_path)
+    transpub(tmp_path, "compile")
+    assert (posts / "scale.de.html").is_file()
+    assert "scale.de.html" not in transpub(tmp_path, "extract", "-v")
+    assert sorted(p.name for p in (tmp_path / "locales" / "templates" / "posts").iterdir()) == ["scale.pot"]
+    (posts / "scale.html").unlink()
+    output = transpub(tmp_path, "compile")
+    assert "content/posts/scale.de.html: removed (its article is gone)" in output.splitlines()
+    assert not (posts / "scale.de.html").exists()
+
+
 def test_a_site_of_html_pages_shows_the_front_matter_as_the_head_never_as_text(tmp_path: Path) -> None:
     make_project(tmp_path, "html")
     transpub(tmp_path, "extract")

@@ -99,14 +99,18 @@ def is_folder_index(article: PurePath, slug: str) -> bool:
     return article.stem == "index" and slug != "index"
 
 
-def is_translation_name(name: str, locales: frozenset[str]) -> bool:
-    """Whether a file named ``name`` is a Markdown translation ``<name>.<locale>.md`` (suffix layout).
+def is_translation_name(name: str, locales: frozenset[str], *, html: bool = False) -> bool:
+    """Whether a file named ``name`` is a Markdown translation ``<name>.<locale>.md`` (suffix layout);
+    with ``html``, an HTML content page's ``<name>.<locale>.html`` too (what the suffix layout writes
+    beside such a page; in an HTML project's articles, ``a.es.html`` may be an article of its own).
 
     >>> [is_translation_name(n, frozenset({"es", "zh-cn"})) for n in ("a.es.md", "a.zh-cn.markdown", "a.md", "a.es.html")]
     [True, True, False, False]
+    >>> [is_translation_name(n, frozenset({"es"}), html=True) for n in ("a.es.html", "a.es.htm", "a.html", "a.fr.html")]
+    [True, True, False, False]
     """
     stem, dot, suffix = name.rpartition(".")
-    if not dot or suffix.lower() not in ("md", "markdown"):
+    if not dot or suffix.lower() not in (("md", "markdown", "html", "htm") if html else ("md", "markdown")):
         return False
     return stem.rpartition(".")[2] in locales if "." in stem else False
 
@@ -251,7 +255,8 @@ def discover_articles(
     """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why.
 
     Translations compile wrote are never articles: a Markdown file ``<name>.<X>.md`` where ``X`` is
-    in ``translation_names`` (the target locales and their output folders), and the folders
+    in ``translation_names`` (the target locales and their output folders; with ``translation_infix``,
+    the suffix layout, an HTML content page's ``<name>.<X>.html`` too), and the folders
     ``output_dirs`` (compile's, and a MkDocs theme's overrides: templates, no pages); nor are the
     files ``outputs`` (their paths, as ``articles_dir`` joined with their names below it: those of a
     language no longer among the locales, which compile removes).
@@ -344,7 +349,9 @@ def discover_articles(
                 seen_dirs.add(resolved)
                 yield entry.path, rel + "/"
             elif _suffix(name).lower() in ARTICLE_SUFFIXES and _is(entry, "file"):
-                if is_translation_name(name, translation_names) or (outputs and entry.path in outputs):
+                if is_translation_name(name, translation_names, html=bool(translation_infix)) or (
+                    outputs and entry.path in outputs
+                ):
                     continue
                 if jekyll_folders is not None and (
                     _suffix(name).lower() == ".txt" or not jekyll_page(entry.path)
