@@ -192,3 +192,25 @@ def test_a_unit_of_an_article_whose_name_has_spaces_keeps_one_reference_through_
     assert [name for name, _ in entry.occurrences] == [
         "articles/Odd%20Folder/Mixed%20Name,%20the%20long%20one%20to%20be%20wrapped%20by%20msgcat.html#body/h1(the-harbour-reopens)"
     ]
+
+
+@needs_gettext
+def test_references_naming_chinese_text_are_wrapped_where_msgcat_wraps_them(tmp_path) -> None:
+    """gettext measures a ``#:`` reference in UTF-8 bytes: a Chinese page's two references that fit
+    79 characters but not 79 bytes were one line, and msgcat (or a tool built on gettext) split it."""
+    from click.testing import CliRunner
+
+    from transpub.cli import main
+    from transpub.project import init_project
+
+    init_project(tmp_path, source="en", locales=["de"])
+    (tmp_path / "articles" / "qq.html").write_text(
+        '<html><body><div id="goTop"><a href="#" title="返回顶部"><b>返回顶部</b></a></div></body></html>\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["--project", str(tmp_path), "extract"])
+    assert result.exit_code == 0, result.output
+    for catalog in (tmp_path / "locales").rglob("*.po*"):
+        data = catalog.read_bytes()
+        assert "#: articles/qq.html#goTop/a(返回顶部)@title\n#: articles/qq.html#goTop/b" in data.decode()
+        assert subprocess.run(["msgcat", "-"], input=data, capture_output=True, check=True).stdout == data

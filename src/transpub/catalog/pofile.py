@@ -260,7 +260,15 @@ def comment_lines(marker: str, text: str) -> str:
 
 
 def reference_lines(occurrences: list[tuple[str, str]]) -> str:
-    """``#:`` lines, filled to 79 columns like gettext (file names are never split)."""
+    """``#:`` lines, filled to 79 bytes like gettext (file names are never split; gettext measures
+    a reference by its UTF-8 bytes, ``用户反馈`` 12, not by columns as it does the text).
+
+    >>> print(reference_lines([("a.html#x/a(用户反馈)@title", ""), ("a.html#x/b(用户反馈)", "")]), end="")
+    #: a.html#x/a(用户反馈)@title a.html#x/b(用户反馈)
+    >>> print(reference_lines([("articles/qq.html#goTop/a(返回顶部)@title", ""), ("articles/qq.html#goTop/b(返回顶部)", "")]), end="")
+    #: articles/qq.html#goTop/a(返回顶部)@title
+    #: articles/qq.html#goTop/b(返回顶部)
+    """
     if not occurrences:
         return ""
     if len(occurrences) == 1:  # the usual case: one reference, never wrapped
@@ -278,7 +286,7 @@ def reference_lines(occurrences: list[tuple[str, str]]) -> str:
         if ref in seen:
             continue
         seen.add(ref)
-        size = len(ref) + 1
+        size = len(ref.encode("utf-8")) + 1
         if column > 2 and column + size > PAGE_WIDTH:
             out.append("\n#:")
             column = 2
