@@ -133,6 +133,35 @@ def test_extract_warns_of_a_page_that_no_include_selector_matches(tmp_path: Path
     ]
 
 
+def test_a_page_whose_body_init_s_suggested_include_misses_is_named_although_its_title_matches(
+    tmp_path: Path,
+) -> None:
+    # (include = ["title", "article"], as init suggests: a page of another template, with no <article>,
+    # gave its title alone, no word, and was published as "100% translated", its body in English)
+    runner = CliRunner()
+    root = tmp_path / "news"
+    assert runner.invoke(main, ["init", str(root), "-l", "de"]).exit_code == 0
+    config = root / "transpub.toml"
+    config.write_text(
+        config.read_text().replace('# include = ["title", "article"]', 'include = ["title", "article"]')
+    )
+    (root / "articles" / "a.html").write_text(
+        "<html><head><title>Ferry</title></head><body><div class='story'><p>The ferry runs again.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    (root / "articles" / "b.html").write_text(
+        "<html><head><title>Harbour</title></head><body><article><p>The harbour reopens.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["--project", str(root), "extract"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("Warning:")]
+    assert warnings == [
+        "Warning: articles/a.html: [extract] include (title, article) matches nothing in this page's body, only in "
+        "its head: none of the body's text is offered for translation, and its pages show it untranslated"
+    ]
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_init_with_project_makes_the_project_in_that_folder_not_here(
     where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

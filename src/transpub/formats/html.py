@@ -1360,21 +1360,43 @@ _FLOW_CONTAINERS = frozenset(
 _PLAIN_VALUE = re.compile(r'"(?:[^&<>"\s]+(?: [^&<>"\s]+)*)?"')
 
 
-def _nothing_included(include: tuple[str, ...], shown: str) -> Issue:
+def _nothing_included(include: tuple[str, ...], shown: str, *, head: bool = False) -> Issue:
     """The warning of a page that no selector of ``[extract] include`` matches (a misspelt class, a
-    page of another template): none of its text is a unit, and its pages are the source as written.
+    page of another template): none of its text is a unit, and its pages are the source as written;
+    ``head``: one whose selectors match only its head (``title``, as init suggests, beside
+    ``article``), whose body is published untranslated while its pages count as translated.
 
     >>> print(_nothing_included((".story-bodyy",), "articles/a.html").message)
     [extract] include (.story-bodyy) matches nothing in this page: none of its text is offered for translation, and its pages show it untranslated
+    >>> print(_nothing_included(("title", "article"), "articles/a.html", head=True).message)
+    [extract] include (title, article) matches nothing in this page's body, only in its head: none of the body's text is offered for translation, and its pages show it untranslated
     """
+    where = "this page's body, only in its head" if head else "this page"
+    what = "the body's" if head else "its"
     return Issue(
         shown,
         None,
         "scope",
-        f"[extract] include ({', '.join(include)}) matches nothing in this page: none of its text is offered "
+        f"[extract] include ({', '.join(include)}) matches nothing in {where}: none of {what} text is offered "
         "for translation, and its pages show it untranslated",
         severity="warning",
     )
+
+
+#: The elements of a page's head that an ``[extract] include`` selector may name (``title``).
+_HEAD_TAGS = frozenset({"head", "title", "meta", "link", "base"})
+
+
+def _includes_body(root: Node, included: frozenset[int]) -> bool:
+    """Whether an element of ``included`` (by ``id()``) is one of the page's body, not of its head."""
+    stack = [root]
+    while stack:
+        for child in stack.pop().children:
+            if isinstance(child, Node):
+                if id(child) in included and child.tag not in _HEAD_TAGS:
+                    return True
+                stack.append(child)
+    return False
 
 
 def read_html(
@@ -1411,8 +1433,10 @@ def read_html(
                 line,
             ) from None
     builder = _Builder(tokens, options, display_path or str(path), scope)
-    if scope is not None and scope.included is not None and not scope.included:
-        builder.warnings.append(_nothing_included(options.include, display_path or str(path)))
+    if scope is not None and scope.included is not None and not _includes_body(root, scope.included):
+        builder.warnings.append(
+            _nothing_included(options.include, display_path or str(path), head=bool(scope.included))
+        )
     parts: list[Part] = []
     walk(builder.emit_children(root, _Context(scope="out" if options.include else "in"), parts))
     let_go(root)
