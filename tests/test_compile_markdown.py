@@ -495,6 +495,40 @@ def test_untranslated_sentences_get_localized_links_too(tmp_path: Path) -> None:
     assert "El ferry vuelve a funcionar. Read [the timetable](/es/docs/ferries/) first." in spanish
 
 
+def test_a_link_to_an_article_no_rule_follows_is_named_with_the_rule_to_add(tmp_path: Path) -> None:
+    # (a section made after init has no [compile.links] rule: the Spanish post linked to the English
+    # guide, which is published in Spanish too, without a word)
+    root = make_markdown_project(tmp_path / "p", '[compile.links]\n"/docs/" = "/{lang}/docs/"\n')
+    harbour = root / "articles" / "posts" / "harbour.md"
+    harbour.write_text(HARBOUR + "\nSee [the guide](/guide/#map).\n", "utf-8")
+    extract(root)
+    translate(root, "es", {"See <1>the guide</1>.": "Vea <1>la guía</1>."})
+    result = run_cli(root, "compile", "-l", "es")
+    assert result.exit_code == 0, result.output
+    assert (
+        "Warning: articles/posts/harbour.md: links to /guide/#map, which no [compile.links] rule follows: the es "
+        'page links to the en page; add "/guide/" = "/{lang}/guide/" under [compile.links] in transpub.toml'
+    ) in result.output.splitlines()
+    assert "[la guía](/guide/#map)" in (root / "site" / "es" / "posts" / "harbour.md").read_text("utf-8")
+    config = root / "transpub.toml"
+    config.write_text(config.read_text("utf-8") + '"/guide/" = "/{lang}/guide/"\n', "utf-8")
+    result = run_cli(root, "compile", "-l", "es")
+    assert result.exit_code == 0 and "no [compile.links] rule" not in result.output, result.output
+    assert "[la guía](/es/guide/#map)" in (root / "site" / "es" / "posts" / "harbour.md").read_text("utf-8")
+
+
+def test_a_link_to_a_page_at_one_url_in_every_language_asks_for_no_rule(tmp_path: Path) -> None:
+    # (url: /visit/ is where Hugo publishes the guide in every language: a rule would lead nowhere)
+    root = make_markdown_project(tmp_path / "p", '[compile.links]\n"/docs/" = "/{lang}/docs/"\n')
+    (root / "articles" / "guide" / "index.md").write_text("---\nurl: /visit/\n---\n" + GUIDE, "utf-8")
+    harbour = root / "articles" / "posts" / "harbour.md"
+    harbour.write_text(HARBOUR + "\nSee [the guide](/visit/).\n", "utf-8")
+    extract(root)
+    translate(root, "es", {"See <1>the guide</1>.": "Vea <1>la guía</1>."})
+    result = run_cli(root, "compile", "-l", "es")
+    assert result.exit_code == 0 and "no [compile.links] rule" not in result.output, result.output
+
+
 # --- the command line -----------------------------------------------------------------------------
 
 

@@ -185,6 +185,7 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
                 compiled.linked, found = links.linked(project, document, slug)
                 _follow_links(run, compiled, found, shown_in, shown_path, slug)
                 compiled.warnings.extend(undated_warnings(links, slug, shown_path))
+                compiled.warnings.extend(links.unruled_warnings(project, document, shown_in, shown_path))
             if article is not None and project.jekyll_baseurl:
                 source_text = article.decode("utf-8", "replace")
                 compiled.warnings.extend(doubled_baseurl_warnings(project, shown_path, source_text))

@@ -14,6 +14,7 @@ from urllib.parse import unquote
 from ..formats.document import LIQUID_LINK, Document
 from ..manifest import make_key
 from ..model import URL_SCHEME, Issue, counted, split_url
+from ..page_front_matter import page_front_matter
 from ..project import Project
 from ..url_names import go_lower
 
@@ -300,6 +301,41 @@ class LinkTargets:
         name = site_path.as_posix() if found.group(1) == "link" else _post_url_name(site_path)
         return None if name is None else tag[: found.start(2)] + name + tag[found.end(2) :]
 
+    def unruled_warnings(
+        self, project: Project, document: Document, locales: Iterable[str], shown: str
+    ) -> list[Issue]:
+        """One warning for each folder (``/news/``) of articles the localized Markdown ``document``
+        (the article at ``shown``) links to root-relatively where no ``[compile.links]`` rule leads:
+        its pages in ``locales`` (those under a folder of the language's, ``/es/``) link to the
+        source-language pages there. (A section found after init got no rule: the link was written
+        as the source has it, without a word.)"""
+        wanted = [locale for locale in locales if project.url_dir(locale)]
+        if not wanted or project.markdown_layout == "polyglot":  # (jekyll-polyglot localizes them itself)
+            return []
+        folders: dict[str, str] = {}  # by the folder the rule would name, the first link there
+        for link in document.link_targets():
+            url = link.url
+            slug = self.target(url) if url.startswith("/") and not url.startswith(("//", "/\\")) else None
+            if slug is None or _same_url_everywhere(self.paths[slug]):
+                continue
+            if any(project.localized_link(url, loc) or self._own(project, url, [loc]) for loc in wanted):
+                continue
+            parts = url_path(url)[len(self.prefix) :].strip("/").split("/")
+            folders.setdefault(f"{self.prefix}/{parts[0]}/" if parts[0] else f"{self.prefix}/", url)
+        return [
+            Issue(
+                shown,
+                None,
+                "links",
+                f"links to {url}, which no [compile.links] rule follows: the {', '.join(wanted)} "
+                f"{'page links' if len(wanted) == 1 else 'pages link'} to the {project.source_locale} page; "
+                f'add "{folder}" = "/{{lang}}{folder[len(self.prefix) :]}" under [compile.links] in transpub.toml',
+                severity="warning",
+            )
+            for folder, url in folders.items()
+            if folder != f"{self.prefix}/"
+        ]
+
     def warnings(
         self, project: Project, links: Mapping[str, str], locales: Iterable[str], shown: str
     ) -> list[Issue]:
@@ -336,6 +372,13 @@ class LinkTargets:
             for url, slug in links.items()
             if (name := _unfoldered(project, url, self.paths[slug])) is not None
         ]
+
+
+def _same_url_everywhere(path: Path) -> bool:
+    """Whether the page at ``path`` sets a ``url`` from the site's root (``url: /harbour-news/``),
+    which Hugo publishes in every language at that one URL: no rule should lead elsewhere."""
+    url = (page_front_matter(path, ("url",)) or {}).get("url")
+    return isinstance(url, str) and url.strip().startswith("/")
 
 
 def undated_warnings(links: LinkTargets, slug: str, shown: str) -> list[Issue]:
