@@ -87,8 +87,11 @@ def environment(home: Path) -> dict[str, str]:
     return variables
 
 
-def console_translate(project: Path, home: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``omegat --mode=console-translate`` on ``project`` with ``home`` as home and config folder."""
+def console_translate(
+    project: Path, home: Path, timeout: float = 300, script: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``omegat --mode=console-translate`` on ``project`` with ``home`` as home and config folder
+    (and the Groovy ``script``, which OmegaT runs once the project is loaded, and again later)."""
     assert OMEGAT is not None
     variables = environment(home)
     config = home / ".omegat"
@@ -101,6 +104,7 @@ def console_translate(project: Path, home: Path, timeout: float = 300) -> subpro
             "--disable-project-locking",
             "--no-team",
             "--quiet",
+            *([f"--script={script}"] if script is not None else []),
         ],
         env=variables,
         capture_output=True,
@@ -117,3 +121,28 @@ def segments_per_file(project: Path) -> dict[str, int]:
     text = (project / "omegat" / "project_stats.txt").read_text(encoding="utf-8")
     rows = text.split("Individual File Statistics:", 1)[1].strip().splitlines()[1:]
     return {row.split("\t")[0].strip(): int(row.split("\t")[1]) for row in rows if "\t" in row}
+
+
+#: A Groovy script for ``--script``: what OmegaT's TBX reader gives its Glossary pane, one line an entry
+#: (source term, target term, comment with its lines joined by `` | ``), in ``glossary-pane.txt``.
+GLOSSARY_SCRIPT = """
+import org.omegat.gui.glossary.GlossaryReaderTBX
+def project = new File("{project}")
+def out = new File(project, "glossary-pane.txt")
+out.text = ""
+new File(project, "glossary").eachFileMatch(~/.*[.]tbx/) {{ file ->
+  for (entry in GlossaryReaderTBX.read(file, false)) {{
+    out << [entry.srcText, entry.locText, entry.commentText.replace("\\n", " | ")].join("\\t") + "\\n"
+  }}
+}}
+"""
+
+
+def glossary_pane(project: Path, home: Path) -> list[tuple[str, str, str]]:
+    """What OmegaT's Glossary pane lists for the TBX files in the project's ``glossary/`` (read by
+    OmegaT's own TBX reader, in console mode): (source term, target term, comment) per entry."""
+    script = project / "glossary-pane.groovy"
+    script.write_text(GLOSSARY_SCRIPT.format(project=project), encoding="utf-8")
+    console_translate(project, home, script=script)
+    lines = (project / "glossary-pane.txt").read_text(encoding="utf-8").splitlines()
+    return [(row[0], row[1], row[2]) for row in (line.split("\t") for line in lines)]

@@ -13,7 +13,14 @@ from translate.misc.multistring import multistring
 from translate.storage import poxliff, tmx, xliff, xliff2
 
 from exchange_project import add_plural, catalog_of, fill, harbour_project, run
-from omegat_run import console_translate, environment, make_project, needs_omegat, segments_per_file
+from omegat_run import (
+    console_translate,
+    environment,
+    glossary_pane,
+    make_project,
+    needs_omegat,
+    segments_per_file,
+)
 from transpub.exchange.xliff import read_xliff
 from transpub.memory import TranslationMemory
 
@@ -250,6 +257,40 @@ def test_omegat_fills_no_unit_from_machine_output_when_the_memory_is_exported_hu
     _, (back,) = read_xliff(omegat / "target" / "harbour.de.xlf")
     targets = {u.source: u.target for u in sent.units}
     assert {u.source: u.target for u in back.units if u.target != targets[u.source]} == dict([human])
+
+
+#: A term with a rendering forbidden in German (and one in French, which a German translator need not see
+#: offered either).
+HARBOUR_TERMS = "term,de,fr,note,forbidden\nharbour,Hafen,port,The city's port,de:Hafenanlage|fr:havre\n"
+
+
+@needs_omegat
+def test_omegat_offers_a_forbidden_rendering_beside_the_others_from_a_plain_tbx(tmp_path: Path) -> None:
+    project = harbour_project(tmp_path / "harbour")
+    (project / "glossary" / "terms.csv").write_text(HARBOUR_TERMS, encoding="utf-8")
+    omegat = make_project(tmp_path / "omegat", [], None, "en", "de")
+    run(project, "glossary", "export", "--format", "tbx", "-o", str(omegat / "glossary" / "terms.tbx"))
+    pane = glossary_pane(omegat, tmp_path / "home")
+    # why --forbidden-in-note exists: both renderings, one comment, nothing says which is forbidden
+    assert [(source, target) for source, target, _ in pane] == [
+        ("harbour", "Hafen"),
+        ("harbour", "Hafenanlage"),
+    ]
+    assert pane[0][2] == pane[1][2]
+
+
+@needs_omegat
+def test_omegat_offers_only_allowed_renderings_and_its_comment_names_the_forbidden_one(
+    tmp_path: Path,
+) -> None:
+    project = harbour_project(tmp_path / "harbour")
+    (project / "glossary" / "terms.csv").write_text(HARBOUR_TERMS, encoding="utf-8")
+    omegat = make_project(tmp_path / "omegat", [], None, "en", "de")
+    tbx = omegat / "glossary" / "terms.tbx"
+    run(project, "glossary", "export", "--format", "tbx", "--forbidden-in-note", "-o", str(tbx))
+    ((source, target, comment),) = glossary_pane(omegat, tmp_path / "home")
+    assert (source, target) == ("harbour", "Hafen")
+    assert "The city's port | Forbidden in de: Hafenanlage | Forbidden in fr: havre" in comment
 
 
 def _readme_omegat_commands() -> str:

@@ -267,3 +267,16 @@ def test_a_note_of_several_lines_keeps_its_line_breaks_through_tbx_export_and_im
     write_glossary(glossary, tmp_path / "terms.tbx")
     assert load_glossary(tmp_path / "terms.tbx") == glossary
     assert load_glossary(tmp_path / "terms.tbx").terms[0].note == "Swedish ski race.\nde: genitive Vasas."
+
+
+def test_a_tbx_with_forbidden_in_note_lists_no_forbidden_rendering_as_a_term_and_the_note_names_it(tmp_path):
+    glossary = Glossary(
+        [Term("harbour", {"de": "Hafen"}, forbidden={"de": ("Hafenanlage",), "*": ("harbor",)}, note="Port")]
+    )
+    path = tmp_path / "omegat.tbx"
+    write_glossary(Glossary([t.forbidden_in_note() for t in glossary.terms]), path)
+    text = path.read_text(encoding="utf-8")
+    assert "<term>Hafenanlage</term>" not in text and "deprecatedTerm-admn-sts" not in text
+    (read,) = load_glossary(path).terms
+    assert read.required("de") == "Hafen" and not read.forbidden
+    assert read.note == "Port\nForbidden in de: Hafenanlage\nForbidden in every language: harbor"

@@ -1620,15 +1620,22 @@ def glossary() -> None:
     default=None,
     help="Output file (default: standard output).",
 )
+@click.option(
+    "--forbidden-in-note",
+    is_flag=True,
+    help='Forbidden renderings go into the term\'s note ("Forbidden in de: …"), not among its terms '
+    "(for OmegaT, whose Glossary pane offers every term of an entry alike).",
+)
 @click.pass_context
-def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+def glossary_export(ctx: click.Context, fmt: str, output: Path | None, forbidden_in_note: bool) -> None:
     """Write the glossary as CSV or TBX (TBX-Basic, as CAT tools and Weblate exchange it).
 
     \b
     Example:
       transpub glossary export --format tbx -o terms.tbx
+      transpub glossary export --format tbx --forbidden-in-note -o omegat-project/glossary/terms.tbx
     """
-    from .glossary import render_glossary, write_glossary
+    from .glossary import Glossary, render_glossary, write_glossary
     from .sources import load_project_glossary
 
     project = _project(ctx)
@@ -1641,6 +1648,8 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
             project.config_path,
             project.line_of("paths", "glossary"),
         )
+    if forbidden_in_note:
+        terms = Glossary((term.forbidden_in_note() for term in terms.terms), terms.source_lang, terms.locales)
     if output is None:
         _echo(render_glossary(terms, fmt), nl=False)
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from transpub import locales
@@ -258,6 +258,25 @@ class Term:
         key = pick_locale({k: v for k, v in self.forbidden.items() if k != ALL_LOCALES}, locale)
         own = tuple(self.forbidden[key]) if key is not None else ()
         return own + tuple(self.forbidden.get(ALL_LOCALES, ()))
+
+    def forbidden_in_note(self) -> Term:
+        """The term without forbidden renderings, its note naming them one line a language instead.
+
+        For tools that offer every rendering of a TBX entry alike (OmegaT 3.6's Glossary pane).
+
+        >>> t = Term("Jingyue", {"zh_CN": "净月"}, forbidden={"zh_CN": ("静月",), "*": ("Jingyu",)}, note="Place")
+        >>> t.forbidden_in_note().note.splitlines(), dict(t.forbidden_in_note().forbidden)
+        (['Place', 'Forbidden in zh-CN: 静月', 'Forbidden in every language: Jingyu'], {})
+        """
+        if not self.forbidden:
+            return self
+        lines = [
+            f"Forbidden in {'every language' if locale == ALL_LOCALES else locale.replace('_', '-')}: "
+            + ", ".join(forms)
+            for locale, forms in self.forbidden.items()
+        ]
+        note = "\n".join([self.note, *lines] if self.note else lines)
+        return replace(self, forbidden={}, note=note)
 
     def locales(self) -> tuple[str, ...]:
         """Every locale this term says anything about, in first-mention order (``*`` excluded)."""
