@@ -123,26 +123,55 @@ def segments_per_file(project: Path) -> dict[str, int]:
     return {row.split("\t")[0].strip(): int(row.split("\t")[1]) for row in rows if "\t" in row}
 
 
-#: A Groovy script for ``--script``: what OmegaT's TBX reader gives its Glossary pane, one line an entry
-#: (source term, target term, comment with its lines joined by `` | ``), in ``glossary-pane.txt``.
-GLOSSARY_SCRIPT = """
-import org.omegat.gui.glossary.GlossaryReaderTBX
-def project = new File("{project}")
-def out = new File(project, "glossary-pane.txt")
-out.text = ""
-new File(project, "glossary").eachFileMatch(~/.*[.]tbx/) {{ file ->
-  for (entry in GlossaryReaderTBX.read(file, false)) {{
-    out << [entry.srcText, entry.locText, entry.commentText.replace("\\n", " | ")].join("\\t") + "\\n"
-  }}
-}}
-"""
+def script_rows(project: Path, home: Path, body: str) -> list[list[str]]:
+    """Run OmegaT in console mode on ``project`` with the Groovy ``body`` as its ``--script``, which
+    appends its rows (lists of strings) to ``rows`` once the project is loaded; those rows.
+
+    (OmegaT runs the script again at each project event: each run starts the file anew.)
+    """
+    script = project / "probe.groovy"
+    out = project / "probe.txt"
+    script.write_text(
+        f"def out = new File({str(out)!r})\nout.text = ''\ndef rows = []\n{body}\n"
+        "for (row in rows) { out << row.collect { it.toString().replace('\\n', ' | ') }.join('\\t') + '\\n' }\n",
+        encoding="utf-8",
+    )
+    console_translate(project, home, script=script)
+    return [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
 
 
 def glossary_pane(project: Path, home: Path) -> list[tuple[str, str, str]]:
     """What OmegaT's Glossary pane lists for the TBX files in the project's ``glossary/`` (read by
-    OmegaT's own TBX reader, in console mode): (source term, target term, comment) per entry."""
-    script = project / "glossary-pane.groovy"
-    script.write_text(GLOSSARY_SCRIPT.format(project=project), encoding="utf-8")
-    console_translate(project, home, script=script)
-    lines = (project / "glossary-pane.txt").read_text(encoding="utf-8").splitlines()
-    return [(row[0], row[1], row[2]) for row in (line.split("\t") for line in lines)]
+    OmegaT's own TBX reader): (source term, target term, comment, its lines joined by `` | ``)."""
+    body = f"""
+        new File({str(project / "glossary")!r}).eachFileMatch(~/.*[.]tbx/) {{ file ->
+          for (e in org.omegat.gui.glossary.GlossaryReaderTBX.read(file, false)) {{
+            rows << [e.srcText, e.locText, e.commentText]
+          }}
+        }}"""
+    return [(source, target, comment) for source, target, comment in script_rows(project, home, body)]
+
+
+def segments_and_matches(project: Path, home: Path) -> dict[str, list[tuple[str, int, str, str]]]:
+    """Each segment OmegaT shows as the text to translate (its tags as OmegaT shows them, ``<g0>``),
+    with what its Fuzzy Matches pane lists: (translation, score, memory file relative to ``tm/``,
+    author) per match."""
+    body = """
+        def project = org.omegat.core.Core.getProject()
+        def finder = new org.omegat.core.statistics.FindMatches(project.getSourceTokenizer(), 10, true, false)
+        def running = { -> false } as org.omegat.core.events.IStopped
+        for (entry in project.getAllEntries()) {
+          rows << ["segment", entry.srcText]
+          for (match in finder.search(project, entry.srcText, true, true, running)) {
+            rows << ["match", match.translation, match.scores[0].score, match.projs.join(","), match.creator]
+          }
+        }"""
+    segments: dict[str, list[tuple[str, int, str, str]]] = {}
+    current: list[tuple[str, int, str, str]] = []
+    tm = f"{project / 'tm'}/"
+    for row in script_rows(project, home, body):
+        if row[0] == "segment":
+            current = segments.setdefault(row[1], [])
+        else:
+            current.append((row[1], int(row[2]), row[3].removeprefix(tm), row[4]))
+    return segments

@@ -19,6 +19,7 @@ from omegat_run import (
     glossary_pane,
     make_project,
     needs_omegat,
+    segments_and_matches,
     segments_per_file,
 )
 from transpub.exchange.xliff import read_xliff
@@ -259,6 +260,79 @@ def test_omegat_fills_no_unit_from_machine_output_when_the_memory_is_exported_hu
     assert {u.source: u.target for u in back.units if u.target != targets[u.source]} == dict([human])
 
 
+#: Two units whose targets are machine output nobody reviewed (one with a link and a line break), as
+#: OmegaT 3.6 shows them (its tags for the inline codes).
+MACHINE = {
+    "Read <g0>the full report</g0> on page<x1/>4 today.": "Lesen Sie <g0>den ganzen Bericht</g0> auf Seite<x1/>4 heute.",
+    "Ships return on Monday.": "Schiffe kehren am Montag zurück.",
+}
+
+
+def _machine_translated(tmp_path: Path) -> Path:
+    project = harbour_project(tmp_path / "harbour")
+    fill(
+        project,
+        "de",
+        {
+            "Read <1>": ("Lesen Sie <1>den ganzen Bericht</1> auf Seite<2/>4 heute.", "mt"),
+            "Ships return": ("Schiffe kehren am Montag zurück.", "mt"),
+        },
+    )
+    return project
+
+
+@needs_omegat
+def test_omegat_shows_unreviewed_machine_output_as_the_text_to_translate_in_a_plain_export(
+    tmp_path: Path,
+) -> None:
+    project = _machine_translated(tmp_path)
+    omegat = make_project(tmp_path / "omegat", [], None, "en", "de")
+    run(
+        project,
+        "xliff",
+        "export",
+        "-l",
+        "de",
+        "--version",
+        "1.2",
+        "--copy-source",
+        "-o",
+        str(omegat / "source"),
+    )
+    segments = segments_and_matches(omegat, tmp_path / "home")
+    # why --machine-tmx exists: OmegaT 3.6 translates the <target>, whatever its state says
+    assert set(MACHINE.values()) <= set(segments) and not set(MACHINE) & set(segments)
+
+
+@needs_omegat
+def test_omegat_shows_the_english_to_translate_and_the_machine_output_as_a_match_from_tm_mt(
+    tmp_path: Path,
+) -> None:
+    project = _machine_translated(tmp_path)
+    omegat = make_project(tmp_path / "omegat", [], None, "en", "de")
+    result = run(
+        project,
+        *("xliff", "export", "-l", "de", "--version", "1.2", "--copy-source", "-o", str(omegat / "source")),
+        *("--machine-tmx", str(omegat / "tm" / "mt" / "machine-translation.tmx")),
+    )
+    assert (
+        "machine-translation.tmx (2 machine translations not reviewed, left out of the targets)"
+        in result.output
+    )
+    before = catalog_of(project, "de")
+    segments = segments_and_matches(omegat, tmp_path / "home")
+    assert set(MACHINE) <= set(segments) and not set(MACHINE.values()) & set(segments)
+    for source, translation in MACHINE.items():
+        assert segments[source] == [(translation, 100, "mt/machine-translation.tmx", "apertium")]
+    # tm/mt/ fills no segment: the file comes back as it went, and the catalog keeps its drafts
+    written = omegat / "target" / "harbour.de.xlf"
+    _, (sent,) = read_xliff(omegat / "source" / "harbour.de.xlf")
+    _, (back,) = read_xliff(written)
+    assert [u.target for u in back.units] == [u.target for u in sent.units]
+    assert "No catalog changed" in run(project, "xliff", "import", str(written)).output
+    assert [(e.msgstr, e.flags) for e in catalog_of(project, "de")] == [(e.msgstr, e.flags) for e in before]
+
+
 #: A term with a rendering forbidden in German (and one in French, which a German translator need not see
 #: offered either).
 HARBOUR_TERMS = "term,de,fr,note,forbidden\nharbour,Hafen,port,The city's port,de:Hafenanlage|fr:havre\n"
@@ -309,6 +383,8 @@ def test_the_readmes_omegat_commands_fill_what_reviewed_work_knows_and_bring_it_
     with TranslationMemory(project / ".transpub" / "memory.sqlite") as memory:
         memory.add("en", "de", [human, tagged])
         memory.add("en", "de", [machine], origin="apertium")
+    draft = ("Ships return on Monday.", "Schiffe kehren am Montag zurück.")  # the catalog's, unreviewed
+    fill(project, "de", {draft[0]: (draft[1], "mt")})
     shim = tmp_path / "bin" / "transpub"  # (the transpub of this checkout, as the user's would be)
     shim.parent.mkdir()
     shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m transpub "$@"\n', encoding="utf-8")
@@ -334,6 +410,14 @@ def test_the_readmes_omegat_commands_fill_what_reviewed_work_knows_and_bring_it_
         in result.stdout
     )
     assert "Wrote omegat-project/glossary/terms.tbx" in result.stdout
+    assert (
+        "Wrote omegat-project/tm/mt/machine-translation.tmx (1 machine translation not reviewed, left out of "
+        "the targets)" in result.stdout
+    )
     assert "locales/de/LC_MESSAGES/harbour.po: 2 entries updated" in result.stdout
     translated = {e.msgid: (e.msgstr, "fuzzy" in e.flags) for e in catalog_of(project, "de") if e.msgstr}
-    assert translated == {human[0]: (human[1], True), tagged[0]: (tagged[1], True)}
+    assert translated == {
+        human[0]: (human[1], True),
+        tagged[0]: (tagged[1], True),
+        draft[0]: (draft[1], True),
+    }

@@ -21,6 +21,7 @@ from exchange_project import (
     harbour_project,
     run,
 )
+from transpub.exchange.tmx import read_tmx
 from transpub.exchange.xliff_workflow import export_xliff
 from transpub.project import load_project
 
@@ -581,6 +582,40 @@ def test_copy_source_gives_untranslated_units_their_source_as_target_and_imports
     before = _catalog_bytes(harbour)
     result = run(harbour, "xliff", "import", str(path))
     assert "updated" not in result.output
+    assert _catalog_bytes(harbour) == before
+
+
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+def test_with_machine_tmx_the_translator_gets_the_source_to_translate_and_the_machine_output_as_memory(
+    harbour: Path, version: str
+) -> None:
+    out, tmx = harbour / "out", harbour / "tm" / "mt" / "machine.tmx"
+    export = ("xliff", "export", "-l", "de", "--version", version, "--copy-source", "-o", str(out))
+    result = run(harbour, *export, "--machine-tmx", str(tmx))
+    assert (
+        "Wrote tm/mt/machine.tmx (1 machine translation not reviewed, left out of the targets)"
+        in result.output
+    )
+    path = out / "harbour.de.xlf"
+    ns = X12 if version == "1.2" else X2
+    found = units(path)
+    link = found["Read the full report on page4 today."]
+    assert "".join(link.find(f".//{ns}target").itertext()) == "Read the full report on page4 today."
+    if version == "1.2":
+        assert link.find(f"{X12}target").get("state") == "needs-translation"
+    # a translator's draft (fuzzy, not machine) and reviewed work stay in their targets
+    mayor = found["The mayor thanked everyone who helped."]
+    assert "".join(mayor.find(f".//{ns}target").itertext()).startswith("Der Bürgermeister")
+    _, read = read_tmx(tmx)
+    assert [(u.source, u.targets, u.origin) for u in read] == [
+        (
+            "Read <1>the full report</1> on page<2/>4 today.",
+            {"de": "Lesen Sie <1>den ganzen Bericht</1> auf Seite<2/>4 heute."},
+            "apertium",
+        )
+    ]
+    before = _catalog_bytes(harbour)
+    assert "No catalog changed" in run(harbour, "xliff", "import", str(path)).output
     assert _catalog_bytes(harbour) == before
 
 

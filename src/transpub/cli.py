@@ -1733,9 +1733,22 @@ XLIFF_SUFFIXES = (".xlf", ".xliff")
     is_flag=True,
     help="Untranslated units get their source as target (for OmegaT, which translates the target).",
 )
+@click.option(
+    "--machine-tmx",
+    type=FILE,
+    default=None,
+    help="Machine translations no translator reviewed go into this TMX file, not into the targets: "
+    "their units are to translate (for OmegaT's tm/mt/, which offers them as suggestions).",
+)
 @click.pass_context
 def xliff_export(
-    ctx: click.Context, locale: str, version: str, out_dir: Path, single: bool, copy_source: bool
+    ctx: click.Context,
+    locale: str,
+    version: str,
+    out_dir: Path,
+    single: bool,
+    copy_source: bool,
+    machine_tmx: Path | None,
 ) -> None:
     """Write one XLIFF per article (or --single) with sources, targets, states and notes.
 
@@ -1743,6 +1756,7 @@ def xliff_export(
     Example:
       transpub xliff export -l fr --version 1.2 -o to-agency/
       transpub xliff export -l fr --version 1.2 --copy-source -o omegat-project/source/
+      transpub xliff export -l fr --version 1.2 --copy-source --machine-tmx mt.tmx -o xliff/
     """
     from .exchange.xliff_workflow import export_xliff
 
@@ -1754,10 +1768,19 @@ def xliff_export(
         )
     project = _project(ctx)
     _refuse_unwritable(ctx, out_dir, folder=not named)
+    if machine_tmx is not None:
+        _refuse_unwritable(ctx, machine_tmx)
     (chosen,) = project.select_locales([locale])
     folder, name = (out_dir.parent, out_dir.name) if named else (out_dir, None)
     written = export_xliff(
-        project, chosen, folder, version=version, single=single, single_name=name, copy_source=copy_source
+        project,
+        chosen,
+        folder,
+        version=version,
+        single=single,
+        single_name=name,
+        copy_source=copy_source,
+        machine_tmx=machine_tmx,
     )
     if not written.files:  # (an empty hand-off to an agency, or a CI job's artefact, is a mistake)
         why = RUN_EXTRACT
@@ -1766,6 +1789,9 @@ def xliff_export(
         raise TranspubError(f"no {chosen} catalog to export: {why}")
     for path, units in written.files:
         _echo(f"Wrote {path} ({counted(units, 'unit')})")
+    if written.machine_file is not None:
+        machine = counted(written.machine, "machine translation")
+        _echo(f"Wrote {written.machine_file} ({machine} not reviewed, left out of the targets)")
     if written.missing:
         left_out = "they are" if len(written.missing) > 1 else "it is"
         missing = no_catalog_yet(written.missing, chosen)

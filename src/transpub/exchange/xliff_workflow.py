@@ -9,22 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .. import catalog
+from .. import __version__, catalog
 from ..errors import CatalogError, TranspubError
 from ..fsutil import atomic_write_bytes
 from ..inline import control_problem, placeholder_problem
 from ..locales import bcp47_tag
 from ..model import GLOSSARY_NOTE, LEGEND_NOTE, PARAGRAPH_NOTE
 from ..project import Project
-from .codes import xml_text
+from .codes import is_well_nested, xml_text
 from .languages import match_locale
+from .tmx import TmxUnit, build_tmx
 from .xliff import XliffError, XliffFile, XliffUnit, build_xliff, read_xliff, unit_id
 
 
@@ -40,6 +41,9 @@ class XliffExport:
     #: nothing is written.
     articles: int = 0
     missing: list[str] = field(default_factory=list)
+    #: With ``machine_tmx``: the file written, and how many machine translations it holds.
+    machine_file: str | None = None
+    machine: int = 0
 
 
 @dataclass
@@ -176,16 +180,22 @@ def export_xliff(
     single: bool = False,
     single_name: str | None = None,
     copy_source: bool = False,
+    machine_tmx: Path | None = None,
     now: datetime | None = None,
 ) -> XliffExport:
     """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken;
     nothing (not even ``out_dir``) when no article has a catalog of ``locale``.
 
     ``single`` writes one file, ``single_name`` (default ``<locale>.xlf``); ``copy_source`` gives
-    untranslated units their source as target (see :func:`build_xliff`).
+    untranslated units their source as target (see :func:`build_xliff`). With ``machine_tmx``, a
+    unit whose target is machine output no translator reviewed is written as untranslated, and that
+    output goes into the TMX file ``machine_tmx`` (for OmegaT's ``tm/mt/``: a suggestion, not the
+    text to translate, which OmegaT 3.6 takes from the target).
     """
     moment = now or datetime.now(UTC)
     files: list[XliffFile] = []
+    suggestions: dict[tuple[str, str], TmxUnit] = {}
+    target_tag = bcp47_tag(locale)
     report = XliffExport()
     articles = project.article_paths()
     report.articles = len(articles)
@@ -199,7 +209,8 @@ def export_xliff(
         for entry in catalog.live_entries(po, plurals=True):
             problem = _refused(entry, po)
             if problem is None:
-                units.append(_unit(entry, po))
+                unit = _unit(entry, po)
+                units.append(_as_suggestion(unit, target_tag, suggestions) if machine_tmx else unit)
                 continue
             units.append(_left_out(entry, po, problem))
             report.warnings.append(
@@ -231,7 +242,33 @@ def export_xliff(
             ),
         )
         report.files.append((_shown(project, target), sum(len(f.units) for f in group)))
+    if machine_tmx is not None:
+        tmx = build_tmx(
+            list(suggestions.values()),
+            source_lang=bcp47_tag(project.source_locale),
+            date=moment,
+            tool_version=__version__,
+        )
+        atomic_write_bytes(machine_tmx, tmx)
+        report.machine_file, report.machine = _shown(project, machine_tmx), len(suggestions)
     return report
+
+
+def _as_suggestion(
+    unit: XliffUnit, target_tag: str, suggestions: dict[tuple[str, str], TmxUnit]
+) -> XliffUnit:
+    """``unit`` as untranslated when its target is unreviewed machine output, which goes into
+    ``suggestions`` (by source and text; a plural's forms one each), its engine as author and origin."""
+    if not unit.machine:
+        return unit
+    provenance = next((text for kind, text in unit.notes if kind == "provenance"), "")
+    engine = provenance.removeprefix("machine translation by ").split(" ")[0] or None
+    for part in unit.forms or (unit,):
+        if part.target is not None and is_well_nested(part.target):
+            key = (part.source, part.target)
+            suggestions[key] = TmxUnit(part.source, {target_tag: part.target}, origin=engine, creator=engine)
+    forms = tuple(replace(form, target=None, state="untranslated", machine=False) for form in unit.forms)
+    return replace(unit, target=None, state="untranslated", machine=False, forms=forms)
 
 
 def _one_file_each(
