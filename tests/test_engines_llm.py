@@ -113,6 +113,21 @@ def test_request_carries_languages_title_paragraph_glossary_placeholder_rule_and
     assert body["response_format"]["type"] == "json_schema" and schema["required"] == ["u1"]
 
 
+def test_the_glossary_note_in_the_request_says_only_what_it_says_for_the_target_language(tmp_path, fake):
+    project = make_llm_project(tmp_path)
+    (tmp_path / "glossary" / "terms.csv").write_text(
+        GLOSSARY.replace(
+            '"official name, 2018"',
+            '"Official name. de: Hightech with a capital H. zh_CN: 净月高新区 is short."',
+        ),
+        encoding="utf-8",
+    )
+    fake.chat_answer = answer_with(lambda text: GOOD_DE)
+    assert translate_project(project, ["de"], policy=FAST).ok
+    [term] = units_of(fake.chat_requests[0])["glossary"]
+    assert term["note"] == "Official name. de: Hightech with a capital H."
+
+
 def test_answer_is_written_fuzzy_with_engine_and_model_in_the_provenance(tmp_path, fake):
     project = make_llm_project(tmp_path)
     fake.chat_answer = answer_with(lambda text: GOOD_DE)

@@ -402,6 +402,8 @@ def _contexts(
     source = project.source_locale
     settings = project.settings_for(locale)
     contexts = []
+    if glossary is not None:
+        from .glossary.terms import note_for  # (loaded with the glossary)
     for item in items:
         hints = []
         if glossary is not None:
@@ -414,7 +416,7 @@ def _contexts(
                             required,
                             term.variants_for(locale),
                             term.forbidden_in(locale),
-                            term.note,
+                            note_for(term.note, locale),
                         )
                     )
         contexts.append(
