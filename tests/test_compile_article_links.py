@@ -147,30 +147,77 @@ def test_a_folder_link_to_an_index_article_is_that_article(tmp_path: Path) -> No
     )
 
 
-def test_a_review_copy_links_as_the_published_page_does(tmp_path: Path) -> None:
-    """_review/de/a.html: a relative link to b, held back in German, leads to b's English page (from
-    the review copy's folder), a root-relative one stays as written rather than follow the rule
-    to /de/b.html, which does not exist; a link to c, published, is as written."""
+def test_a_review_copys_links_lead_to_review_copies_else_published_pages_else_source_pages(
+    tmp_path: Path,
+) -> None:
+    """_review/de/news/a.html, opened in site/: its links to c (relative and root-relative) lead to
+    c's German review copy, to e (held back in German, its catalog empty) to e's, to b (no German
+    catalog) to b's English page; no link is root-relative (it would lead out of site/), every one
+    leads to a file; the published German page keeps its links as without --review."""
     root = _project(
         tmp_path / "news",
         {
-            "a.html": (
-                '<p>Read <a href="b.html#more">b</a>, <a href="/en/b.html">b again</a> and '
-                '<a href="/en/c.html">c</a>.</p>'
+            "news/a.html": (
+                '<p>Read <a href="c.html#x">c</a>, <a href="/en/news/c.html">c again</a>, '
+                '<a href="../sport/b.html?x=1">b</a>, <a href="/en/sport/b.html">b again</a> and '
+                '<a href="/en/news/e.html">e</a>.</p>'
             ),
-            "b.html": "<p>Held back in German.</p>",
-            "c.html": "<p>Published everywhere.</p>",
+            "news/c.html": "<p>Published everywhere.</p>",
+            "news/e.html": "<p>Held back in German.</p>",
+            "sport/b.html": "<p>Not translated into German yet.</p>",
         },
         '[compile.links]\n"/en/" = "/{lang}/"\n',
     )
-    _hold_back(root, "b")
+    _hold_back(root, "news/e")
+    (root / "locales" / "de" / "LC_MESSAGES" / "sport" / "b.po").unlink()
+    published = _compile(root) and _site(root, "de/news/a.html")
     result = run_cli(root, "compile", "--review")
     assert result.exit_code == 0, result.output
-    assert not (root / "site" / "de" / "b.html").exists()
-    review = _site(root, "_review/de/a.html")
-    assert 'href="../../en/b.html#more"' in review and 'href="/en/b.html"' in review
-    assert 'href="/de/c.html"' in review and (root / "site" / "de" / "c.html").exists()
-    assert (root / "site" / "en" / "b.html").exists()
+    site = root / "site"
+    assert (
+        not (site / "de" / "news" / "e.html").exists()
+        and (site / "_review" / "de" / "news" / "e.html").exists()
+    )
+    review = _site(root, "_review/de/news/a.html")
+    assert (
+        '⟦Read <a href="./c.html#x">c</a>, <a href="./c.html">c again</a>, '
+        '<a href="../../../en/sport/b.html?x=1">b</a>, <a href="../../../en/sport/b.html">b again</a> and '
+        '<a href="./e.html">e</a>.⟧'
+    ) in review
+    assert 'href="/' not in review.split("</nav>")[-1]
+    assert broken_links(site, site / "_review", "href") == []
+    assert _site(root, "de/news/a.html") == published
+
+
+def test_a_review_copy_links_the_published_page_of_an_article_whose_catalog_broke_since(
+    tmp_path: Path,
+) -> None:
+    """news/a's review copy links c's review copy; c's German catalog then breaks: its German page is
+    kept and its review copy removed, and the next compile --review compiles a again (nothing of its
+    own changed) so that its review copy links c's published German page, which exists."""
+    root = _project(
+        tmp_path / "news",
+        {
+            "news/a.html": '<p>Read <a href="c.html#x">c</a> and <a href="../sub/d.html">d</a> now.</p>',
+            "news/c.html": "<p>Published everywhere.</p>",
+            "sub/d.html": "<p>Published too.</p>",
+        },
+    )
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    review = _site(root, "_review/de/news/a.html")
+    assert '⟦Read <a href="./c.html#x">c</a> and <a href="../sub/d.html">d</a> now.⟧' in review
+    (root / "locales" / "de" / "LC_MESSAGES" / "news" / "c.po").write_text('msgid "broken\n', "utf-8")
+    run_cli(root, "compile", "--review")
+    site = root / "site"
+    assert (site / "de" / "news" / "c.html").is_file() and not (
+        site / "_review" / "de" / "news" / "c.html"
+    ).exists()
+    review = _site(root, "_review/de/news/a.html")
+    assert '⟦Read <a href="../../../de/news/c.html#x">c</a> and <a href="../sub/d.html">d</a> now.⟧' in review
+    assert broken_links(site, site / "_review", "href") == []
+    assert '⟦Read <a href="c.html#x">c</a> and <a href="../sub/d.html">d</a> now.⟧' in _site(
+        root, "de/news/a.html"
+    )
 
 
 def test_compile_tells_once_per_article_and_language_how_many_pages_link_to_it_held_back(
@@ -189,34 +236,20 @@ def test_compile_tells_once_per_article_and_language_how_many_pages_link_to_it_h
     ) in output
 
 
-def test_a_review_copys_links_to_published_articles_lead_to_their_published_pages_which_exist(
-    tmp_path: Path,
+def test_a_review_copy_compiled_again_alone_still_links_the_review_copy_of_an_unchanged_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """c's German catalog is broken after it was published: its German page is kept, and it has no
-    review copy. news/a's review copy links c and sub/d as the published page does, to their
-    German pages (``../../../de/news/c.html#x``), not to review copies; every link of every review
-    copy leads to a file of the site; the published page keeps its links as written."""
+    """a's German catalog is edited after a compile --review: the next one compiles a alone (b is
+    as it was), and a's review copy still links b's review copy, not b's published page."""
     root = _project(
         tmp_path / "news",
-        {
-            "news/a.html": '<p>Read <a href="c.html#x">c</a> and <a href="../sub/d.html">d</a> now.</p>',
-            "news/c.html": "<p>Published everywhere.</p>",
-            "sub/d.html": "<p>Published too.</p>",
-        },
+        {"a.html": '<p>Read <a href="b.html">b</a> now.</p>', "b.html": "<p>Other story text here.</p>"},
     )
-    _compile(root)
-    (root / "locales" / "de" / "LC_MESSAGES" / "news" / "c.po").write_text('msgid "broken\n', "utf-8")
-    run_cli(root, "compile", "--review")
-    site = root / "site"
-    assert (site / "de" / "news" / "c.html").is_file() and not (
-        site / "_review" / "de" / "news" / "c.html"
-    ).exists()
-    review = _site(root, "_review/de/news/a.html")
-    assert (
-        '⟦Read <a href="../../../de/news/c.html#x">c</a> and <a href="../../../de/sub/d.html">d</a> now.⟧'
-        in review
-    )
-    assert broken_links(site, site / "_review", "href") == []
-    assert '⟦Read <a href="c.html#x">c</a> and <a href="../sub/d.html">d</a> now.⟧' in _site(
-        root, "de/news/a.html"
-    )
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    assert '⟦Read <a href="./b.html">b</a> now.⟧' in _site(root, "_review/de/a.html")
+    catalog = root / "locales" / "de" / "LC_MESSAGES" / "a.po"
+    catalog.write_text(catalog.read_text("utf-8").replace("⟦Read", "⟦Lies"), "utf-8")
+    compiled = compiled_slugs(monkeypatch)
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    assert compiled == ["a"]
+    assert '⟦Lies <a href="./b.html">b</a> now.⟧' in _site(root, "_review/de/a.html")

@@ -4,7 +4,7 @@ a worker process."""
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 from ..discovery import is_folder_index
@@ -33,6 +33,7 @@ from .places import (
     page_exists,
     place_of,
     record_name,
+    review_copy_exists,
 )
 from .records import failed_record, remember
 from .run import CompiledArticle, CompileRun, PageTitles
@@ -177,6 +178,8 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
     if links is not None:  # (with Markdown output, an HTML article's page links to none)
         compiled.linked, compiled.links_resolved = [], NOTHING_LINKED
         links.published.setdefault(slug, frozenset([*shown_in, *kept]))  # (for the pages linking to it)
+        if options.review:  # (where its review copies are, for the review copies linking to it)
+            links.reviewed.setdefault(slug, frozenset(_readable(selected, present, broken, slug)))
     if run.markdown_root is not None and document.for_generator:
         if run.record is not None:
             outputs = run.record.view()
@@ -250,7 +253,7 @@ def _follow_links(
     assert links is not None and compiled.linked is not None
     relative = own is not None and any(links.relative_key(run.project, url, own) for url in found)
     decide_targets(run, [*found.values(), *([own] if relative and own is not None else [])])
-    compiled.links_resolved = links.resolution(compiled.linked, run.selected)
+    compiled.links_resolved = links.resolution(compiled.linked, run.selected, review=run.options.review)
     compiled.warnings.extend(links.warnings(run.project, found, shown_in, shown))
 
 
@@ -448,6 +451,17 @@ def _refusal_warnings(
     ]
 
 
+def _readable(
+    locales: Iterable[str],
+    present: Collection[str],
+    broken: Mapping[tuple[str, str], CatalogError],
+    slug: str,
+) -> list[str]:
+    """The ``locales`` whose catalog of the article ``slug`` exists (``present``) and reads (not
+    ``broken``): those a ``--review`` run writes its review copy in."""
+    return [loc for loc in locales if loc in present and (loc, slug) not in broken]
+
+
 def _has_review_copy(
     run: CompileRun,
     locale: str,
@@ -459,13 +473,12 @@ def _has_review_copy(
     """Whether ``_review/<locale>/<slug>.html`` (``<slug>/index.html`` for a ``folder_index``
     article) exists after this run (for the review copies' switchers; ``present``: the locales
     whose catalog of the article exists)."""
-    relative = html_path(run.project, locale, slug, review=True, folder_index=folder_index)
     if locale in run.selected:
-        if (locale, slug) in broken or locale not in present:
+        if not _readable([locale], present, broken, slug):
             return False
         if run.options.review:
             return True
-    return not is_absent(run, relative) and (run.out_dir / relative).is_file()
+    return review_copy_exists(run, locale, slug, folder_index)
 
 
 def _pages_left_out(

@@ -75,6 +75,10 @@ class LinkTargets:
     #: names the article whose URL is ``/posts/harbour/`` otherwise where Hugo publishes it so
     #: (see :attr:`page_url`), and ``/posts/harbour/`` names it only where Hugo does not.
     ugly: str | None = None
+    #: For HTML pages, in a ``--review`` run: by slug, the selected locales whose catalog of each
+    #: article reads (where the run writes its review copy), for those decided so far, as
+    #: :attr:`published`.
+    reviewed: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -213,11 +217,12 @@ class LinkTargets:
                 )
         return warnings
 
-    def resolution(self, linked: Iterable[str], locales: Iterable[str]) -> str:
+    def resolution(self, linked: Iterable[str], locales: Iterable[str], *, review: bool = False) -> str:
         """A digest of which article each key of ``linked`` leads to and whether it is published in
         each of ``locales`` (each decided: see :attr:`published`; a record compares it: a target published, withdrawn or added compiles
         the linking page again), and where compile puts it in each (see :attr:`own_url`: one whose
-        date, slug or translated title changed moves its links too)."""
+        date, slug or translated title changed moves its links too); with ``review``, whether it
+        has a review copy in each (see :attr:`reviewed`: the linking review copies lead there)."""
         found = [(key, slug) for key in linked if (slug := self.slug_of(key)) is not None]
         if not found:
             return NOTHING_LINKED
@@ -227,6 +232,7 @@ class LinkTargets:
             [
                 [key, slug, [loc in self.published[slug] for loc in wanted]]
                 + ([[own(slug, loc) if own.follows(slug, loc) else None for loc in wanted]] if own else [])
+                + ([[loc in self.reviewed.get(slug, ()) for loc in wanted]] if review else [])
                 for key, slug in found
             ]
         )

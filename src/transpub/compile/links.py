@@ -65,7 +65,7 @@ from .jekyll_urls import (
     with_defaults,
 )
 from .link_targets import LinkTargets, liquid_names, url_path
-from .places import html_path
+from .places import catalog_file, html_path
 from .run import CompileRun, PageTitles
 from .titles import decide_titles, decided_pages
 
@@ -381,7 +381,10 @@ def decide_targets(run: CompileRun, slugs: Collection[str]) -> None:
     assert links is not None
     for slug in slugs:
         if slug not in links.published:
-            links.published[slug] = frozenset(published_locales(run, (links.paths[slug], slug)))
+            published, reviewed = decided_locales(run, (links.paths[slug], slug))
+            links.published[slug] = frozenset(published)
+            if run.options.review:
+                links.reviewed[slug] = frozenset(reviewed)
     if isinstance(links.own_url, OwnUrls):
         for task in links.own_url.undecided(run, slugs):
             links.own_url.titles[task[1]] = decide_titles(run, task)
@@ -428,19 +431,31 @@ def page_rewrite(
 
     def rewritten(url: str) -> str | None:
         slug = found.get(url)
+        if (
+            review and slug is not None
+        ):  # (review copies are read in the site's folder, not where it is published)
+            return site_href(here, review_target(project, links, locale, slug)) + split_url(url)[1]
         if slug is None or url.startswith("/"):
             if slug is None or locale in published[slug]:
                 return project.localized_link(url, locale)
-            return None if review else _source_host_link(project, locale, url)  # (its source-language page)
-        if locale in published[slug] and not review:
+            return _source_host_link(project, locale, url)  # (its source-language page)
+        if locale in published[slug]:
             return project.localized_link(url, locale)
-        shown = locale if locale in published[slug] else source
         inside = page_file(slug, is_folder_index(links.paths[slug], slug))
-        if review:  # (review copies are read in the site's folder, not where it is published)
-            return site_href(here, f"{project.locale_dir(shown)}/{inside}") + split_url(url)[1]
-        return language_href(project, here, locale, shown, inside) + split_url(url)[1]
+        return language_href(project, here, locale, source, inside) + split_url(url)[1]
 
     return rewritten
+
+
+def review_target(project: Project, links: LinkTargets, locale: str, slug: str) -> str:
+    """Where in the site a review copy in ``locale`` links the article ``slug``: its review copy in
+    ``locale`` where it has one (see :attr:`LinkTargets.reviewed`), else its page in ``locale``
+    where it is published there, else its source-language page."""
+    folder_index = is_folder_index(links.paths[slug], slug)
+    if locale in links.reviewed.get(slug, ()):
+        return html_path(project, locale, slug, review=True, folder_index=folder_index)
+    shown = locale if locale in links.published[slug] else project.source_locale
+    return html_path(project, shown, slug, folder_index=folder_index)
 
 
 def _source_host_link(project: Project, locale: str, url: str) -> str | None:
@@ -455,12 +470,18 @@ def _source_host_link(project: Project, locale: str, url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}{url}"
 
 
-def published_locales(run: CompileRun, task: tuple[Path, str]) -> list[str]:
+def decided_locales(run: CompileRun, task: tuple[Path, str]) -> tuple[list[str], list[str]]:
     """The selected locales the article (path, slug) is published in, as compile decides its pages
-    (a page kept from before too), without writing anything; none when it cannot be read."""
+    (a page kept from before too), and those whose catalog of it exists and reads (where a
+    ``--review`` run writes its review copy), without writing anything; none when it cannot be read."""
     path, slug = task
     decided = decided_pages(run, path, slug)
     if decided is None:
-        return []
+        return [], []
     _, pages, _, kept = decided
-    return [loc for loc in run.selected if (loc in pages and pages[loc].published) or loc in kept]
+    published = [loc for loc in run.selected if (loc in pages and pages[loc].published) or loc in kept]
+    if not run.options.review:
+        return published, []
+    return published, [
+        loc for loc in run.selected if loc in pages and catalog_file(run, loc, slug)[1].is_file()
+    ]

@@ -117,6 +117,13 @@ def page_exists(run: CompileRun, document: Document, locale: str, article: Path,
     return not is_absent(run, relative) and (run.out_dir / relative).is_file()
 
 
+def review_copy_exists(run: CompileRun, locale: str, slug: str, folder_index: bool) -> bool:
+    """Whether the review copy of the article ``slug`` in ``locale`` is on disk (as the run found its
+    folder; ``folder_index``: see :func:`html_path`)."""
+    relative = html_path(run.project, locale, slug, review=True, folder_index=folder_index)
+    return not is_absent(run, relative) and (run.out_dir / relative).is_file()
+
+
 def is_file_of(path: Path, slug: str, project: Project) -> bool:
     """Whether ``path`` (a file an article's record names) is the file of the article ``slug``, not
     one of its images, which may well stay when the article goes (another article shows it too)."""

@@ -34,10 +34,10 @@ from .article import compile_article
 from .indexes import index_rows, indexes_unless_unchanged
 from .kept_runs import keep_run, kept_articles, whole_run_key
 from .link_targets import LinkTargets, grouped_warnings
-from .links import OwnUrls, link_map, published_locales
+from .links import OwnUrls, decided_locales, link_map
 from .markdown import load_record, remove_stale_markdown, told_before
 from .moved_markdown import remove_moved_markdown
-from .places import html_path, is_below, is_file_of, record_name
+from .places import html_path, is_below, is_file_of, record_name, review_copy_exists
 from .records import (
     earlier_titles,
     failed_record,
@@ -459,13 +459,23 @@ def _links(
             found = unchanged(run, manifest, article.path, article.slug, key)
             if found is not None:
                 published[article.slug] = _published_in(run, found)
+    if run.options.review:  # (the review copies of those known unchanged, as the last run left them)
+        for slug in published:
+            folder_index = is_folder_index(links.paths[slug], slug)
+            links.reviewed[slug] = frozenset(
+                loc for loc in run.selected if review_copy_exists(run, loc, slug, folder_index)
+            )
     wanted = [(links.paths[slug], slug) for slug in sorted(linked) if slug not in published]
     own = links.own_url
     titled = own.undecided(run, sorted(linked)) if isinstance(own, OwnUrls) else []
     if in_processes(wanted + titled, jobs):
         prepare_languages(run.all_locales)
-    for (_, slug), locales in zip(wanted, run_ordered(published_locales, run, wanted, jobs), strict=True):
+    for (_, slug), (locales, reviewed) in zip(
+        wanted, run_ordered(decided_locales, run, wanted, jobs), strict=True
+    ):
         published[slug] = frozenset(locales)
+        if run.options.review:
+            links.reviewed[slug] = frozenset(reviewed)
     if isinstance(own, OwnUrls):  # (the titles a linked article's URL is made of, see .links.OwnUrls)
         for (_, slug, _), titles in zip(titled, run_ordered(decide_titles, run, titled, jobs), strict=True):
             own.titles[slug] = titles
@@ -485,7 +495,9 @@ def _compile_again_where_links_changed(run: CompileRun, cached: list[CompiledArt
     for index, found in enumerate(cached):
         if found is None:
             continue
-        if found.linked is None or found.links_resolved != run.links.resolution(found.linked, run.selected):
+        if found.linked is None or found.links_resolved != run.links.resolution(
+            found.linked, run.selected, review=run.options.review
+        ):
             cached[index] = None
 
 
