@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_compile_helpers import run_cli
-from test_compile_markdown import make_markdown_project
+from test_compile_markdown import make_markdown_project, translate
 from test_markdown_moved_outputs import files_in, old_files, reconfigure, warnings_in
 
 MARKDOWN, HTML = 'format = "markdown"', 'format = "html"'
@@ -154,3 +154,96 @@ def test_markdown_to_html_beside_the_articles_removes_the_translations_and_keeps
     assert files_in(root, "articles") == set(articles)  # the translations and the record gone
     assert {name: (root / name).read_bytes() for name in articles} == articles
     assert "articles/: 2 Markdown files compile wrote there removed" in stdout
+
+
+#: A Markdown article showing an image, and an HTML article (its pages written either way) showing another.
+QUAY = "# The quay\n\n![The quay at dawn](img/quay.png)\n\nThe quay opens at dawn.\n"
+ABOUT = '<!DOCTYPE html>\n<html><head><title>About</title></head><body><p><img src="img/logo.png" alt="Logo"> About us.</p></body></html>\n'
+
+
+def _with_images(root: Path) -> Path:
+    """The project of ``root`` with :data:`QUAY` (``posts/quay.md``) and :data:`ABOUT`
+    (``about.html``) and their images, extracted, compiled once as HTML pages."""
+    articles = root / "articles"
+    (articles / "posts" / "img").mkdir()
+    (articles / "posts" / "quay.md").write_text(QUAY, "utf-8")
+    (articles / "posts" / "img" / "quay.png").write_bytes(b"\x89PNG quay")
+    (articles / "img").mkdir()
+    (articles / "about.html").write_text(ABOUT, "utf-8")
+    (articles / "img" / "logo.png").write_bytes(b"\x89PNG logo")
+    assert run_cli(root, "extract").exit_code == 0
+    reconfigure(root, MARKDOWN, HTML)
+    assert run_cli(root, "compile").exit_code == 0
+    return root
+
+
+def test_html_to_markdown_removes_the_copies_of_the_images_the_pages_showed(tmp_path: Path) -> None:
+    """site/_assets/ loses the copy of the Markdown article's image (and the folders it emptied), not
+    that of the HTML article's, whose pages stay, nor a file the user put there; one line says so."""
+    root = _with_images(make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n'))
+    assert (root / "site" / "_assets" / "articles" / "posts" / "img" / "quay.png").is_file()
+    own = root / "site" / "_assets" / "fonts" / "serif.woff2"
+    own.parent.mkdir()
+    own.write_bytes(b"wOF2 the user's font")
+    reconfigure(root, HTML, MARKDOWN)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert files_in(root, "site") == {
+        "site/en/about.html",
+        "site/_assets/articles/img/logo.png",
+        "site/_assets/fonts/serif.woff2",
+    }
+    assert not (root / "site" / "_assets" / "articles" / "posts").exists()
+    lines = [line for line in result.stdout.splitlines() if line.startswith("site/: ")]
+    assert lines == [
+        "site/: 9 HTML pages and 1 file they load compile wrote there removed ([compile] format is markdown now)"
+    ]
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "removed" not in again.output and "Warning" not in again.output
+
+
+def test_html_to_markdown_removes_the_copies_a_language_on_a_host_of_its_own_loaded(tmp_path: Path) -> None:
+    """Spanish on a host of its own had its copy in site/es/_assets/: it goes with the Spanish pages
+    and the folders they emptied, as does the site's copy for the other languages; the HTML
+    article's copies stay in both."""
+    hosts = (
+        'markdown_dir = "content"\nbase_url = "https://harbour.example/"\n\n'
+        '[locale.es]\nbase_url = "https://harbour.example.es/"\n'
+    )
+    root = _with_images(make_markdown_project(tmp_path / "p", hosts))
+    translated = {
+        "The quay": "El muelle",
+        "The quay at dawn": "El muelle al alba",
+        "The quay opens at dawn.": ".",
+    }
+    translate(root, "es", translated)
+    assert run_cli(root, "compile").exit_code == 0
+    assert (root / "site" / "es" / "_assets" / "articles" / "posts" / "img" / "quay.png").is_file()
+    reconfigure(root, HTML, MARKDOWN)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert files_in(root, "site") == {
+        "site/en/about.html",
+        "site/_assets/articles/img/logo.png",
+        "site/es/_assets/articles/img/logo.png",
+    }
+    assert not (root / "site" / "es" / "posts").exists()
+    assert not (root / "site" / "es" / "_assets" / "articles" / "posts").exists()
+
+
+def test_an_edited_copy_of_an_image_stays_with_one_warning_said_once(tmp_path: Path) -> None:
+    root = _with_images(make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n'))
+    edited = root / "site" / "_assets" / "articles" / "posts" / "img" / "quay.png"
+    edited.write_bytes(b"\x89PNG retouched by hand")
+    reconfigure(root, HTML, MARKDOWN)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert edited.read_bytes() == b"\x89PNG retouched by hand"
+    warnings = warnings_in(result.stderr)
+    assert warnings == [
+        "Warning: site/_assets/articles/posts/img/quay.png: left as it is, no longer recorded as compile's: "
+        "[compile] format is markdown now (Markdown is written to content/), but this file is not as "
+        "compile wrote it; delete it if it should go"
+    ], warnings
+    again = run_cli(root, "compile")
+    assert again.exit_code == 0 and "Warning" not in again.output and edited.is_file()

@@ -1304,9 +1304,10 @@ def compile_(
             "now: [compile] layout or markdown_dir changed)"
         )
     written = output_format or project.output_format  # (the other format's files went: remove_other_format)
-    for folder, count in report.switched:
+    for folder, count, copies in report.switched:
         what = counted(count, "HTML page" if written == "markdown" else "Markdown file")
-        _echo(f"{folder}/: {what} compile wrote there removed ([compile] format is {written} now)")
+        loaded = f" and {counted(copies, 'file')} they load" if copies else ""
+        _echo(f"{folder}/: {what}{loaded} compile wrote there removed ([compile] format is {written} now)")
     kept = {warning.locale for warning in report.warnings if warning.check == "removed"}
     for locale in dict.fromkeys(locale for locale, _ in report.dropped):
         if (Path(project.catalogs_dir) / locale).is_dir():

@@ -52,8 +52,9 @@ class CompileReport:
     #: markdown_dir changed): (that folder, the folder written now, how many), relative to the project.
     moved: list[tuple[str, str, int]] = field(default_factory=list)
     #: Files compile wrote as the format it no longer writes removed ([compile] format changed): (the
-    #: folder, relative to the project, how many).
-    switched: list[tuple[str, int]] = field(default_factory=list)
+    #: folder, relative to the project, how many pages or Markdown files, how many copies of files
+    #: the pages load).
+    switched: list[tuple[str, int, int]] = field(default_factory=list)
     #: Articles whose record in the manifest was signed with another key (restored from another
     #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were compiled again.
     foreign_records: int = 0

@@ -2,7 +2,7 @@
 Markdown a generator would still build beside the HTML pages compile writes now
 (``content/es/posts/a.md``), or, where Markdown is written now, the HTML pages of the site
 (``site/es/posts/a.html``, with its index pages and review copies), which a generator reading that
-folder builds too. Each goes where this machine's manifest says compile wrote it and it is as
+folder builds too, and the copies of the files they load (``site/_assets/…``, ``site/de/_assets/…``). Each goes where this machine's manifest says compile wrote it and it is as
 written; one edited since stays, no longer compile's, with one warning naming it."""
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..fsutil import remove_empty_folders, remove_file
 from ..manifest import Manifest, Record, as_written, path_name
 from ..model import Issue
 from ..project import Project
+from ..site_assets import ASSETS_DIR
 from .moved_markdown import FOLDERS, Instead, clear_folder, inside, remembered_folders, tell_outside
 from .places import html_path, is_below
 from .records import recorded_outputs
@@ -111,7 +112,7 @@ def _remove_markdown(project: Project, markdown: Manifest, taken: Taken, report:
             continue
         done = clear_folder(project, folder, instead, locales, report, last_watched)
         if done.removed:
-            report.switched.append((project.relative(folder), done.removed))
+            report.switched.append((project.relative(folder), done.removed, 0))
         if done.left:
             left.append(name)
     result = stored.result if stored is not None else {}
@@ -121,14 +122,16 @@ def _remove_markdown(project: Project, markdown: Manifest, taken: Taken, report:
 
 def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: CompileReport) -> None:
     """Remove the site's pages, review copies and index pages that ``pages`` (the manifest's records
-    of the site's HTML runs) name; forget each record that leaves no page to remove."""
+    of the site's HTML runs) name, and the copies of the files they load (see :func:`_asset_copies`);
+    forget each record that leaves nothing to remove."""
     site = project.site_dir
     removed: list[Path] = []
     for slug in sorted(pages.slugs_besides(())):
         record = pages.get(slug)
-        if record is not None and not _remove_pages(
-            project, record, _pages_of(project, record, slug), taken, report, removed
-        ):
+        if record is None:
+            continue
+        names = [*_pages_of(project, record, slug), *_asset_copies(project, record)]
+        if not _remove_pages(project, record, names, taken, report, removed):
             pages.forget(slug)
     indexes = pages.get("", "indexes")
     if indexes is None or not _remove_pages(project, indexes, list(indexes.hashes), taken, report, removed):
@@ -136,7 +139,23 @@ def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: 
     for folder in dict.fromkeys(path.parent for path in removed):
         remove_empty_folders(folder, site)
     if removed:
-        report.switched.append((project.relative(site), len(removed)))
+        copies = sum(1 for path in removed if _is_asset_copy(project, path))
+        report.switched.append((project.relative(site), len(removed) - copies, copies))
+
+
+def _asset_copies(project: Project, record: Record) -> list[str]:
+    """The names, as ``record`` (an article's) has them, of the copies compile made of the files its
+    pages load, in the site's asset folders (``_assets/…``, a language's ``de/_assets/…``: see
+    :func:`~transpub.site_assets.asset_homes`)."""
+    return [name for name in record.hashes if _is_asset_copy(project, project.root / name)]
+
+
+def _is_asset_copy(project: Project, path: Path) -> bool:
+    """Whether ``path`` is in an asset folder of the site (``site/_assets/…``, ``site/de/_assets/…``)."""
+    if not is_below(path, project.site_dir):
+        return False
+    parts = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(project.site_dir))).parts
+    return ASSETS_DIR in parts[:2] and parts.index(ASSETS_DIR) < len(parts) - 1
 
 
 def _pages_of(project: Project, record: Record, slug: str) -> list[str]:
@@ -185,14 +204,15 @@ def _remove_pages(
 
 
 def _edited_page(project: Project, path: Path) -> Issue:
-    """The warning that the page at ``path``, which compile wrote when its format was html, stays:
-    it was changed since."""
+    """The warning that the page (or copy of a file pages load) at ``path``, which compile wrote when
+    its format was html, stays: it was changed since."""
+    what = "file" if _is_asset_copy(project, path) else "page"
     return Issue(
         project.relative(path),
         None,
         "removed",
         "left as it is, no longer recorded as compile's: [compile] format is markdown now (Markdown is "
-        f"written to {project.relative(project.markdown_root)}/), but this page is not as compile wrote it; "
+        f"written to {project.relative(project.markdown_root)}/), but this {what} is not as compile wrote it; "
         "delete it if it should go",
         severity="warning",
     )
