@@ -281,3 +281,35 @@ def test_a_bad_host_of_a_language_is_a_configuration_error_naming_the_line(
     assert result.stderr.count("\n") == 1 and f"transpub.toml:{line}" in result.stderr
     assert message in result.stderr
     assert not (root / "site").exists()
+
+
+def test_a_review_copy_links_articles_within_the_site_folder_and_other_pages_at_its_languages_host(
+    tmp_path: Path,
+) -> None:
+    """Read in site/, _review/de/story.html links the ferry's German review copy (the link relative
+    or root-relative), and the map, no article, at the German host, where the published page's
+    link leads; the published pages are as a run without --review writes them."""
+    root = _newsroom(tmp_path / "news")
+    published = {page: _read(root, page) for page in ("de/story.html", "en/story.html")}
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    review = _read(root, "_review/de/story.html").split("</nav>")[-1]
+    assert re.findall(r'<a href="([^"]*)"', review) == [
+        "./2024/ferry.html",
+        "./2024/ferry.html",
+        "https://news.example.de/docs/map.html",
+    ]
+    assert (root / "site" / "_review" / "de" / "2024" / "ferry.html").is_file()
+    assert {page: _read(root, page) for page in published} == published
+
+
+def test_a_review_copy_links_a_page_a_rule_moves_at_the_address_of_its_language(tmp_path: Path) -> None:
+    """French in a folder of the site's address: the French review copy links the map where the
+    rule puts the French one, https://news.example/fr/docs/map.html."""
+    config = (
+        '[compile]\nbase_url = "https://news.example/"\n\n[compile.links]\n"/docs/" = "/{lang}/docs/"\n\n'
+        '[locale.de]\nbase_url = "https://news.example.de/"\n'
+    )
+    root = _newsroom(tmp_path / "news", '"de", "fr"', config)
+    assert run_cli(root, "compile", "--review").exit_code == 0
+    assert '<a href="https://news.example/fr/docs/map.html">' in _read(root, "_review/fr/story.html")
+    assert '<a href="/fr/docs/map.html">' in _read(root, "fr/story.html")

@@ -3,6 +3,7 @@ a worker process."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
@@ -22,7 +23,7 @@ from ..sources import Translation, load_article, load_translations
 from .behind import catalogs_behind
 from .decide import decide, msgids_of
 from .link_targets import NOTHING_LINKED, doubled_baseurl_warnings, undated_warnings
-from .links import article_path, decide_targets, page_rewrite
+from .links import article_path, decide_targets, page_rewrite, review_address
 from .markdown import image_plan, write_markdown
 from .pages import PageChrome, content_page, render_page
 from .places import (
@@ -313,10 +314,10 @@ def _write_pages(
                 options,
                 assets,
                 review=True,
-                rewrite_url=(  # (its links as the published page's: see .links)
-                    page_rewrite(project, run.links, locale, slug, found, review=True)
-                    if found and run.links is not None
-                    else None
+                rewrite_url=(  # (its links within the site's folder, or to the published pages: see .links)
+                    page_rewrite(project, run.links, locale, slug, found or {}, review=True)
+                    if run.links is not None
+                    else functools.partial(review_address, project, locale)
                 ),
                 folder_index=folder_index,
             )

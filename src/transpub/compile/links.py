@@ -431,9 +431,9 @@ def page_rewrite(
 
     def rewritten(url: str) -> str | None:
         slug = found.get(url)
-        if (
-            review and slug is not None
-        ):  # (review copies are read in the site's folder, not where it is published)
+        if review:  # (review copies are read in the site's folder, not where it is published)
+            if slug is None:
+                return review_address(project, locale, url)
             return site_href(here, review_target(project, links, locale, slug)) + split_url(url)[1]
         if slug is None or url.startswith("/"):
             if slug is None or locale in published[slug]:
@@ -445,6 +445,19 @@ def page_rewrite(
         return language_href(project, here, locale, source, inside) + split_url(url)[1]
 
     return rewritten
+
+
+def review_address(project: Project, locale: str, url: str) -> str | None:
+    """The link ``url`` (to no article) of a review copy in ``locale``: a root-relative one, which
+    would lead nowhere from the site's folder, absolute where the published page's leads, on the
+    host of its language (``https://news.example.de/docs/map.html``; after ``[compile.links]``);
+    else as the published page's (None: as written; no address known: no ``base_url``)."""
+    localized = project.localized_link(url, locale)
+    where = site_address(project, locale)
+    if where is None or not url.startswith("/") or url.startswith(("//", "/\\")):
+        return localized
+    parts = urlsplit(where)
+    return f"{parts.scheme}://{parts.netloc}{localized or url}"
 
 
 def review_target(project: Project, links: LinkTargets, locale: str, slug: str) -> str:
