@@ -183,6 +183,10 @@ def language_of(name: str) -> str:
     return re.split(r"[_@.-]", name.strip(), maxsplit=1)[0].lower()
 
 
+#: Languages written without spaces between sentences (compile joins their sentences with none).
+SPACELESS_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+
 def english_name(name: str) -> str:
     """The locale's name in English, for people and for prompts.
 

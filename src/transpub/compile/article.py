@@ -16,12 +16,12 @@ from ..fsutil import confine, confined_file, remove_file, write_if_changed
 from ..manifest import Record, as_written, signature
 from ..model import Coverage, Issue
 from ..project import Project
+from ..publication import decide, msgids_of
 from ..published_titles import title_of
 from ..site import Page
 from ..site_assets import ArticleAssets, asset_homes, copy_assets
 from ..sources import Translation, load_article, load_translations
 from .behind import catalogs_behind
-from .decide import decide, msgids_of
 from .link_targets import NOTHING_LINKED, doubled_baseurl_warnings, undated_warnings
 from .links import article_path, decide_targets, page_rewrite, review_address
 from .markdown import image_plan, write_markdown

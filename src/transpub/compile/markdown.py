@@ -14,7 +14,7 @@ from ..discovery import ARTICLE_SUFFIXES, Discovery, in_shard, slug_for
 from ..errors import ArticleError, TranspubError, cannot
 from ..formats.document import Document, Resolution, Slot
 from ..formats.html_jsonld import IN_LANGUAGE, write_json_string
-from ..locales import bcp47_tag, language_of
+from ..locales import SPACELESS_LANGUAGES, bcp47_tag, language_of
 from ..manifest import Manifest, Record, path_name
 from ..markdown_outputs import RECORD_NAME, OutputConflict, OutputRecord, Recorded
 from ..model import Issue, counted
@@ -22,7 +22,6 @@ from ..project import Project
 from ..published_titles import usable
 from ..site import Page
 from ..sources import Translation, read_options
-from .decide import SPACELESS_LANGUAGES
 from .polyglot import page_permalink, with_permalink
 from .run import CompiledArticle, CompileOptions, CompileReport
 

@@ -23,7 +23,7 @@ from ..formats.document import (
 from ..formats.html_attributes import OPEN_GRAPH_REWRITTEN, attribute_spans, has_attribute
 from ..formats.html_jsonld import IN_LANGUAGE, write_json_string
 from ..inline import strip_placeholders
-from ..locales import bcp47_tag, language_of, open_graph_locale, text_direction
+from ..locales import SPACELESS_LANGUAGES, bcp47_tag, language_of, open_graph_locale, text_direction
 from ..project import Project
 from ..provenance import is_machine_translation
 from ..published_titles import slot_problem, usable
@@ -47,7 +47,6 @@ from ..site import (
 )
 from ..site_assets import ArticleAssets
 from ..sources import Translation, read_options
-from .decide import SPACELESS_LANGUAGES
 from .places import html_path
 from .run import CompileOptions
 

@@ -21,10 +21,10 @@ from ..formats.document import Document, TitleRef
 from ..formats.value_slots import source_title
 from ..manifest import make_key
 from ..model import Issue
+from ..publication import decide, msgids_of
 from ..published_titles import title_of
 from ..site import Page
 from ..sources import Translation, load_article, load_translations, read_options
-from .decide import decide, msgids_of
 from .places import catalog_file, markdown_path, page_exists
 from .run import CompileRun, PageTitles, Titles
 

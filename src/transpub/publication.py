@@ -1,22 +1,37 @@
 """Which translations compile publishes: per slot (placeholders, template tokens, fuzzy) and per page
-(the threshold)."""
+(the threshold, a title too long for its URL). One rule for ``compile``, which writes the pages it
+publishes, and ``status``, which says which pages a compile would publish and why it holds others back."""
 
 from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
+from typing import Protocol
 
-from ..errors import CatalogError
-from ..formats.document import Document, Slot, TextSlot
-from ..formats.publishable import problem_of
-from ..formats.value_slots import kept_source, value_slots
-from ..model import Coverage
-from ..project import Project
-from ..provenance import is_machine_translation
-from ..published_titles import SHORTER_TITLE, long_title_url, title_of
-from ..site import Page
-from ..sources import Translation, translation_line
-from .run import CompileOptions
+from .errors import CatalogError
+from .formats.document import Document, Slot, TextSlot
+from .formats.publishable import problem_of
+from .formats.value_slots import kept_source, value_slots
+from .model import Coverage
+from .project import Project
+from .provenance import is_machine_translation
+from .published_titles import SHORTER_TITLE, long_title_url, title_of
+from .site import Page
+from .sources import Translation, translation_line
+
+
+class PublishOptions(Protocol):
+    """What of a compile's options decides which pages it publishes (``CompileOptions`` has them)."""
+
+    @property
+    def include_fuzzy(self) -> bool:
+        """``--include-fuzzy``: unreviewed translations are shown, and count as translated."""
+        ...
+
+    @property
+    def threshold(self) -> float | None:
+        """``--threshold``: the share translated a page needs (None: the project's setting)."""
+        ...
 
 
 def decide(
@@ -26,7 +41,7 @@ def decide(
     slug: str,
     entries: dict[str, Translation] | None,
     error: CatalogError | None,
-    options: CompileOptions,
+    options: PublishOptions,
     *,
     msgids: list[str] | None = None,
     shown: dict[str, str] | None = None,
@@ -169,11 +184,7 @@ _MSGID = operator.attrgetter("msgid")
 _MISSING = Translation("", "untranslated", None)
 
 
-#: Languages written without spaces between sentences.
-SPACELESS_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
-
-
-def _threshold(project: Project, locale: str, options: CompileOptions) -> float:
+def _threshold(project: Project, locale: str, options: PublishOptions) -> float:
     if options.threshold is not None:
         return options.threshold
     own = project.settings_for(locale).publish_threshold
