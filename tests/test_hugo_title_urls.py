@@ -476,3 +476,18 @@ def test_a_link_to_a_post_whose_translated_title_has_percent_signs_or_punctuatio
     [page] = pages_showing(public, "harbour reopens", "es")
     assert unquote(urlsplit(href).path).strip("/") == page, href
     assert urlsplit(href).fragment == "dock"
+
+
+def test_status_says_compile_holds_back_the_page_whose_title_is_translated_too_long_for_its_url(
+    tmp_path: Path,
+) -> None:
+    site = titled_site(tmp_path, "/:title/", {"The harbour": "Puerto" * 50})
+    status = CliRunner().invoke(main, ["--project", str(site), "status"])
+    assert status.exit_code == 0, status.output
+    said = " ".join(status.output.split("If compiled now:")[1].split())
+    compiled = " ".join(transpub(site, "compile").split())
+    entry = entry_line(site, "harbour", "The harbour").removeprefix("Warning: ").removesuffix(":")
+    shorter = f"; translate the title shorter ({entry})"
+    reason = compiled.split("es/posts/harbour: not published: ")[1].split(shorter)[0] + shorter
+    assert reason.startswith("its translated title makes a name of 300 bytes in its URL"), compiled
+    assert f"posts/harbour (locales/es/LC_MESSAGES/posts/harbour.po): {reason}" in said, said

@@ -12,7 +12,12 @@ from transpub.project import load_project
 from transpub.status import collect_status, has_errors
 
 
-def test_status_table_shows_each_article_and_locale(tmp_path: Path) -> None:
+def table(output: str) -> list[str]:
+    """The lines of status's table: what it prints before what a compile now would publish."""
+    return output.split("\n\nIf compiled now:\n", 1)[0].splitlines()
+
+
+def test_status_table_shows_each_article_and_locale_then_what_compile_would_publish(tmp_path: Path) -> None:
     root = make_project(tmp_path / "news")
     set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
     set_entry(root, "de", "Read <1>the report</1> now.", "")
@@ -22,6 +27,12 @@ def test_status_table_shows_each_article_and_locale(tmp_path: Path) -> None:
         "article  locale  translated  fuzzy  untranslated       %  words",
         "signing  de               3      1             1   60.0%     29",
         "signing  zh_CN            5      0             0  100.0%     29",
+        "",
+        "If compiled now:",
+        "  de: 0 of 1 page published, 1 held back:",
+        "    signing (locales/de/LC_MESSAGES/signing.po): 60% translated, below the 80% needed to publish "
+        "(fuzzy entries not counted; see --include-fuzzy)",
+        "  zh_CN: 1 of 1 page published, 0 held back",
     ]
 
 
@@ -31,7 +42,7 @@ def test_status_table_adds_totals_per_locale_for_several_articles(tmp_path: Path
         "<p>Two new projects. Both in Jingyue.</p>", encoding="utf-8"
     )
     assert run(root, "extract").exit_code == 0
-    lines = run(root, "status").output.splitlines()
+    lines = table(run(root, "status").output)
     assert lines[0] == "article         locale  translated  fuzzy  untranslated       %  words"
     assert lines[1:3] == [
         "brief           de               0      0             2    0.0%      6",
@@ -48,12 +59,12 @@ def test_status_shows_a_page_with_no_text_to_translate_as_such_not_as_100_percen
     (root / "articles" / "photo.html").write_text('<p><img src="a.png"></p>', encoding="utf-8")
     assert run(root, "extract").exit_code == 0
     out = tmp_path / "report.html"
-    lines = run(root, "status", "-l", "de", "--html", str(out)).output.splitlines()
+    lines = table(run(root, "status", "-l", "de", "--html", str(out)).output)
     assert (
         lines[1]
         == "photo           de               0      0             0       -      0  (no text to translate)"
     )
-    assert lines[-2] == "(all articles)  de               5      0             0  100.0%     29"
+    assert lines[-1] == "(all articles)  de               5      0             0  100.0%     29"
     cells = html.fromstring(out.read_text(encoding="utf-8")).xpath("//span[@class='pct']/text()")
     assert cells == ["-", "100.0%", "100.0%"]  # (photo, signing, all articles)
 
@@ -94,7 +105,7 @@ def test_status_counts_an_article_not_extracted_yet_as_untranslated_as_check_doe
     (root / "articles" / "brief.html").write_text(
         "<p>Two new projects. Both in Jingyue.</p>", encoding="utf-8"
     )
-    lines = run(root, "status").output.splitlines()
+    lines = table(run(root, "status").output)
     assert (
         lines[1] == "brief           de               0      0             2    0.0%      6  (not extracted)"
     )
@@ -234,3 +245,83 @@ def test_status_names_the_file_and_line_of_a_broken_catalog_and_how_to_fix_it(tm
         "(broken catalog: locales/de/LC_MESSAGES/signing.po:19: PO syntax error: a double quote inside the "
         """string ends it ('msgstr "Die "feierliche" Zeremonie"'): write \\" for each double quote inside a string)"""
     )
+
+
+def held_back(output: str) -> dict[tuple[str, str], str]:
+    """What status says of each page a compile now holds back: its reason, by (locale, article)."""
+    found, locale = {}, ""
+    for line in output.split("\nIf compiled now:\n", 1)[1].splitlines():
+        if line.startswith("  ") and not line.startswith("    "):
+            locale = line.split(":", 1)[0].strip()
+        elif line.startswith("    "):
+            article, reason = line.strip().split(": ", 1)
+            found[locale, article.split(" (", 1)[0]] = reason
+    return found
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Every file of the project, by its path in it."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_status_holds_back_the_pages_compile_holds_back_for_the_reason_compile_prints(tmp_path: Path) -> None:
+    """Below the threshold with fuzzy entries left out, a placeholder mismatch counted as untranslated,
+    no catalog yet: status names each page compile would not publish, with compile's own words, and
+    its catalog; and it writes nothing."""
+    root = make_project(tmp_path / "news")
+    set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
+    set_entry(root, "de", "Read <1>the report</1> now.", "")
+    set_entry(root, "zh_CN", "Read <1>the report</1> now.", "立即阅读报告。")  # (its <1> dropped)
+    set_entry(root, "zh_CN", "Over 240 projects have settled in Jingyue.", "")
+    (root / "articles" / "brief.html").write_text("<p>Two new projects.</p>", encoding="utf-8")
+    before = files(root)
+    status = run(root, "status")
+    assert status.exit_code == 0, status.output
+    assert files(root) == before  # (no page, record or cache written)
+    said = held_back(status.output)
+    assert said == {
+        ("de", "brief"): "no catalog for it yet (run transpub extract)",
+        ("de", "signing"): "60% translated, below the 80% needed to publish (fuzzy entries not counted; "
+        "see --include-fuzzy)",
+        ("zh_CN", "brief"): "no catalog for it yet (run transpub extract)",
+        ("zh_CN", "signing"): "60% translated, below the 80% needed to publish; 1 translation refused "
+        "(counted as untranslated): `transpub check -l zh_CN` says why",
+    }
+    assert "    signing (locales/zh_CN/LC_MESSAGES/signing.po): 60% translated" in status.output
+    compiled = run(root, "compile").output
+    for (locale, article), reason in said.items():
+        assert f"{locale}/{article}: not published: {reason}\n" in compiled, compiled
+
+
+def test_status_says_a_page_is_published_where_its_language_publishes_below_the_projects_threshold(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news", config="[locale.de]\npublish_threshold = 50\n")
+    set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
+    set_entry(root, "de", "Read <1>the report</1> now.", "")
+    status = run(root, "status").output
+    assert "  de: 1 of 1 page published, 0 held back\n" in status, status
+    assert "de/signing.html: 60% translated" in run(root, "compile").output
+    assert (root / "site" / "de" / "signing.html").exists()
+
+
+def test_status_html_says_why_each_held_back_page_is_not_published(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    set_entry(root, "de", "Read <1>the report</1> now.", "")
+    set_entry(root, "de", "Over 240 projects have settled in Jingyue.", "")
+    out = tmp_path / "report.html"
+    assert run(root, "status", "--html", str(out)).exit_code == 0
+    page = html.fromstring(out.read_text(encoding="utf-8"))
+    [held] = page.xpath("//tbody/tr[1]/td[2]//div[@class='held']")
+    assert held.text == "held back: 60% translated, below the 80% needed to publish"
+    assert not page.xpath("//tbody/tr[1]/td[3]//div[@class='held']")  # (zh_CN: published)
+    assert page.xpath("//p[@class='publication']")[0].text == (
+        "If compiled now: de: 0 of 1 page published, 1 held back; zh_CN: 1 of 1 page published, 0 held back."
+    )
+
+
+def test_status_tells_nothing_of_publishing_a_page_whose_article_cannot_be_read(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news")
+    (root / "articles" / "signing.html").write_text(ARTICLE + "\n<!-- cut short", encoding="utf-8")
+    output = run(root, "status").stdout
+    assert "  de: 0 of 1 page published, 0 held back, 1 not known: its article cannot be read\n" in output

@@ -1521,14 +1521,15 @@ def _in_repository(root: Path) -> str:
 )
 @click.pass_context
 def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None) -> None:
-    """Show how far each article is translated in each locale.
+    """Show how far each article is translated in each locale, and which pages compile would
+    publish now (and why it would hold back the others).
 
     \b
     Example:
       transpub status
       transpub status --html report.html
     """
-    from .status import collect_status, format_status_table, write_status_html
+    from .status import collect_status, format_publication, format_status_table, write_status_html
 
     project = _project(ctx)
     if html_path is not None:
@@ -1537,6 +1538,8 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     problems: list[str] = []
     rows = collect_status(project, project.select_locales(locales), problems)
     _echo(format_status_table(rows) if rows else _no_articles(project) + "\n", nl=False)
+    if rows:
+        _echo("\n" + format_publication(rows), nl=False)
     if html_path is not None:
         write_status_html(rows, html_path, project)
         _echo(f"Report: {html_path}")

@@ -19,6 +19,9 @@ from .published_titles import SHORTER_TITLE, long_title_url, title_of
 from .site import Page
 from .sources import Translation, translation_line
 
+#: Why compile holds back the page of an article that has no catalog in the language yet.
+NO_CATALOG = "no catalog for it yet (run transpub extract)"
+
 
 class PublishOptions(Protocol):
     """What of a compile's options decides which pages it publishes (``CompileOptions`` has them)."""

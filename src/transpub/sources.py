@@ -209,6 +209,22 @@ def load_translations(
     return dict(zip(entries, map(tuple.__new__, repeat(Translation), entries.values())))
 
 
+def catalog_translations(po: POFile) -> dict[str, Translation]:
+    """The live entries of the catalog ``po``, read already, by msgid: :func:`load_translations` of it."""
+    from . import catalog
+
+    return {
+        entry.msgid: Translation(
+            entry.msgstr,
+            catalog.entry_state(entry),
+            entry.linenum,
+            catalog.provenance_of(entry) if entry.tcomment else None,
+        )
+        for entry in po
+        if not entry.obsolete and entry.msgid
+    }
+
+
 def translation_line(path: Path, msgid: str) -> int | None:
     """The line of the entry of ``msgid`` in the PO at ``path``, read again (None: it cannot be read,
     or has no such entry)."""

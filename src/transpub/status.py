@@ -12,17 +12,43 @@ from lxml.html import builder as E
 from transpub import catalog
 from transpub.catalog.outdated import find_staleness
 from transpub.errors import ArticleError, CatalogError, GlossaryError, TranspubError
-from transpub.formats.document import Slot
-from transpub.formats.value_slots import written_values
+from transpub.formats.document import Document, Slot
+from transpub.formats.value_slots import value_slots, written_values
 from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
 from transpub.locales import bcp47_tag, native_name, text_direction
-from transpub.model import Coverage
+from transpub.model import Coverage, counted
 from transpub.project import Project
+from transpub.publication import NO_CATALOG, decide, msgids_of
 from transpub.readcache import ReadCache
-from transpub.sources import GlossaryNotes, catalog_coverage, load_article, load_project_glossary
+from transpub.sources import (
+    GlossaryNotes,
+    Translation,
+    catalog_coverage,
+    catalog_translations,
+    load_article,
+    load_project_glossary,
+)
 
 TOTAL = "(all articles)"
+
+
+@dataclass(frozen=True)
+class _CompileNow:
+    """The options of a compile without any (the project's thresholds, fuzzy entries left out): what
+    status says a compile publishes (see :class:`~transpub.publication.PublishOptions`)."""
+
+    include_fuzzy: bool = False
+    threshold: float | None = None
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What deciding an article's pages needs, worked out once for all its locales."""
+
+    document: Document
+    msgids: list[str]
+    values: list[Slot]
 
 
 @dataclass(frozen=True)
@@ -32,7 +58,10 @@ class StatusRow:
     ``note`` says when the catalog is missing or broken, ``error`` holds what is wrong with a
     broken one (its counts mean nothing then), ``outdated`` how it differs from its article,
     ``article_error`` what is wrong with an article that cannot be read (file and line first),
-    ``refused`` how many of the untranslated units have a translation compile does not publish.
+    ``refused`` how many of the untranslated units have a translation compile does not publish;
+    ``published`` whether a compile now (without options) publishes the page, ``held_back`` why it
+    does not (as compile says it), both None when that cannot be told (the article cannot be read);
+    ``catalog`` the catalog's file, relative to the project.
     """
 
     article: str
@@ -44,6 +73,9 @@ class StatusRow:
     outdated: str | None = None
     article_error: str | None = None
     refused: int = 0
+    published: bool | None = None
+    held_back: str | None = None
+    catalog: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -61,6 +93,10 @@ def collect_status(
     with an error (``transpub check`` reports the details). A catalog that ``transpub extract``
     would change (the article was edited since) is marked out of date. ``problems`` gets what
     keeps the run from telling that (a glossary that cannot be read), file and line first.
+
+    Each row also says whether ``transpub compile`` would publish the page now, or why it would
+    hold it back, decided as compile decides it (:func:`~transpub.publication.decide`), without
+    rendering or writing anything.
     """
     glossary, glossary_ok = _glossary(project, problems)
     notes = GlossaryNotes(glossary) if glossary is not None else None  # (as extract writes them)
@@ -68,9 +104,10 @@ def collect_status(
     reads = ReadCache(project.root)
     for path in project.article_paths():
         slug = project.slug_of(path)
-        template, values, unreadable = _template(project, path, reads) if glossary_ok else (None, {}, None)
+        document, template, values, unreadable = _template(project, path, reads)
+        article = None if document is None else _Article(document, msgids_of(document), value_slots(document))
         for locale in locales:
-            row = _row(project, slug, locale, template, notes, values)
+            row = _row(project, slug, locale, template if glossary_ok else None, notes, values, article)
             rows.append(replace(row, article_error=unreadable) if unreadable else row)
     return rows
 
@@ -102,17 +139,17 @@ def _glossary(project: Project, problems: list[str] | None = None) -> tuple[Glos
 
 def _template(
     project: Project, article: Path, reads: ReadCache | None = None
-) -> tuple[catalog.POFile | None, dict[str, list[Slot]], str | None]:
-    """The POT extract would write for ``article`` now and the article's
-    :func:`~transpub.formats.value_slots.written_values`, or None, none and what is wrong with the
-    article when it cannot be read (``reads``: the documents extract read)."""
+) -> tuple[Document | None, catalog.POFile | None, dict[str, list[Slot]], str | None]:
+    """The article as read, the POT extract would write for it now and its
+    :func:`~transpub.formats.value_slots.written_values`, or None, None, none and what is wrong with
+    the article when it cannot be read (``reads``: the documents extract read)."""
     try:
         document = load_article(project, article, reads)
     except ArticleError as exc:
         shown = project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
-        return None, {}, str(ArticleError(exc.message, shown or project.relative(article), exc.line))
+        return None, None, {}, str(ArticleError(exc.message, shown or project.relative(article), exc.line))
     template = catalog.build_template(document.units(project.relative(article)), project_name=project.name)
-    return template, written_values(document), None
+    return document, template, written_values(document), None
 
 
 def _row(
@@ -122,16 +159,21 @@ def _row(
     template: catalog.POFile | None = None,
     notes: GlossaryNotes | None = None,
     values: Mapping[str, Sequence[Slot]] | None = None,
+    article: _Article | None = None,
 ) -> StatusRow:
     """The row of ``slug`` in ``locale`` (``values``: the article's written values, which compile
-    counts a translation of as not translated when it writes the source instead)."""
+    counts a translation of as not translated when it writes the source instead; ``article``: the
+    article as read, whose page is decided as compile decides it, None when it cannot be read)."""
     po_path = project.catalog_path(locale, slug)
+    shown_path = project.relative(po_path)
     note = None
     outdated = None
+    entries: dict[str, Translation] = {}
     try:
         if po_path.exists():
             po = catalog.read_catalog(po_path)
             stats = catalog_coverage(po, values)
+            entries = catalog_translations(po)
             if template is not None:
                 staleness = find_staleness(
                     po,
@@ -146,15 +188,16 @@ def _row(
             template_path = project.template_path(slug)
             note = "no catalog" if template_path.exists() else "not extracted"
             if template is None and not template_path.exists():
-                return StatusRow(slug, locale, note=note)
+                return _decided(project, StatusRow(slug, locale, note=note, catalog=shown_path), article, {})
             stats = catalog.catalog_stats(
                 template if template is not None else catalog.read_catalog(template_path)
             )
     except CatalogError as exc:  # (named with its file: the catalog may be another one, the template)
         where = project.relative(Path(exc.path)) if exc.path and Path(exc.path).is_absolute() else exc.path
-        error = str(CatalogError(exc.message, where or project.relative(po_path), exc.line))
-        return StatusRow(slug, locale, note=f"broken catalog: {error}", error=error)
-    return StatusRow(
+        said = CatalogError(exc.message, where or shown_path, exc.line)
+        row = StatusRow(slug, locale, note=f"broken catalog: {said}", error=str(said), catalog=shown_path)
+        return _decided(project, row, article, None, said)
+    row = StatusRow(
         slug,
         locale,
         Coverage(stats.translated, stats.fuzzy, stats.untranslated),
@@ -162,7 +205,38 @@ def _row(
         note,
         outdated=outdated,
         refused=stats.refused,
+        catalog=shown_path,
     )
+    return _decided(project, row, article, entries)
+
+
+def _decided(
+    project: Project,
+    row: StatusRow,
+    article: _Article | None,
+    entries: dict[str, Translation] | None,
+    error: CatalogError | None = None,
+) -> StatusRow:
+    """``row`` with whether a compile now publishes its page, and why not, as compile decides it
+    (``entries``: its catalog's, empty when there is none, None when it cannot be read, ``error``
+    says why); ``row`` as it is when the article cannot be read."""
+    if article is None:
+        return row
+    page = decide(
+        project,
+        article.document,
+        row.locale,
+        row.article,
+        entries,
+        error,
+        _CompileNow(),
+        msgids=article.msgids,
+        values=article.values,
+    )
+    if page.published:
+        return replace(row, published=True)
+    missing = entries is not None and row.note in ("no catalog", "not extracted")
+    return replace(row, published=False, held_back=NO_CATALOG if missing else page.reason)
 
 
 def total_rows(rows: list[StatusRow]) -> list[StatusRow]:
@@ -253,6 +327,45 @@ def format_status_table(rows: list[StatusRow]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def publication_summary(rows: list[StatusRow], locale: str) -> str:
+    """How many of ``locale``'s pages (``rows``: of every locale) a compile now publishes and holds
+    back, and of how many articles that cannot be told (they cannot be read).
+
+    >>> rows = [StatusRow("a", "de", published=True), StatusRow("b", "de", published=False), StatusRow("c", "de")]
+    >>> publication_summary(rows, "de")
+    '1 of 3 pages published, 1 held back, 1 not known: its article cannot be read'
+    """
+    mine = [row for row in rows if row.locale == locale]
+    published = sum(row.published is True for row in mine)
+    held = sum(row.published is False for row in mine)
+    unknown = len(mine) - published - held
+    said = f"{published} of {counted(len(mine), 'page')} published, {held} held back"
+    if unknown:
+        said += f", {unknown} not known: {'its article' if unknown == 1 else 'their articles'} cannot be read"
+    return said
+
+
+def format_publication(rows: list[StatusRow]) -> str:
+    """What a compile now publishes in each locale, and each page it holds back with why (as compile
+    says it), article and catalog named.
+
+    >>> rows = [StatusRow("a", "de", published=True), StatusRow("b", "de", published=False,
+    ...     held_back="50% translated, below the 80% needed to publish", catalog="locales/de/b.po")]
+    >>> print(format_publication(rows), end="")
+    If compiled now:
+      de: 1 of 2 pages published, 1 held back:
+        b (locales/de/b.po): 50% translated, below the 80% needed to publish
+    """
+    if not rows:
+        return ""
+    lines = ["If compiled now:"]
+    for locale in dict.fromkeys(row.locale for row in rows):
+        held = [row for row in rows if row.locale == locale and row.published is False]
+        lines.append(f"  {locale}: {publication_summary(rows, locale)}{':' if held else ''}")
+        lines.extend(f"    {row.article} ({row.catalog}): {row.held_back}" for row in held)
+    return "\n".join(lines) + "\n"
+
+
 def _notes(row: StatusRow) -> str:
     """The notes of a row in the text table: missing or broken catalog, refused translations, out of date."""
     notes = [row.note] if row.note else []
@@ -307,6 +420,7 @@ background:#e3e3e6}
 .counts span{white-space:nowrap}
 .note{color:#555;font-size:.75rem;font-weight:400}
 .stale{color:#8a5a00;font-size:.75rem;font-weight:400}
+.held{color:#8a1111;font-size:.75rem;font-weight:400;overflow-wrap:anywhere}
 td.error{background:#fdecec;max-width:12rem}
 .error .pct{color:#8a1111;font-weight:700}
 .error .note,.total .note.problem{color:#8a1111;overflow-wrap:anywhere}
@@ -326,7 +440,9 @@ def _cell(row: StatusRow | None):
         )
     if not row.counted:
         return E.TD(
-            E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "—")), E.DIV(E.CLASS("note"), row.note or "")
+            E.DIV(E.CLASS("cell"), E.SPAN(E.CLASS("pct"), "—")),
+            E.DIV(E.CLASS("note"), row.note or ""),
+            *_held(row),
         )
     segments = []
     for state in ("translated", "fuzzy", "untranslated"):
@@ -358,6 +474,7 @@ def _cell(row: StatusRow | None):
         parts.append(E.DIV(E.CLASS("note"), refused_note(row)))
     if row.article_error:
         parts.append(E.DIV(E.CLASS("note"), "article cannot be read", title=row.article_error))
+    parts.extend(_held(row))
     if row.outdated:
         parts.append(
             E.DIV(
@@ -367,6 +484,11 @@ def _cell(row: StatusRow | None):
             )
         )
     return E.TD(*parts)
+
+
+def _held(row: StatusRow) -> list:
+    """The note of a page a compile now holds back: why."""
+    return [E.DIV(E.CLASS("held"), f"held back: {row.held_back}")] if row.published is False else []
 
 
 def _locale_header(locale: str):
@@ -439,6 +561,9 @@ def render_status_html(rows: list[StatusRow], title: str) -> str:
                 + "; ".join(unreadable),
             )
         )
+    if rows:
+        said = "; ".join(f"{locale}: {publication_summary(rows, locale)}" for locale in locales)
+        content.append(E.P(E.CLASS("publication"), f"If compiled now: {said}."))
     content.append(
         E.DIV(E.CLASS("matrix"), E.TABLE(E.THEAD(header), E.TBODY(*body))) if rows else E.P("No articles.")
     )

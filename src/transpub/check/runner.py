@@ -27,7 +27,13 @@ from transpub.model import Coverage, Issue, counted, format_percent
 from transpub.project import Project
 from transpub.published_titles import SHORTER_TITLE, long_title_url, titles_make_urls
 from transpub.readcache import ReadCache
-from transpub.sources import GlossaryNotes, Translation, catalog_coverage, load_article, load_project_glossary
+from transpub.sources import (
+    GlossaryNotes,
+    catalog_coverage,
+    catalog_translations,
+    load_article,
+    load_project_glossary,
+)
 from transpub.workers import run_ordered
 
 EXTRACT_HINT = "run `transpub extract`"
@@ -313,8 +319,7 @@ def _long_title(
     the page of ``document`` in ``policy.locale``, its title translated too long for the URL Hugo
     makes of it (:func:`~transpub.published_titles.long_title_url`; a fuzzy title as compile's
     ``--include-fuzzy`` takes it where fuzzy entries are allowed)."""
-    live = [entry for entry in po if not entry.obsolete and entry.msgid]
-    entries = {e.msgid: Translation(e.msgstr, catalog.entry_state(e), e.linenum) for e in live}
+    entries = catalog_translations(po)
     found = long_title_url(project, document, policy.locale, entries, policy.allow_fuzzy)
     if found is not None:
         msgid, why = found

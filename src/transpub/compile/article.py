@@ -16,7 +16,7 @@ from ..fsutil import confine, confined_file, remove_file, write_if_changed
 from ..manifest import Record, as_written, signature
 from ..model import Coverage, Issue
 from ..project import Project
-from ..publication import decide, msgids_of
+from ..publication import NO_CATALOG, decide, msgids_of
 from ..published_titles import title_of
 from ..site import Page
 from ..site_assets import ArticleAssets, asset_homes, copy_assets
@@ -146,7 +146,7 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
             kept.add(locale)  # nothing is lost: the page published before stays, and stays linked
             page.reason += "; the page published before is kept"
         elif locale not in present and not page.published:
-            page.reason = "no catalog for it yet (run transpub extract)"
+            page.reason = NO_CATALOG
         pages[locale] = page
     folder_index = is_folder_index(path, slug)  # (its pages are its folder's index: see page_file)
     for page in pages.values():
