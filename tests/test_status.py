@@ -325,3 +325,30 @@ def test_status_tells_nothing_of_publishing_a_page_whose_article_cannot_be_read(
     (root / "articles" / "signing.html").write_text(ARTICLE + "\n<!-- cut short", encoding="utf-8")
     output = run(root, "status").stdout
     assert "  de: 0 of 1 page published, 0 held back, 1 not known: its article cannot be read\n" in output
+
+
+def test_status_with_include_fuzzy_or_a_threshold_tells_the_pages_that_compile_would_publish(
+    tmp_path: Path,
+) -> None:
+    root = make_project(tmp_path / "news", locales=("de",))
+    set_entry(root, "de", "Signing ceremony", "Unterzeichnung", fuzzy=True)
+    set_entry(root, "de", "Read <1>the report</1> now.", "")
+    assert "  de: 0 of 1 page published, 1 held back:\n" in run(root, "status").output
+    fuzzy = run(root, "status", "--include-fuzzy").output
+    assert "If compiled now with --include-fuzzy:\n  de: 1 of 1 page published, 0 held back\n" in fuzzy
+    lower = run(root, "status", "--threshold", "50").output
+    assert "If compiled now with --threshold 50:\n  de: 1 of 1 page published, 0 held back\n" in lower
+    assert "de/signing.html: 80% shown (1 of 5 unreviewed)" in run(root, "compile", "--include-fuzzy").output
+
+
+def test_status_says_a_page_published_before_stays_while_its_catalog_cannot_be_read(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", locales=("de",))
+    assert run(root, "compile").exit_code == 0
+    po_path(root, "de").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
+    status = run(root, "status")
+    assert status.exit_code == 1
+    [said] = held_back(status.output).values()
+    assert said.startswith("the catalog cannot be read (locales/de/LC_MESSAGES/signing.po:2: ")
+    assert said.endswith("; a page published from it before stays, as it was")
+    assert "; the page published before is kept" in run(root, "compile").output
+    assert (root / "site" / "de" / "signing.html").exists()

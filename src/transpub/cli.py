@@ -1519,8 +1519,23 @@ def _in_repository(root: Path) -> str:
     default=None,
     help="Also write an HTML report with the same matrix as bars.",
 )
+@click.option(
+    "--include-fuzzy", is_flag=True, help="Tell which pages `compile --include-fuzzy` would publish."
+)
+@click.option(
+    "--threshold",
+    type=PERCENT,
+    default=None,
+    help="Tell which pages `compile --threshold PCT` would publish (default: config, 80).",
+)
 @click.pass_context
-def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None) -> None:
+def status(
+    ctx: click.Context,
+    locales: tuple[str, ...],
+    html_path: Path | None,
+    include_fuzzy: bool,
+    threshold: float | None,
+) -> None:
     """Show how far each article is translated in each locale, and which pages compile would
     publish now (and why it would hold back the others).
 
@@ -1528,20 +1543,27 @@ def status(ctx: click.Context, locales: tuple[str, ...], html_path: Path | None)
     Example:
       transpub status
       transpub status --html report.html
+      transpub status -l de --include-fuzzy
     """
-    from .status import collect_status, format_publication, format_status_table, write_status_html
+    from .status import CompileNow, collect_status, format_publication, format_status_table, write_status_html
 
     project = _project(ctx)
     if html_path is not None:
         project.refuse_report_among_articles(html_path, "--html")
         _refuse_unwritable(ctx, html_path)
     problems: list[str] = []
-    rows = collect_status(project, project.select_locales(locales), problems)
+    rows = collect_status(
+        project, project.select_locales(locales), problems, CompileNow(include_fuzzy, threshold)
+    )
+    supposed = ["--include-fuzzy"] if include_fuzzy else []  # (as the heading of the pages says them)
+    if threshold is not None:
+        supposed.append(f"--threshold {threshold:g}")
+    typed = " ".join(supposed)
     _echo(format_status_table(rows) if rows else _no_articles(project) + "\n", nl=False)
     if rows:
-        _echo("\n" + format_publication(rows), nl=False)
+        _echo("\n" + format_publication(rows, typed), nl=False)
     if html_path is not None:
-        write_status_html(rows, html_path, project)
+        write_status_html(rows, html_path, project, typed)
         _echo(f"Report: {html_path}")
         _warn_if_jekyll_publishes(project, html_path)
     from .status import article_errors, has_errors

@@ -32,11 +32,15 @@ from transpub.sources import (
 
 TOTAL = "(all articles)"
 
+#: What status adds to why compile holds back a page whose catalog cannot be read.
+KEPT_FROM_BEFORE = "a page published from it before stays, as it was"
+
 
 @dataclass(frozen=True)
-class _CompileNow:
-    """The options of a compile without any (the project's thresholds, fuzzy entries left out): what
-    status says a compile publishes (see :class:`~transpub.publication.PublishOptions`)."""
+class CompileNow:
+    """The options of the compile status tells the pages of (``transpub status --include-fuzzy
+    --threshold PCT``, as compile's; by default none: the project's thresholds, fuzzy entries left
+    out; see :class:`~transpub.publication.PublishOptions`)."""
 
     include_fuzzy: bool = False
     threshold: float | None = None
@@ -49,6 +53,7 @@ class _Article:
     document: Document
     msgids: list[str]
     values: list[Slot]
+    options: CompileNow
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,10 @@ class StatusRow:
 
 
 def collect_status(
-    project: Project, locales: list[str], problems: list[str] | None = None
+    project: Project,
+    locales: list[str],
+    problems: list[str] | None = None,
+    options: CompileNow | None = None,
 ) -> list[StatusRow]:
     """One row per article and locale, articles in name order, locales as given.
 
@@ -95,9 +103,10 @@ def collect_status(
     keeps the run from telling that (a glossary that cannot be read), file and line first.
 
     Each row also says whether ``transpub compile`` would publish the page now, or why it would
-    hold it back, decided as compile decides it (:func:`~transpub.publication.decide`), without
-    rendering or writing anything.
+    hold it back, decided as compile decides it (:func:`~transpub.publication.decide`; ``options``:
+    those of that compile), without rendering or writing anything.
     """
+    options = CompileNow() if options is None else options
     glossary, glossary_ok = _glossary(project, problems)
     notes = GlossaryNotes(glossary) if glossary is not None else None  # (as extract writes them)
     rows = []
@@ -105,7 +114,11 @@ def collect_status(
     for path in project.article_paths():
         slug = project.slug_of(path)
         document, template, values, unreadable = _template(project, path, reads)
-        article = None if document is None else _Article(document, msgids_of(document), value_slots(document))
+        article = (
+            None
+            if document is None
+            else _Article(document, msgids_of(document), value_slots(document), options)
+        )
         for locale in locales:
             row = _row(project, slug, locale, template if glossary_ok else None, notes, values, article)
             rows.append(replace(row, article_error=unreadable) if unreadable else row)
@@ -229,13 +242,15 @@ def _decided(
         row.article,
         entries,
         error,
-        _CompileNow(),
+        article.options,
         msgids=article.msgids,
         values=article.values,
     )
     if page.published:
         return replace(row, published=True)
-    missing = entries is not None and row.note in ("no catalog", "not extracted")
+    if entries is None:  # (as compile does, which keeps a page it published from the catalog before)
+        return replace(row, published=False, held_back=f"{page.reason}; {KEPT_FROM_BEFORE}")
+    missing = row.note in ("no catalog", "not extracted")
     return replace(row, published=False, held_back=NO_CATALOG if missing else page.reason)
 
 
@@ -345,9 +360,9 @@ def publication_summary(rows: list[StatusRow], locale: str) -> str:
     return said
 
 
-def format_publication(rows: list[StatusRow]) -> str:
+def format_publication(rows: list[StatusRow], options: str = "") -> str:
     """What a compile now publishes in each locale, and each page it holds back with why (as compile
-    says it), article and catalog named.
+    says it), article and catalog named (``options``: those of that compile, as typed).
 
     >>> rows = [StatusRow("a", "de", published=True), StatusRow("b", "de", published=False,
     ...     held_back="50% translated, below the 80% needed to publish", catalog="locales/de/b.po")]
@@ -358,12 +373,21 @@ def format_publication(rows: list[StatusRow]) -> str:
     """
     if not rows:
         return ""
-    lines = ["If compiled now:"]
+    lines = [_if_compiled(options)]
     for locale in dict.fromkeys(row.locale for row in rows):
         held = [row for row in rows if row.locale == locale and row.published is False]
         lines.append(f"  {locale}: {publication_summary(rows, locale)}{':' if held else ''}")
         lines.extend(f"    {row.article} ({row.catalog}): {row.held_back}" for row in held)
     return "\n".join(lines) + "\n"
+
+
+def _if_compiled(options: str) -> str:
+    """What heads the pages a compile with ``options`` (as typed: none by default) would publish.
+
+    >>> _if_compiled(""), _if_compiled("--include-fuzzy")
+    ('If compiled now:', 'If compiled now with --include-fuzzy:')
+    """
+    return f"If compiled now{f' with {options}' if options else ''}:"
 
 
 def _notes(row: StatusRow) -> str:
@@ -506,7 +530,7 @@ def _locale_header(locale: str):
     )
 
 
-def render_status_html(rows: list[StatusRow], title: str) -> str:
+def render_status_html(rows: list[StatusRow], title: str, options: str = "") -> str:
     """A self-contained page (inline CSS, no scripts or external assets): articles × locales as stacked bars.
 
     Columns are headed by each language's own name and code and stay compact, so that a
@@ -563,7 +587,7 @@ def render_status_html(rows: list[StatusRow], title: str) -> str:
         )
     if rows:
         said = "; ".join(f"{locale}: {publication_summary(rows, locale)}" for locale in locales)
-        content.append(E.P(E.CLASS("publication"), f"If compiled now: {said}."))
+        content.append(E.P(E.CLASS("publication"), f"{_if_compiled(options)} {said}."))
     content.append(
         E.DIV(E.CLASS("matrix"), E.TABLE(E.THEAD(header), E.TBODY(*body))) if rows else E.P("No articles.")
     )
@@ -580,6 +604,6 @@ def render_status_html(rows: list[StatusRow], title: str) -> str:
     return lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", pretty_print=True)
 
 
-def write_status_html(rows: list[StatusRow], path: Path, project: Project) -> None:
+def write_status_html(rows: list[StatusRow], path: Path, project: Project, options: str = "") -> None:
     """Write :func:`render_status_html` to ``path`` atomically."""
-    atomic_write_bytes(Path(path), render_status_html(rows, project.name).encode("utf-8"))
+    atomic_write_bytes(Path(path), render_status_html(rows, project.name, options).encode("utf-8"))
