@@ -8,6 +8,7 @@ import pytest
 from lxml import html
 
 from test_check_fixtures import ARTICLE, make_project, po_path, run, set_entry
+from transpub.formats.document import Document
 from transpub.project import load_project
 from transpub.status import collect_status, has_errors
 
@@ -352,3 +353,20 @@ def test_status_says_a_page_published_before_stays_while_its_catalog_cannot_be_r
     assert said.endswith("; a page published from it before stays, as it was")
     assert "; the page published before is kept" in run(root, "compile").output
     assert (root / "site" / "de" / "signing.html").exists()
+
+
+def test_status_tells_which_pages_compile_would_publish_without_rendering_a_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (fast on a thousand articles: it decides each page as compile does, and renders none)
+    root = make_project(tmp_path / "news")
+    set_entry(root, "de", "Read <1>the report</1> now.", "")
+    set_entry(root, "de", "Over 240 projects have settled in Jingyue.", "")
+
+    def render(*args: object, **kwargs: object) -> str:
+        raise AssertionError("status rendered a page")
+
+    monkeypatch.setattr(Document, "render", render)
+    output = run(root, "status").output
+    assert "  de: 0 of 1 page published, 1 held back:\n" in output
+    assert "  zh_CN: 1 of 1 page published, 0 held back\n" in output
