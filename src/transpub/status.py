@@ -64,8 +64,9 @@ class StatusRow:
     broken one (its counts mean nothing then), ``outdated`` how it differs from its article,
     ``article_error`` what is wrong with an article that cannot be read (file and line first),
     ``refused`` how many of the untranslated units have a translation compile does not publish;
-    ``published`` whether a compile now (without options) publishes the page, ``held_back`` why it
-    does not (as compile says it), both None when that cannot be told (the article cannot be read);
+    ``published`` whether a compile now (with the :class:`CompileNow` options status was given)
+    publishes the page, ``held_back`` why it does not (as compile says it), both None when that
+    cannot be told (the article cannot be read);
     ``catalog`` the catalog's file, relative to the project.
     """
 
