@@ -210,16 +210,24 @@ def test_a_collections_documents_in_a_language_folder_are_translated_beside_it_i
     recipes: tuple[Path, str],
 ) -> None:
     """``layout = "directory"``: ``coll/_recipes/en/`` → ``coll/_recipes/es/``, which polyglot
-    reads as Spanish, the Spanish soup's link naming the Spanish pie as Jekyll names it."""
+    reads as Spanish, the Spanish soup's link naming the Spanish pie as Jekyll names it, and its
+    permalink the English soup's URL (``/recipes/en/soup/``) without the language folder."""
     site, said = recipes
     assert "its recipes in coll/_recipes/en/ are the articles" in said and "(coll/_recipes/es/)" in said
     spanish = unmarked((site / "coll/_recipes/es/soup.md").read_text(encoding="utf-8"))
-    assert spanish == RECIPE_FILES["coll/_recipes/en/soup.md"].replace("_recipes/en/", "_recipes/es/")
+    english = RECIPE_FILES["coll/_recipes/en/soup.md"].replace(
+        "---\n", '---\npermalink: "/recipes/soup/"\n', 1
+    )
+    assert spanish == english.replace("_recipes/en/", "_recipes/es/")
 
 
 @pytest.mark.jekyll
-def test_polyglot_serves_the_spanish_document_under_es_linking_to_the_spanish_one(
+def test_polyglot_serves_the_spanish_document_at_es_and_the_english_ones_url_without_en(
     recipes: tuple[Path, str],
 ) -> None:
-    page = lxml.html.fromstring((polyglot_build(recipes[0]) / "es/recipes/es/soup/index.html").read_bytes())
-    assert page.xpath("//a/@href") == ["/es/recipes/es/pie/"]
+    """The English soup at ``/recipes/en/soup/``, the Spanish one at ``/es/recipes/soup/`` (not
+    ``/es/recipes/es/soup/``), as a page of ``en/`` is at ``/es/`` + its URL without ``/en``."""
+    built = polyglot_build(recipes[0])
+    page = lxml.html.fromstring((built / "es/recipes/soup/index.html").read_text(encoding="utf-8"))
+    assert page.xpath("//p")[0].text.startswith("⟦") and page.xpath("//a/@href") == ["/es/recipes/pie/"]
+    assert (built / "recipes/en/soup/index.html").is_file() and not (built / "es/recipes/es").exists()

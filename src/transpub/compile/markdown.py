@@ -65,7 +65,7 @@ def write_markdown(
     slug = project.slug_of(article)
     report.copies = {}
     read: dict[Path, bytes] = {}
-    permalink = page_permalink(project, article) if project.markdown_layout == "polyglot" else None
+    permalink = page_permalink(project, article) if project.markdown_layout != "suffix" else None
     for locale in locales:
         page = pages[locale]
         report.listed.append(page)

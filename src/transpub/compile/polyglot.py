@@ -7,7 +7,10 @@ polyglot 1.5 publishes ``es/about.md`` at ``/es/es/about.html`` (and ``es/index.
 site's ``defaults`` one without a ``:``) is written with the URL Jekyll gives the source page as its permalink,
 the one line compile adds to it. So is a translated document of a collection the site publishes
 (``_recipes/es/soup.md``: polyglot publishes it at ``/es/recipes/es/soup/`` where the collection's
-permalink holds its ``:path``, as Jekyll's default does). A post (``_posts/es/…``) needs none: its
+permalink holds its ``:path``, as Jekyll's default does), and, with ``layout = "directory"``, one of a
+collection's documents in a language folder (``_recipes/en/soup.md`` at ``/recipes/en/soup/``: its
+translation gets ``/recipes/soup/``, served at ``/es/recipes/soup/``, not ``/es/recipes/es/soup/``,
+where the site loads jekyll-polyglot). A post (``_posts/es/…``) needs none: its
 URL does not hold its folder. Where the articles are the source language's folder of pages
 (``en/ferry.md``, at ``/en/ferry/``), the permalink is the URL polyglot pairs the page by, its
 language folder taken out (``/ferry/``: see :func:`polyglot_key`), served at ``/es/ferry/``; there,
@@ -36,11 +39,15 @@ def page_permalink(project: Project, article: Path) -> str | None:
     """The permalink the translations of the page or collection document ``article`` get (see the
     module): the URL Jekyll gives it (as polyglot pairs it: :func:`polyglot_key`) where its front
     matter sets no permalink, nor the site's ``defaults`` one without a ``:`` (one with,
-    ``/dishes:path/``, gives the translation another URL); None: they set one, or ``article`` is a post (or in another ``_`` folder), or no URL can be told
-    (a document Jekyll dates at the build)."""
+    ``/dishes:path/``, gives the translation another URL); None: they set one, or ``article`` is a post (or in another ``_`` folder),
+    or a page with a layout but ``polyglot`` (``directory``: the documents of a collection in a
+    language folder alone), or no URL can be told (a document Jekyll dates at the build)."""
     relative = PurePosixPath(article.relative_to(project.articles_dir).as_posix())
     document = collection_document(project, relative)
-    if project.jekyll_document_path(relative).parts[0].startswith("_") and document is None:
+    if document is None and (
+        project.markdown_layout != "polyglot"
+        or project.jekyll_document_path(relative).parts[0].startswith("_")
+    ):
         return None
     if not project.polyglot_site and not _builds_with_polyglot(project.root):
         return None  # (Jekyll alone publishes es/ferry.md at /es/ferry.html, where it is linked)
