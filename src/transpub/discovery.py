@@ -22,7 +22,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 
@@ -151,6 +151,14 @@ def jekyll_reads(relative: str, folders: tuple[str, ...]) -> bool:
     (False, False)
     >>> [jekyll_reads(p, ("c/_posts",)) for p in ("c/_posts/a.md", "_posts/a.md", "c/_drafts/a.md", "c/a.md")]
     [True, False, False, True]
+
+    A post in category folders (``news/_posts/a.md``; ``c/news/_posts/a.md`` in the
+    ``collections_dir``) too, as Jekyll reads them:
+
+    >>> [jekyll_reads(p, ("c/_posts",)) for p in ("c/news/_posts/a.md", "news/_posts/a.md", "c/news/_x/a.md")]
+    [True, False, False]
+    >>> jekyll_reads("news/local/_posts/a.md", ("_posts",)), jekyll_reads("news/_posts/_x/a.md", ("_posts",))
+    (True, False)
     """
     parts = relative.split("/")
     if parts[0] in JEKYLL_NEVER_READ:
@@ -162,8 +170,29 @@ def jekyll_reads(relative: str, folders: tuple[str, ...]) -> bool:
             if relative == folder or relative.startswith(folder + "/")
         ),
         0,
+    ) or max(
+        (
+            category_posts_end(parts, folder.count("/"))
+            for folder in folders
+            if PurePosixPath(folder).name == "_posts" and relative.startswith(folder.removesuffix("_posts"))
+        ),
+        default=0,
     )
     return not any(part.startswith("_") for part in parts[first:])
+
+
+def category_posts_end(parts: Sequence[str], start: int) -> int:
+    """How many of ``parts`` (a path in a Jekyll site's folder) name a ``_posts`` folder inside
+    category folders, from ``parts[start]`` on (that of its ``collections_dir``): ``news/_posts/a.md``
+    → 2, a post in category ``news``; 0: none (the first part starting with ``_`` is another).
+
+    >>> [category_posts_end(p.split("/"), 0) for p in ("news/_posts/a.md", "a/b/_posts", "_posts/a.md", "a/_x/_posts/b")]
+    [2, 3, 0, 0]
+    """
+    for index in range(start, len(parts)):
+        if parts[index].startswith("_"):
+            return index + 1 if parts[index] == "_posts" and index > start else 0
+    return 0
 
 
 def jekyll_page(path: str) -> bool:
@@ -251,6 +280,7 @@ def discover_articles(
     private: tuple[str, ...] = (),
     translation_infix: str = "",
     jekyll_folders: tuple[str, ...] | None = None,
+    language_folders: frozenset[str] = frozenset(),
 ) -> Discovery:
     """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why.
 
@@ -265,7 +295,9 @@ def discover_articles(
     ``jekyll_folders``: where ``articles_dir`` is a Jekyll site's folder (``[compile] layout =
     "polyglot"``), the folders starting with ``_`` whose files are its pages (``_posts``): the files
     Jekyll renders are the articles, those in no other such folder (``_layouts``, ``_includes``,
-    ``_site``) nor one of :data:`JEKYLL_NEVER_READ`, starting with front matter (see :func:`jekyll_page`).
+    ``_site``) nor one of :data:`JEKYLL_NEVER_READ`, starting with front matter (see :func:`jekyll_page`);
+    not those in a folder of ``language_folders`` in a ``_posts`` folder (a language's posts of a
+    category, ``news/_posts/es/``, that compile writes).
     """
     found = Discovery()
     skipped = {Path(os.path.abspath(folder)) for folder in output_dirs}
@@ -341,7 +373,9 @@ def discover_articles(
                     )
                     continue
             if _is(entry, "dir"):
-                if Path(os.path.abspath(entry.path)) in skipped:
+                if Path(os.path.abspath(entry.path)) in skipped or (
+                    name in language_folders and relative.endswith("_posts/")
+                ):
                     continue  # localized Markdown written by compile
                 resolved = Path(entry.path).resolve()
                 if resolved in seen_dirs:

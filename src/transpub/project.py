@@ -29,6 +29,7 @@ from .config import (
 from .discovery import (
     ARTICLE_SUFFIXES,
     Discovery,
+    category_posts_end,
     discover_articles,
     in_shard,
     is_translation_name,
@@ -422,12 +423,16 @@ class Project:
     def _document_depth(self, parts: tuple[str, ...]) -> int:
         """In a :attr:`polyglot_site`, how many of the first ``parts`` of a path below ``articles/``
         name the ``_`` folder whose files' language jekyll-polyglot reads from the folder after it:
-        1 for ``_posts/a.md``, 2 for ``my_collections/_posts/a.md`` (``collections_dir``); 0: none."""
+        1 for ``_posts/a.md``, 2 for ``my_collections/_posts/a.md`` (``collections_dir``) and for
+        ``news/_posts/a.md`` (a post in category ``news``); 0: none."""
         if not self.polyglot_site:
             return 0
         prefix = self.jekyll_collections_prefix
         at = len(prefix) if parts[: len(prefix)] == prefix else 0
-        return at + 1 if len(parts) > at + 1 and parts[at].startswith("_") else 0
+        if len(parts) > at + 1 and parts[at].startswith("_"):
+            return at + 1
+        end = category_posts_end(parts, at) if at == len(prefix) else 0
+        return end if len(parts) > end else 0
 
     @property
     def polyglot_site(self) -> bool:
@@ -462,11 +467,15 @@ class Project:
             return PurePosixPath(*parts[:depth], *parts[depth + 1 :])
         return PurePosixPath(*parts[1:]) if len(parts) > 1 and parts[0] == folder else None
 
+    def _language_folders(self) -> list[str]:
+        """The folder names of the source language and the locales (``en``, ``es``)."""
+        return [self.locale_dir(loc) for loc in (self.source_locale, *self.locales)]
+
     def _locale_folders(self, root: Path) -> list[Path]:
         """The folders below ``root`` that compile writes languages' files into, in a layout of
         language folders: each language's, and in a :attr:`polyglot_site` its folder in each of
         :attr:`jekyll_folders` too."""
-        folders = [self.locale_dir(loc) for loc in (self.source_locale, *self.locales)]
+        folders = self._language_folders()
         inside = self.jekyll_folders if self.polyglot_site else ()
         return [root / folder for folder in folders] + [
             root / top / folder for top in inside for folder in folders
@@ -585,6 +594,7 @@ class Project:
             if self.output_format == "markdown" and self.markdown_layout == "suffix"
             else "",
             jekyll_folders=self.jekyll_folders if self.markdown_layout == "polyglot" else None,
+            language_folders=frozenset(self._language_folders()) if self.polyglot_site else frozenset(),
         )
         if self.shard is not None:
             found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]
@@ -681,6 +691,10 @@ class Project:
             for folder in self._locale_folders(out):
                 if folder in absolute.parents and not articles.is_relative_to(folder):
                     return False
+            parts = absolute.relative_to(articles).parts if out == articles else ()
+            depth = self._document_depth(parts) if parts else 0
+            if depth and len(parts) > depth + 1 and parts[depth] in self._language_folders():
+                return False  # (a language's posts of a category: news/_posts/es/)
         elif out != articles and out in absolute.parents:
             return False  # (another folder than the articles': the source's copies are written there too)
         names = frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc)))

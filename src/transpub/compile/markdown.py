@@ -22,7 +22,7 @@ from ..project import Project
 from ..published_titles import usable
 from ..site import Page
 from ..sources import Translation, read_options
-from .polyglot import page_permalink, with_permalink
+from .polyglot import names_language, page_permalink, with_front_values
 from .run import CompiledArticle, CompileOptions, CompileReport
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ def write_markdown(
     report.copies = {}
     read: dict[Path, bytes] = {}
     permalink = page_permalink(project, article) if project.markdown_layout != "suffix" else None
+    added = {} if permalink is None else {"permalink": permalink}  # (polyglot pairs the languages by it)
+    with_lang = names_language(project, article)  # (polyglot reads no language from its path)
     for locale in locales:
         page = pages[locale]
         report.listed.append(page)
@@ -84,8 +86,9 @@ def write_markdown(
                 data = _localized_markdown(
                     project, document, locale, catalogs.get(locale, {}), options, named, links, slug
                 )
-                if permalink is not None:  # (jekyll-polyglot pairs the page's languages by it)
-                    data = with_permalink(data, permalink)
+                data = with_front_values(
+                    data, {**added, **({"lang": project.locale_dir(locale)} if with_lang else {})}
+                )
             page.output = output
             page.written = record.write(output, data, locale, slug)
             report.copies[locale] = _copy_images(

@@ -11,7 +11,8 @@ permalink holds its ``:path``, as Jekyll's default does), and, with ``layout = "
 collection's documents in a language folder (``_recipes/en/soup.md`` at ``/recipes/en/soup/``: its
 translation gets ``/recipes/soup/``, served at ``/es/recipes/soup/``, not ``/es/recipes/es/soup/``,
 where the site loads jekyll-polyglot). A post (``_posts/es/…``) needs none: its
-URL does not hold its folder. Where the articles are the source language's folder of pages
+URL does not hold its folder; one in category folders (``news/_posts/es/…``) gets ``lang`` instead
+(see :func:`names_language`). Where the articles are the source language's folder of pages
 (``en/ferry.md``, at ``/en/ferry/``), the permalink is the URL polyglot pairs the page by, its
 language folder taken out (``/ferry/``: see :func:`polyglot_key`), served at ``/es/ferry/``; there,
 only where the site's configuration loads jekyll-polyglot (built by Jekyll alone, ``es/ferry.md`` is
@@ -26,6 +27,7 @@ import re
 from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
+from ..discovery import category_posts_end
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_url, with_defaults
@@ -44,10 +46,7 @@ def page_permalink(project: Project, article: Path) -> str | None:
     language folder alone), or no URL can be told (a document Jekyll dates at the build)."""
     relative = PurePosixPath(article.relative_to(project.articles_dir).as_posix())
     document = collection_document(project, relative)
-    if document is None and (
-        project.markdown_layout != "polyglot"
-        or project.jekyll_document_path(relative).parts[0].startswith("_")
-    ):
+    if document is None and (project.markdown_layout != "polyglot" or _in_posts(project, relative)):
         return None
     if not project.polyglot_site and not _builds_with_polyglot(project.root):
         return None  # (Jekyll alone publishes es/ferry.md at /es/ferry.html, where it is linked)
@@ -73,6 +72,24 @@ def page_permalink(project: Project, article: Path) -> str | None:
         url = jekyll_url(relative, front, project.source_url_prefix, project.jekyll_permalink, post=False)
     languages = [project.locale_dir(locale) for locale in (project.source_locale, *project.locales)]
     return None if url is None else polyglot_key(url, languages)
+
+
+def names_language(project: Project, article: Path) -> bool:
+    """Whether the translations of ``article`` name their language in their front matter (``lang:
+    es``, the key jekyll-polyglot reads it from before their path): a post in category folders
+    (``news/_posts/a.md``, its translation in ``news/_posts/es/``, whose path polyglot reads no
+    language from) whose front matter sets no ``lang``."""
+    relative = PurePosixPath(article.relative_to(project.articles_dir).as_posix())
+    if not project.polyglot_site or not category_posts_end(project.jekyll_document_path(relative).parts, 0):
+        return False
+    return not _given((page_front_matter(article, ("lang",)) or {}).get("lang"))
+
+
+def _in_posts(project: Project, relative: PurePosixPath) -> bool:
+    """Whether the article at ``relative`` in the articles folder is in a ``_`` folder (``_posts``,
+    ``_drafts``), or a post in category folders (``news/_posts/a.md``)."""
+    parts = project.jekyll_document_path(relative).parts
+    return parts[0].startswith("_") or bool(category_posts_end(parts, 0))
 
 
 def polyglot_key(url: str, languages: list[str]) -> str:
@@ -115,19 +132,18 @@ def _given(permalink: object) -> bool:
     return isinstance(permalink, str) and bool(permalink.strip())
 
 
-def with_permalink(data: bytes, permalink: str) -> bytes:
-    """The page ``data`` with ``permalink`` the first key of its front matter (a YAML string).
+def with_front_values(data: bytes, values: dict[str, str]) -> bytes:
+    """The page ``data`` with ``values`` the first keys of its front matter (YAML strings), in order.
 
-    >>> with_permalink(b"---\\ntitle: A\\n---\\nText\\n", "/about/")
-    b'---\\npermalink: "/about/"\\ntitle: A\\n---\\nText\\n'
+    >>> with_front_values(b"---\\ntitle: A\\n---\\nText\\n", {"permalink": "/about/", "lang": "es"})
+    b'---\\npermalink: "/about/"\\nlang: "es"\\ntitle: A\\n---\\nText\\n'
     """
     opening = _OPENING.match(data)
-    if opening is None:  # (no article of a Jekyll site's folder: see discovery.jekyll_page)
+    if opening is None or not values:  # (no article of a Jekyll site's folder: see discovery.jekyll_page)
         return data
-    line = b"permalink: " + json.dumps(permalink, ensure_ascii=False).encode("utf-8")
-    return (
-        data[: opening.end()]
-        + line
-        + (b"\r\n" if opening.group().endswith(b"\r\n") else b"\n")
-        + data[opening.end() :]
+    end = b"\r\n" if opening.group().endswith(b"\r\n") else b"\n"
+    lines = b"".join(
+        key.encode("utf-8") + b": " + json.dumps(value, ensure_ascii=False).encode("utf-8") + end
+        for key, value in values.items()
     )
+    return data[: opening.end()] + lines + data[opening.end() :]
