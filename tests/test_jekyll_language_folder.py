@@ -15,7 +15,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from real_renderers import JEKYLL_POLYGLOT, jekyll_build
+from real_renderers import polyglot_build
 from test_jekyll_site_pages import pseudo_translated, unmarked
 
 CONFIG = """\
@@ -96,9 +96,7 @@ def test_the_english_pages_stay_as_they_are(site: Path) -> None:
 @pytest.fixture(scope="module")
 def built(site: Path) -> Path:
     """The site as jekyll with polyglot builds it: its ``_site``."""
-    if not JEKYLL_POLYGLOT:
-        pytest.skip("jekyll with jekyll-polyglot is not installed (the Debian package ruby-jekyll-polyglot)")
-    return jekyll_build(site)
+    return polyglot_build(site)
 
 
 @pytest.mark.jekyll

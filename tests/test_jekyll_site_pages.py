@@ -23,7 +23,7 @@ import pytest
 
 from exchange_project import run
 from pseudo_catalogs import fill_pseudo
-from real_renderers import JEKYLL_POLYGLOT, jekyll_build
+from real_renderers import polyglot_build
 
 CONFIG = """\
 title: Harbour
@@ -168,9 +168,7 @@ def test_the_english_files_stay_as_they_are(site: Path) -> None:
 @pytest.fixture(scope="module")
 def built(site: Path) -> Path:
     """The site as jekyll with polyglot builds it: its ``_site``."""
-    if not JEKYLL_POLYGLOT:
-        pytest.skip("jekyll with jekyll-polyglot is not installed (the Debian package ruby-jekyll-polyglot)")
-    return jekyll_build(site)
+    return polyglot_build(site)
 
 
 @pytest.mark.jekyll
