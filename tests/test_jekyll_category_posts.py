@@ -144,3 +144,46 @@ def test_compile_removes_the_spanish_post_of_a_category_whose_english_post_is_go
     (root / name).unlink()
     run(root, "compile")
     assert not (root / spanish(name)).exists()
+
+
+#: Folders whose names jekyll-polyglot reads as languages: a category's (``web``) and a page's (``doc``).
+LANGUAGE_LIKE = {
+    "web/_posts/2024-01-02-tools.md": ("---\ntitle: Tools\n---\nOur tools.\n", "/web/2024/01/02/tools/"),
+    "doc/intro.md": ("---\ntitle: Intro\n---\nRead this first.\n", "/doc/intro/"),
+}
+#: The ``defaults`` compile's warnings say to add.
+ENGLISH_DEFAULTS = """\
+defaults:
+  - scope: {path: web}
+    values: {lang: en}
+  - scope: {path: doc}
+    values: {lang: en}
+"""
+
+
+def test_compile_warns_where_polyglot_reads_a_language_from_a_category_or_page_folder(tmp_path: Path) -> None:
+    files = {name: text for name, (text, _) in LANGUAGE_LIKE.items()}
+    compiled = " ".join(pseudo_translated(tmp_path / "site", "title: Harbour\n" + POLYGLOT, files)[1].split())
+    for folder in ("web", "doc"):
+        assert (
+            f"jekyll-polyglot reads the language '{folder}' from its folder {folder}/, not en: the en site may "
+            f"serve its es translation in its place; give that folder lang: en in _config.yml's defaults "
+            f"(- scope: {{path: {folder}}} values: {{lang: en}})"
+        ) in compiled
+
+
+@pytest.mark.jekyll
+def test_with_the_defaults_compile_names_polyglot_serves_each_english_page_and_its_translation(
+    tmp_path: Path,
+) -> None:
+    files = {name: text for name, (text, _) in LANGUAGE_LIKE.items()}
+    config = "title: Harbour\npermalink: pretty\n" + POLYGLOT + ENGLISH_DEFAULTS
+    compiled = pseudo_translated(tmp_path / "site", config, files)[1]
+    assert "jekyll-polyglot reads the language" not in compiled
+    built = polyglot_build(tmp_path / "site")
+    for name, (text, url) in LANGUAGE_LIKE.items():
+        first = text.split("---\n")[2].strip()
+        english = lxml.html.fromstring((built / url.lstrip("/") / "index.html").read_text(encoding="utf-8"))
+        translated = (built / "es" / url.lstrip("/") / "index.html").read_text(encoding="utf-8")
+        assert english.xpath("//p/text()") == [first], name
+        assert lxml.html.fromstring(translated).xpath("//p/text()") == [f"⟦{first}⟧"], name

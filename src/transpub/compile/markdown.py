@@ -23,6 +23,7 @@ from ..published_titles import usable
 from ..site import Page
 from ..sources import Translation, read_options
 from .polyglot import names_language, page_permalink, with_front_values
+from .polyglot_languages import misread_language
 from .run import CompiledArticle, CompileOptions, CompileReport
 
 if TYPE_CHECKING:
@@ -98,6 +99,9 @@ def write_markdown(
             action = "write" if page.published else "remove"
             report.errors.append(exc if isinstance(exc, TranspubError) else cannot(action, output, exc))
             page.output = None
+    translated = [locale for locale in locales if locale != source and pages[locale].written]
+    if translated and project.markdown_layout == "polyglot":
+        report.warnings.extend(misread_language(project, article, translated[0]))
 
 
 def image_plan(

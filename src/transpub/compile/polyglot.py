@@ -24,7 +24,9 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..discovery import category_posts_end
@@ -105,8 +107,16 @@ def polyglot_key(url: str, languages: list[str]) -> str:
 
 
 def _builds_with_polyglot(root: Path) -> bool:
-    """Whether the Jekyll site in the folder ``root`` loads jekyll-polyglot (its ``_config.yml``…,
-    read once while it stays as it is)."""
+    """Whether the Jekyll site in the folder ``root`` loads jekyll-polyglot."""
+    from ..site_generators.jekyll import loads_polyglot  # (a Jekyll site's alone: not loaded elsewhere)
+
+    settings = site_settings(root)
+    return settings is not None and loads_polyglot(settings)
+
+
+def site_settings(root: Path) -> Mapping[str, Any] | None:
+    """The settings of the Jekyll site in the folder ``root`` (its ``_config.yml``…, read once while
+    it stays as it is; none when it cannot be read); None: it has no such file."""
     from ..site_generators.common import CONFIG_FILES  # (a Jekyll site's alone: not loaded elsewhere)
 
     for name in CONFIG_FILES["jekyll"]:
@@ -114,17 +124,17 @@ def _builds_with_polyglot(root: Path) -> bool:
             stat = (root / name).stat()
         except OSError:
             continue
-        return _config_loads_polyglot(root, stat.st_mtime_ns, stat.st_size)
-    return False
+        return _settings_at(root, stat.st_mtime_ns, stat.st_size)
+    return None
 
 
 @functools.lru_cache(maxsize=16)
-def _config_loads_polyglot(root: Path, _mtime: int, _size: int) -> bool:
-    """:func:`_builds_with_polyglot` of the configuration as it is at that time and size."""
-    from ..site_generators.jekyll import jekyll_settings, loads_polyglot
+def _settings_at(root: Path, _mtime: int, _size: int) -> Mapping[str, Any] | None:
+    """:func:`site_settings` of the configuration as it is at that time and size."""
+    from ..site_generators.jekyll import jekyll_settings
 
     found = jekyll_settings(root)
-    return found is not None and loads_polyglot(found[1])
+    return None if found is None else found[1]
 
 
 def _given(permalink: object) -> bool:
