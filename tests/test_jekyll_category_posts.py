@@ -146,6 +146,19 @@ def test_compile_removes_the_spanish_post_of_a_category_whose_english_post_is_go
     assert not (root / spanish(name)).exists()
 
 
+def test_compile_warns_that_a_translated_post_of_a_category_needs_polyglot_where_the_site_loads_none(
+    tmp_path: Path,
+) -> None:
+    """Built by Jekyll alone, ``news/_posts/es/`` is no language: the Spanish post gets the English
+    post's URL, and one of the two pages is lost."""
+    name = "news/_posts/2024-01-02-storm.md"
+    config = "title: Harbour\n" + POLYGLOT.replace("plugins: [jekyll-polyglot]\n", "")
+    compiled = " ".join(pseudo_translated(tmp_path / "site", config, {name: POSTS[name][0]})[1].split())
+    assert (
+        "reads its language (news/_posts/es/2024-01-02-storm.md), but the site lists no jekyll-polyglot"
+    ) in compiled
+
+
 #: Folders whose names jekyll-polyglot reads as languages: a category's (``web``) and a page's (``doc``).
 LANGUAGE_LIKE = {
     "web/_posts/2024-01-02-tools.md": ("---\ntitle: Tools\n---\nOur tools.\n", "/web/2024/01/02/tools/"),

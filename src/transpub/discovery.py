@@ -195,6 +195,17 @@ def category_posts_end(parts: Sequence[str], start: int) -> int:
     return 0
 
 
+def in_underscore_folder(parts: Sequence[str]) -> bool:
+    """Whether the file at ``parts`` (its path in a Jekyll site, or in its ``collections_dir``) is a
+    post's or a collection document's: in a ``_`` folder (``_posts/es/a.md``), or a post in category
+    folders (``news/_posts/es/a.md``).
+
+    >>> [in_underscore_folder(p.split("/")) for p in ("_posts/a.md", "news/_posts/a.md", "news/a.md")]
+    [True, True, False]
+    """
+    return parts[0].startswith("_") or bool(category_posts_end(parts, 0))
+
+
 def jekyll_page(path: str) -> bool:
     """Whether the file at ``path`` starts with front matter, as a file Jekyll renders does (it copies
     any other, ``README.md`` too, as it is); False for one that cannot be read (extract says why)."""

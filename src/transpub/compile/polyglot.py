@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..discovery import category_posts_end
+from ..discovery import category_posts_end, in_underscore_folder
 from ..page_front_matter import page_front_matter
 from ..project import Project
 from .jekyll_urls import JEKYLL_URL_KEYS, default_values, document_urls, jekyll_url, with_defaults
@@ -48,7 +48,10 @@ def page_permalink(project: Project, article: Path) -> str | None:
     language folder alone), or no URL can be told (a document Jekyll dates at the build)."""
     relative = PurePosixPath(article.relative_to(project.articles_dir).as_posix())
     document = collection_document(project, relative)
-    if document is None and (project.markdown_layout != "polyglot" or _in_posts(project, relative)):
+    if document is None and (
+        project.markdown_layout != "polyglot"
+        or in_underscore_folder(project.jekyll_document_path(relative).parts)
+    ):
         return None
     if not project.polyglot_site and not _builds_with_polyglot(project.root):
         return None  # (Jekyll alone publishes es/ferry.md at /es/ferry.html, where it is linked)
@@ -85,13 +88,6 @@ def names_language(project: Project, article: Path) -> bool:
     if not project.polyglot_site or not category_posts_end(project.jekyll_document_path(relative).parts, 0):
         return False
     return not _given((page_front_matter(article, ("lang",)) or {}).get("lang"))
-
-
-def _in_posts(project: Project, relative: PurePosixPath) -> bool:
-    """Whether the article at ``relative`` in the articles folder is in a ``_`` folder (``_posts``,
-    ``_drafts``), or a post in category folders (``news/_posts/a.md``)."""
-    parts = project.jekyll_document_path(relative).parts
-    return parts[0].startswith("_") or bool(category_posts_end(parts, 0))
 
 
 def polyglot_key(url: str, languages: list[str]) -> str:

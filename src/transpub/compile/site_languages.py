@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..discovery import in_underscore_folder
 from ..model import Issue
 from ..project import Project
 from ..site import Page
@@ -81,7 +82,8 @@ def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig
         if page.locale != project.source_locale
         and page.published
         and page.output is not None
-        and str(project.jekyll_path(page.output)).startswith("_")
+        and (site_path := project.jekyll_path(page.output)) is not None
+        and in_underscore_folder(site_path.parts)
     ]
     if not written:
         return []
