@@ -8,8 +8,10 @@ collection's it does not publish. Jekyll names a post or document by its path in
 (``{% link _recipes/fish-soup.md %}``), so a Spanish page's tags name the Spanish files so.
 Where ``source`` moves the site too, the posts alone are the articles (``layout = "directory"``),
 and a collection's documents in a folder of the source language (``coll/_recipes/en/``) get theirs
-beside it (``coll/_recipes/es/``), their tags too naming files as Jekyll does.
-Built by jekyll with polyglot, each Spanish page is served at ``/es`` + the English one's URL.
+beside it (``coll/_recipes/es/``; ``_recipes/es/`` on a site without ``collections_dir``), their
+tags too naming files as Jekyll does.
+Built by jekyll with polyglot, each Spanish page is served at ``/es`` + the English one's URL (a
+document of ``_recipes/en/``: without its ``/en``).
 """
 
 from __future__ import annotations
@@ -199,22 +201,31 @@ RECIPE_FILES = {
 }
 
 
-@pytest.fixture(scope="module")
-def recipes(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The site of :data:`RECIPES`, set up by init for Spanish and pseudo-translated; what init said."""
+@pytest.fixture(scope="module", params=["coll/", ""], ids=["collections_dir", "site"])
+def recipes(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str, str]:
+    """The site of :data:`RECIPES` (without its ``collections_dir`` for the second), set up by init
+    for Spanish and pseudo-translated; what init said, and the folder of its ``_recipes``."""
+    folder = request.param
     root = tmp_path_factory.mktemp("recipes") / "site"
-    return root, pseudo_translated(root, RECIPES, RECIPE_FILES)[0]
+    config = RECIPES if folder else RECIPES.replace("collections_dir: coll\n", "")
+    files = {name.replace("coll/", folder, 1): text for name, text in RECIPE_FILES.items()}
+    return root, pseudo_translated(root, config, files)[0], folder
 
 
 def test_a_collections_documents_in_a_language_folder_are_translated_beside_it_in_the_collections_dir(
-    recipes: tuple[Path, str],
+    recipes: tuple[Path, str, str],
 ) -> None:
-    """``layout = "directory"``: ``coll/_recipes/en/`` → ``coll/_recipes/es/``, which polyglot
-    reads as Spanish, the Spanish soup's link naming the Spanish pie as Jekyll names it, and its
-    permalink the English soup's URL (``/recipes/en/soup/``) without the language folder."""
-    site, said = recipes
-    assert "its recipes in coll/_recipes/en/ are the articles" in said and "(coll/_recipes/es/)" in said
-    spanish = unmarked((site / "coll/_recipes/es/soup.md").read_text(encoding="utf-8"))
+    """``layout = "directory"``: ``coll/_recipes/en/`` → ``coll/_recipes/es/`` (``_recipes/en/`` →
+    ``_recipes/es/`` without it), which polyglot reads as Spanish, the Spanish soup's link naming the
+    Spanish pie as Jekyll names it, and its permalink the English soup's URL (``/recipes/en/soup/``)
+    without the language folder."""
+    site, said, folder = recipes
+    assert (
+        f"its recipes in {folder}_recipes/en/ are the articles" in said and f"({folder}_recipes/es/)" in said
+    )
+    spanish = unmarked((site / f"{folder}_recipes/es/soup.md").read_text(encoding="utf-8"))
     english = RECIPE_FILES["coll/_recipes/en/soup.md"].replace(
         "---\n", '---\npermalink: "/recipes/soup/"\n', 1
     )
@@ -223,7 +234,7 @@ def test_a_collections_documents_in_a_language_folder_are_translated_beside_it_i
 
 @pytest.mark.jekyll
 def test_polyglot_serves_the_spanish_document_at_es_and_the_english_ones_url_without_en(
-    recipes: tuple[Path, str],
+    recipes: tuple[Path, str, str],
 ) -> None:
     """The English soup at ``/recipes/en/soup/``, the Spanish one at ``/es/recipes/soup/`` (not
     ``/es/recipes/es/soup/``), as a page of ``en/`` is at ``/es/`` + its URL without ``/en``."""
