@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from pseudo_catalogs import fill_pseudo
-from real_renderers import JEKYLL, jekyll_build
+from real_renderers import JEKYLL, jekyll_build, polyglot_build
 from test_init_site import init, run, transpub, written
 from transpub.compile.jekyll_urls import jekyll_url, jekyll_urls
 from transpub.compile.link_targets import url_path
@@ -649,6 +649,34 @@ def test_a_german_recipe_links_only_built_pages_of_a_collection(tmp_path: Path) 
         )
     ]
     assert menu == ["/recipes/en/soup/", "/recipes/de/stew/"]
+    assert all(served(built, href) for href in menu)
+
+
+def test_with_polyglot_a_german_recipe_links_german_documents_by_a_rule_without_the_language(
+    tmp_path: Path,
+) -> None:
+    """As above, the site loading jekyll-polyglot: each German document is served at /de + the
+    English one's URL without /en (/de/recipes/stew/), and the rule "/recipes/en/" = "/recipes/"
+    leads the German menu there (polyglot adds /de); the held-back soup's link stays as written,
+    to the English soup polyglot serves at /de/recipes/en/soup/."""
+    site = tmp_path / "harbour"
+    page(
+        site,
+        "_recipes/en/menu.md",
+        text="See [the soup](/recipes/en/soup/) and [the stew](/recipes/en/stew/).",
+    )
+    page(site, "_recipes/en/soup.md")
+    page(site, "_recipes/en/stew.md")
+    polyglot = {"plugins": ["jekyll-polyglot"], "languages": ["en", "de"], "default_lang": "en"}
+    polyglot |= {"lang_from_path": True, "parallel_localization": False}
+    recipes = {"output": True, "permalink": "/:collection/:path/"}
+    settings = {"title": "Harbour", "collections": {"recipes": recipes}, **polyglot}
+    (site / "_config.yml").write_text(yaml.safe_dump(settings), "utf-8")
+    init(site, "-l", "de")
+    compiled_with_held_back(site, '"/recipes/en/" = "/recipes/"', "soup.po")
+    built = polyglot_build(site)
+    menu = lxml.html.fromstring((built / "de/recipes/menu/index.html").read_bytes()).xpath("//a/@href")
+    assert menu == ["/de/recipes/en/soup/", "/de/recipes/stew/"]
     assert all(served(built, href) for href in menu)
 
 
