@@ -175,3 +175,31 @@ def segments_and_matches(project: Path, home: Path) -> dict[str, list[tuple[str,
         else:
             current.append((row[1], int(row[2]), row[3].removeprefix(tm), row[4]))
     return segments
+
+
+def type_translations(project: Path, home: Path, typed: dict[str, str]) -> None:
+    """A translator at work: each segment whose text (as OmegaT shows it, ``<g0>``) ``typed`` names
+    gets the translation given there, as typed (or a match inserted) and confirmed in OmegaT's
+    editor; then console mode writes ``target/``."""
+    pairs = ", ".join(f"{_groovy(source)}: {_groovy(text)}" for source, text in typed.items())
+    script = project / "type.groovy"
+    script.write_text(
+        f"""def typed = [{pairs}]
+def project = org.omegat.core.Core.getProject()
+for (entry in project.getAllEntries()) {{
+  if (typed.containsKey(entry.srcText)) {{
+    def made = new org.omegat.core.data.PrepareTMXEntry()
+    made.source = entry.srcText
+    made.translation = typed[entry.srcText]
+    project.setTranslation(entry, made, true, null)
+  }}
+}}
+""",
+        encoding="utf-8",
+    )
+    console_translate(project, home, script=script)
+
+
+def _groovy(text: str) -> str:
+    """``text`` as a Groovy string literal (single-quoted: no ``$`` interpolation)."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"

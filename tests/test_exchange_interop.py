@@ -21,6 +21,7 @@ from omegat_run import (
     needs_omegat,
     segments_and_matches,
     segments_per_file,
+    type_translations,
 )
 from transpub.exchange.xliff import read_xliff
 from transpub.memory import TranslationMemory
@@ -333,6 +334,94 @@ def test_omegat_shows_the_english_to_translate_and_the_machine_output_as_a_match
     assert [(e.msgstr, e.flags) for e in catalog_of(project, "de")] == [(e.msgstr, e.flags) for e in before]
 
 
+def _handed_to_omegat(tmp_path: Path) -> tuple[Path, Path]:
+    """A project whose German catalog holds reviewed work, a person's draft and machine output (a
+    link and a line break), exported ``--for omegat`` into an OmegaT project: both folders."""
+    project = harbour_project(tmp_path / "harbour")
+    fill(
+        project,
+        "de",
+        {
+            "Harbour reopens": ("Hafen öffnet wieder", "reviewed"),
+            "Read <1>": ("Lesen Sie <1>den ganzen Bericht</1> auf Seite<2/>4 heute.", "mt"),
+            "The mayor": ("Der Bürgermeister dankte <1>allen</1>, die halfen.", "fuzzy"),
+        },
+    )
+    omegat = make_project(tmp_path / "omegat", [], None, "en", "de")
+    run(project, "xliff", "export", "-l", "de", "--for", "omegat", "-o", str(omegat))
+    return project, omegat
+
+
+#: The English of the harbour article, as OmegaT shows it (its tags for the inline codes).
+ENGLISH = [
+    "Harbour news",
+    "Harbour reopens",
+    "Read <g0>the full report</g0> on page<x1/>4 today.",
+    "Ships return on Monday.",
+    "The mayor thanked <g0>everyone</g0> who helped.",
+    "Nothing else changed.",
+]
+
+
+@needs_omegat
+def test_omegat_shows_every_segment_in_english_with_reviewed_work_filled_in_and_drafts_offered_lower(
+    tmp_path: Path,
+) -> None:
+    project, omegat = _handed_to_omegat(tmp_path)
+    before = _snapshot(project)
+    segments = segments_and_matches(omegat, tmp_path / "home")
+    assert list(segments) == ENGLISH  # never a translation as the text to translate
+    assert segments["Harbour reopens"][0] == (
+        "Hafen öffnet wieder",
+        100,
+        "auto/transpub-reviewed.tmx",
+        "null",
+    )
+    assert segments[ENGLISH[4]] == [
+        ("Der Bürgermeister dankte <g0>allen</g0>, die halfen.", 90, "penalty-10/transpub-drafts.tmx", "null")
+    ]
+    assert segments[ENGLISH[2]] == [
+        (
+            "Lesen Sie <g0>den ganzen Bericht</g0> auf Seite<x1/>4 heute.",
+            70,
+            "mt/penalty-30/machine-translation.tmx",
+            "apertium",
+        )
+    ]
+    # what console mode wrote: the reviewed unit filled in from tm/auto/, the drafts not
+    written = omegat / "target" / "harbour.de.xlf"
+    _, (back,) = read_xliff(written)
+    assert {u.source: u.target for u in back.units if u.target != u.source} == {
+        "Harbour reopens": "Hafen öffnet wieder"
+    }
+    assert "No catalog changed" in run(project, "xliff", "import", str(written)).output
+    assert _snapshot(project) == before
+
+
+@needs_omegat
+def test_omegat_brings_back_what_the_translator_typed_or_confirmed_and_nothing_else(tmp_path: Path) -> None:
+    project, omegat = _handed_to_omegat(tmp_path)
+    before = _snapshot(project)
+    link = "Lesen Sie <g0>den ganzen Bericht</g0> auf Seite<x1/>4 heute."
+    typed = {
+        "Nothing else changed.": "Sonst hat sich nichts geändert.",  # a new translation
+        "Harbour reopens": "Der Hafen ist wieder offen",  # reviewed work, changed
+        ENGLISH[2]: link,  # the machine draft inserted from the Fuzzy Matches pane and confirmed
+    }
+    type_translations(omegat, tmp_path / "home", typed)
+    result = run(project, "xliff", "import", str(omegat / "target" / "harbour.de.xlf"))
+    assert "harbour.po: 3 entries updated" in result.output
+    after = _snapshot(project)
+    assert after["Nothing else changed."][:2] == ("Sonst hat sich nichts geändert.", ["fuzzy"])
+    assert after["Harbour reopens"][:2] == ("Der Hafen ist wieder offen", ["fuzzy"])  # to review
+    read, *_ = before["Read <1>the full report</1> on page<2/>4 today."]
+    assert after["Read <1>the full report</1> on page<2/>4 today."][:2] == (read, ["fuzzy"])
+    assert "machine translation" in before["Read <1>the full report</1> on page<2/>4 today."][3]
+    assert "machine translation" not in after["Read <1>the full report</1> on page<2/>4 today."][3]
+    untouched = {"Harbour news", "Ships return on Monday.", "The mayor thanked <1>everyone</1> who helped."}
+    assert {k: after[k] for k in untouched} == {k: before[k] for k in untouched}
+
+
 #: A term with a rendering forbidden in German (and one in French, which a German translator need not see
 #: offered either).
 HARBOUR_TERMS = "term,de,fr,note,forbidden\nharbour,Hafen,port,The city's port,de:Hafenanlage|fr:havre\n"
@@ -411,8 +500,8 @@ def test_the_readmes_omegat_commands_fill_what_reviewed_work_knows_and_bring_it_
     )
     assert "Wrote omegat-project/glossary/terms.tbx" in result.stdout
     assert (
-        "Wrote omegat-project/tm/mt/machine-translation.tmx (1 machine translation not reviewed, left out of "
-        "the targets)" in result.stdout
+        "Wrote omegat-project/tm/mt/penalty-30/machine-translation.tmx (1 machine translation not reviewed, "
+        "offered as matches)" in result.stdout
     )
     assert "locales/de/LC_MESSAGES/harbour.po: 2 entries updated" in result.stdout
     translated = {e.msgid: (e.msgstr, "fuzzy" in e.flags) for e in catalog_of(project, "de") if e.msgstr}

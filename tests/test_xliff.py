@@ -1246,3 +1246,147 @@ def test_an_article_not_extracted_yet_is_named_and_the_extracted_ones_are_export
 def test_export_reads_a_bcp47_spelling_of_the_locale_as_other_commands_do(harbour: Path) -> None:
     run(harbour, "xliff", "export", "-l", "DE", "-o", str(harbour / "out"))
     assert (harbour / "out" / "harbour.de.xlf").exists()
+
+
+def _omegat_folder(root: Path) -> Path:
+    """An OmegaT project's folder as OmegaT's Project → New… leaves it (its file is all export looks at)."""
+    root.mkdir(parents=True)
+    (root / "omegat.project").write_text("<omegat/>\n", encoding="utf-8")
+    return root
+
+
+def _memory(path: Path) -> list[tuple[str, str, str | None, str | None]]:
+    _, read = read_tmx(path)
+    return [(u.source, u.targets["de"], u.origin, u.creator) for u in read]
+
+
+def test_for_omegat_every_target_is_the_english_and_each_translation_goes_to_the_memory_of_its_kind(
+    harbour: Path,
+) -> None:
+    omegat = _omegat_folder(harbour / "omegat-project")
+    result = run(harbour, "xliff", "export", "-l", "de", "--for", "omegat", "-o", str(omegat))
+    assert result.output.splitlines() == [
+        "Wrote omegat-project/source/harbour.de.xlf (6 units)",
+        "Wrote omegat-project/tm/auto/transpub-reviewed.tmx (1 reviewed translation, which OmegaT fills in)",
+        "Wrote omegat-project/tm/penalty-10/transpub-drafts.tmx (1 translation to review, offered as matches)",
+        "Wrote omegat-project/tm/mt/penalty-30/machine-translation.tmx (1 machine translation not reviewed, "
+        "offered as matches)",
+    ]
+    path = omegat / "source" / "harbour.de.xlf"
+    assert_valid(path, "1.2")
+    for source, unit in units(path).items():
+        target = unit.find(f"{X12}target")
+        assert "".join(target.itertext()) == source and target.get("state") == "needs-translation"
+        assert unit.get("approved") is None
+    assert _memory(omegat / "tm" / "auto" / "transpub-reviewed.tmx") == [
+        ("Harbour reopens", "Hafen öffnet wieder", "human", None)
+    ]
+    assert _memory(omegat / "tm" / "penalty-10" / "transpub-drafts.tmx") == [
+        (
+            "The mayor thanked <1>everyone</1> who helped.",
+            "Der Bürgermeister dankte <1>allen</1>, die halfen.",
+            "human",
+            None,
+        )
+    ]
+    assert _memory(omegat / "tm" / "mt" / "penalty-30" / "machine-translation.tmx") == [
+        (
+            "Read <1>the full report</1> on page<2/>4 today.",
+            "Lesen Sie <1>den ganzen Bericht</1> auf Seite<2/>4 heute.",
+            "apertium",
+            "apertium",
+        )
+    ]
+    before = _catalog_bytes(harbour)
+    assert "No catalog changed" in run(harbour, "xliff", "import", str(path)).output
+    assert _catalog_bytes(harbour) == before
+
+
+POLISH_FORMS = ["<1>Jeden</1> statek wraca.", "<1>%(n)s</1> statki wracają.", "<1>%(n)s</1> statków wraca."]
+
+
+def test_for_omegat_a_reviewed_plural_whose_forms_share_their_english_is_offered_not_filled_in(
+    polish: Path,
+) -> None:
+    po = catalog_of(polish, "pl")
+    for entry in po:
+        if entry.msgid_plural:
+            entry.msgstr_plural = dict(enumerate(POLISH_FORMS))
+    po.save()
+    omegat = _omegat_folder(polish / "omegat-project")
+    run(polish, "xliff", "export", "-l", "pl", "--for", "omegat", "-o", str(omegat))
+    # OmegaT would fill msgstr[1] and msgstr[2] (one English) with one text: none is filled in
+    _, auto = read_tmx(omegat / "tm" / "auto" / "transpub-reviewed.tmx")
+    assert list(auto) == []
+    _, drafts = read_tmx(omegat / "tm" / "penalty-10" / "transpub-drafts.tmx")
+    assert [u.targets["pl"] for u in drafts] == POLISH_FORMS
+
+
+def test_for_omegat_into_a_folder_that_is_no_omegat_project_is_one_error_and_writes_nothing(
+    harbour: Path,
+) -> None:
+    result = run(
+        harbour, "xliff", "export", "-l", "de", "--for", "omegat", "-o", "omegat-project/source", code=1
+    )
+    assert "Error: omegat-project/source: no omegat.project here" in result.output
+    assert not (harbour / "omegat-project").exists()
+    usage = run(harbour, "xliff", "export", "-l", "de", "--for", "omegat", "--version", "2.1", code=2)
+    assert "OmegaT 3.6 reads no XLIFF 2" in usage.output
+
+
+def test_a_machine_draft_typed_over_the_english_copy_is_the_translators_and_no_longer_marked_machine(
+    harbour: Path,
+) -> None:
+    omegat = _omegat_folder(harbour / "omegat-project")
+    run(harbour, "xliff", "export", "-l", "de", "--for", "omegat", "-o", str(omegat))
+    path = omegat / "source" / "harbour.de.xlf"
+    _edit(
+        path,
+        "Read",
+        'Lesen Sie <g id="1">den ganzen Bericht</g> auf Seite<x id="2"/>4 heute.',
+        "needs-translation",
+    )
+    assert "harbour.po: 1 entry updated" in run(harbour, "xliff", "import", str(path)).output
+    entry = _entry(harbour, "de", "Read")
+    assert entry.msgstr == "Lesen Sie <1>den ganzen Bericht</1> auf Seite<2/>4 heute."
+    assert "fuzzy" in entry.flags and "machine translation" not in entry.tcomment
+
+
+def test_for_omegat_reviewed_work_whose_english_another_article_translates_otherwise_is_offered_not_filled_in(
+    harbour: Path,
+) -> None:
+    (harbour / "articles" / "other.html").write_text(
+        "<html><body><article><h1>Harbour reopens</h1></article></body></html>", encoding="utf-8"
+    )
+    run(harbour, "extract")
+    fill(harbour, "de", {"Harbour reopens": ("Der Hafen ist wieder offen", "fuzzy")}, slug="other")
+    omegat = _omegat_folder(harbour / "omegat-project")
+    run(harbour, "xliff", "export", "-l", "de", "--for", "omegat", "-o", str(omegat))
+    # OmegaT would fill in both articles' "Harbour reopens" with the reviewed one, over the other's draft
+    assert _memory(omegat / "tm" / "auto" / "transpub-reviewed.tmx") == []
+    drafts = _memory(omegat / "tm" / "penalty-10" / "transpub-drafts.tmx")
+    assert ("Harbour reopens", "Hafen öffnet wieder", "human", None) in drafts
+    assert ("Harbour reopens", "Der Hafen ist wieder offen", "human", None) in drafts
+
+
+@pytest.mark.parametrize("revised_since", [False, True], ids=["as-exported", "revised-since"])
+def test_reviewed_work_a_translator_retyped_over_the_english_comes_back_to_review_unless_revised_since(
+    harbour: Path, revised_since: bool
+) -> None:
+    omegat = _omegat_folder(harbour / "omegat-project")
+    run(harbour, "xliff", "export", "-l", "de", "--for", "omegat", "-o", str(omegat))
+    path = omegat / "source" / "harbour.de.xlf"
+    _edit(path, "Harbour reopens", "Der Hafen ist wieder offen", "needs-translation")  # as OmegaT writes it
+    if revised_since:  # the desk revises the title after the export
+        po = catalog_of(harbour, "de")
+        po.metadata["PO-Revision-Date"] = "2099-01-01 10:00+0000"
+        po.save()
+    result = run(harbour, "xliff", "import", str(path))
+    entry = _entry(harbour, "de", "Harbour reopens")
+    if revised_since:
+        assert "kept the reviewed translation (the catalog was revised after this XLIFF was exported)" in (
+            result.output
+        )
+        assert entry.msgstr == "Hafen öffnet wieder" and "fuzzy" not in entry.flags
+    else:
+        assert entry.msgstr == "Der Hafen ist wieder offen" and "fuzzy" in entry.flags

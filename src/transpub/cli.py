@@ -1739,9 +1739,9 @@ XLIFF_SUFFIXES = (".xlf", ".xliff")
     "--version",
     "version",
     type=click.Choice(["1.2", "2.1"]),
-    default="2.1",
-    show_default=True,
-    help="XLIFF version (1.2 for OmegaT and other tools that read no XLIFF 2).",
+    default=None,
+    help="XLIFF version (1.2 for OmegaT and other tools that read no XLIFF 2).  [default: 2.1; "
+    "1.2 with --for omegat]",
 )
 @click.option(
     "-o",
@@ -1751,27 +1751,37 @@ XLIFF_SUFFIXES = (".xlf", ".xliff")
     default=Path("xliff"),
     show_default=True,
     help="Folder to write the files into (relative to the current folder); with --single, a file "
-    "name ending in .xlf or .xliff is the file written.",
+    "name ending in .xlf or .xliff is the file written; with --for omegat, the OmegaT project's folder.",
+)
+@click.option(
+    "--for",
+    "tool",
+    type=click.Choice(["omegat"]),
+    default=None,
+    help="omegat: into the OmegaT project -o names, every target the source to translate (source/) "
+    "and every translation a memory match (tm/: reviewed filled in, drafts and machine output offered).",
 )
 @click.option("--single", is_flag=True, help="One file for the locale instead of one per article.")
 @click.option(
     "--copy-source",
     is_flag=True,
-    help="Untranslated units get their source as target (for OmegaT, which translates the target).",
+    help="Untranslated units get their source as target (for a tool that translates the target; "
+    "--for omegat does this and more).",
 )
 @click.option(
     "--machine-tmx",
     type=FILE,
     default=None,
     help="Machine translations no translator reviewed go into this TMX file, not into the targets: "
-    "their units are to translate (for OmegaT's tm/mt/, which offers them as suggestions).",
+    "their units are to translate (--for omegat does this and more).",
 )
 @click.pass_context
 def xliff_export(
     ctx: click.Context,
     locale: str,
-    version: str,
+    version: str | None,
     out_dir: Path,
+    tool: str | None,
     single: bool,
     copy_source: bool,
     machine_tmx: Path | None,
@@ -1781,12 +1791,13 @@ def xliff_export(
     \b
     Example:
       transpub xliff export -l fr --version 1.2 -o to-agency/
-      transpub xliff export -l fr --version 1.2 --copy-source -o omegat-project/source/
-      transpub xliff export -l fr --version 1.2 --copy-source --machine-tmx mt.tmx -o xliff/
+      transpub xliff export -l fr --for omegat -o omegat-project/
     """
-    from .exchange.xliff_workflow import export_xliff
+    from .exchange.xliff_workflow import export_for_omegat, export_xliff
 
     named = out_dir.suffix.lower() in XLIFF_SUFFIXES and not out_dir.is_dir()
+    if tool == "omegat":
+        _omegat_usage(version, machine_tmx, named, out_dir)
     if named and not single:
         raise click.UsageError(
             f"-o {out_dir} names a file, and the export is one file per article: give a folder, or add "
@@ -1798,16 +1809,19 @@ def xliff_export(
         _refuse_unwritable(ctx, machine_tmx)
     (chosen,) = project.select_locales([locale])
     folder, name = (out_dir.parent, out_dir.name) if named else (out_dir, None)
-    written = export_xliff(
-        project,
-        chosen,
-        folder,
-        version=version,
-        single=single,
-        single_name=name,
-        copy_source=copy_source,
-        machine_tmx=machine_tmx,
-    )
+    if tool == "omegat":
+        written = export_for_omegat(project, chosen, out_dir, single=single)
+    else:
+        written = export_xliff(
+            project,
+            chosen,
+            folder,
+            version=version or "2.1",
+            single=single,
+            single_name=name,
+            copy_source=copy_source,
+            machine_tmx=machine_tmx,
+        )
     if not written.files:  # (an empty hand-off to an agency, or a CI job's artefact, is a mistake)
         why = RUN_EXTRACT
         if not written.articles:
@@ -1818,6 +1832,9 @@ def xliff_export(
     if written.machine_file is not None:
         machine = counted(written.machine, "machine translation")
         _echo(f"Wrote {written.machine_file} ({machine} not reviewed, left out of the targets)")
+    for path, kind, count in written.memories:
+        word, plural, tail = OMEGAT_MEMORIES[kind]
+        _echo(f"Wrote {path} ({counted(count, word, plural)}{tail})")
     if written.missing:
         left_out = "they are" if len(written.missing) > 1 else "it is"
         missing = no_catalog_yet(written.missing, chosen)
@@ -1828,6 +1845,26 @@ def xliff_export(
         _warn_if_jekyll_publishes(project, folder, "the files in it")
     for warning in written.warnings:
         _echo(f"Warning: {warning}", err=True)
+
+
+#: What ``xliff export --for omegat`` says of each memory it writes: what a unit is, what OmegaT does.
+OMEGAT_MEMORIES = {
+    "reviewed": ("reviewed translation", "reviewed translations", ", which OmegaT fills in"),
+    "draft": ("translation to review", "translations to review", ", offered as matches"),
+    "machine": ("machine translation", "machine translations", " not reviewed, offered as matches"),
+}
+
+
+def _omegat_usage(version: str | None, machine_tmx: Path | None, named: bool, out_dir: Path) -> None:
+    """A usage error for an option ``--for omegat`` cannot go with."""
+    if version == "2.1":
+        raise click.UsageError("--for omegat writes XLIFF 1.2: OmegaT 3.6 reads no XLIFF 2")
+    if machine_tmx is not None:
+        raise click.UsageError(
+            "--for omegat writes the machine translations into tm/mt/: leave out --machine-tmx"
+        )
+    if named:
+        raise click.UsageError(f"-o {out_dir} names a file: --for omegat takes the OmegaT project's folder")
 
 
 @xliff.command(name="import")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -23,8 +23,9 @@ from ..inline import control_problem, placeholder_problem
 from ..locales import bcp47_tag
 from ..model import GLOSSARY_NOTE, LEGEND_NOTE, PARAGRAPH_NOTE
 from ..project import Project
-from .codes import is_well_nested, xml_text
+from .codes import xml_text
 from .languages import match_locale
+from .omegat import MEMORY_FILES, PROJECT_FILE, Matches
 from .tmx import TmxUnit, build_tmx
 from .xliff import XliffError, XliffFile, XliffUnit, build_xliff, read_xliff, unit_id
 
@@ -44,6 +45,8 @@ class XliffExport:
     #: With ``machine_tmx``: the file written, and how many machine translations it holds.
     machine_file: str | None = None
     machine: int = 0
+    #: For OmegaT: each memory written (its path, the kind of translations it holds, how many).
+    memories: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -181,6 +184,7 @@ def export_xliff(
     single_name: str | None = None,
     copy_source: bool = False,
     machine_tmx: Path | None = None,
+    matches: Matches | None = None,
     now: datetime | None = None,
 ) -> XliffExport:
     """Write the catalogs of ``locale`` as XLIFF into ``out_dir``; CatalogError when one is broken;
@@ -190,12 +194,13 @@ def export_xliff(
     untranslated units their source as target (see :func:`build_xliff`). With ``machine_tmx``, a
     unit whose target is machine output no translator reviewed is written as untranslated, and that
     output goes into the TMX file ``machine_tmx`` (for OmegaT's ``tm/mt/``: a suggestion, not the
-    text to translate, which OmegaT 3.6 takes from the target).
+    text to translate, which OmegaT 3.6 takes from the target). ``matches`` takes the translations
+    of its kinds out of the targets (see :func:`export_for_omegat`).
     """
     moment = now or datetime.now(UTC)
     files: list[XliffFile] = []
-    suggestions: dict[tuple[str, str], TmxUnit] = {}
-    target_tag = bcp47_tag(locale)
+    if machine_tmx is not None:
+        matches = Matches(bcp47_tag(locale), frozenset({"machine"}))
     report = XliffExport()
     articles = project.article_paths()
     report.articles = len(articles)
@@ -210,7 +215,7 @@ def export_xliff(
             problem = _refused(entry, po)
             if problem is None:
                 unit = _unit(entry, po)
-                units.append(_as_suggestion(unit, target_tag, suggestions) if machine_tmx else unit)
+                units.append(matches.take(unit) if matches else unit)
                 continue
             units.append(_left_out(entry, po, problem))
             report.warnings.append(
@@ -242,33 +247,56 @@ def export_xliff(
             ),
         )
         report.files.append((_shown(project, target), sum(len(f.units) for f in group)))
-    if machine_tmx is not None:
-        tmx = build_tmx(
-            list(suggestions.values()),
-            source_lang=bcp47_tag(project.source_locale),
-            date=moment,
-            tool_version=__version__,
-        )
-        atomic_write_bytes(machine_tmx, tmx)
+    if machine_tmx is not None and matches is not None:
+        suggestions = matches.units("machine")
+        _write_tmx(project, machine_tmx, suggestions, moment)
         report.machine_file, report.machine = _shown(project, machine_tmx), len(suggestions)
     return report
 
 
-def _as_suggestion(
-    unit: XliffUnit, target_tag: str, suggestions: dict[tuple[str, str], TmxUnit]
-) -> XliffUnit:
-    """``unit`` as untranslated when its target is unreviewed machine output, which goes into
-    ``suggestions`` (by source and text; a plural's forms one each), its engine as author and origin."""
-    if not unit.machine:
-        return unit
-    provenance = next((text for kind, text in unit.notes if kind == "provenance"), "")
-    engine = provenance.removeprefix("machine translation by ").split(" ")[0] or None
-    for part in unit.forms or (unit,):
-        if part.target is not None and is_well_nested(part.target):
-            key = (part.source, part.target)
-            suggestions[key] = TmxUnit(part.source, {target_tag: part.target}, origin=engine, creator=engine)
-    forms = tuple(replace(form, target=None, state="untranslated", machine=False) for form in unit.forms)
-    return replace(unit, target=None, state="untranslated", machine=False, forms=forms)
+def _write_tmx(project: Project, path: Path, units: list[TmxUnit], moment: datetime) -> None:
+    """Write ``units`` as the TMX file ``path``."""
+    tmx = build_tmx(
+        units, source_lang=bcp47_tag(project.source_locale), date=moment, tool_version=__version__
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, tmx)
+
+
+def export_for_omegat(
+    project: Project, locale: str, omegat_dir: Path, *, single: bool = False, now: datetime | None = None
+) -> XliffExport:
+    """Write the catalogs of ``locale`` into the OmegaT project ``omegat_dir``: XLIFF 1.2 in
+    ``source/`` whose every target is the source (what OmegaT 3.6 translates), and every translation
+    as a memory match in ``tm/`` (:data:`MEMORY_FILES`: reviewed work filled in from ``tm/auto/``,
+    drafts and machine output offered, scored lower). A memory with nothing to hold is written empty,
+    so that one of an earlier export offers nothing outdated. TranspubError when ``omegat_dir`` holds
+    no ``omegat.project``; nothing when no article has a catalog of ``locale``."""
+    if not (omegat_dir / PROJECT_FILE).is_file():
+        raise TranspubError(
+            f"no {PROJECT_FILE} here: --for omegat writes into an OmegaT project's folder (OmegaT's "
+            "Project → New… makes one)",
+            _shown(project, omegat_dir),
+        )
+    moment = now or datetime.now(UTC)
+    matches = Matches(bcp47_tag(locale), frozenset(MEMORY_FILES))
+    report = export_xliff(
+        project,
+        locale,
+        omegat_dir / "source",
+        version="1.2",
+        single=single,
+        copy_source=True,
+        matches=matches,
+        now=moment,
+    )
+    if report.files:
+        for kind, name in MEMORY_FILES.items():
+            path = omegat_dir / name
+            units = matches.units(kind)
+            _write_tmx(project, path, units, moment)
+            report.memories.append((_shown(project, path), kind, len(units)))
+    return report
 
 
 def _one_file_each(
@@ -390,7 +418,7 @@ def _closest(source: str, entries: list[Any], threshold: float) -> Any | None:
     return candidates[found[2]] if found else None
 
 
-_ORDER = ("new", "needs-review", "translated", "final")
+_ORDER = ("new", "typed", "needs-review", "translated", "final")
 
 
 def _state_in(unit: XliffUnit) -> str | None:
@@ -398,13 +426,13 @@ def _state_in(unit: XliffUnit) -> str | None:
 
     A target still in a state that says "not translated yet" (``new``, ``needs-translation``,
     ``initial``) is no translation when it is empty or a copy of the source (``--copy-source``);
-    with other text, a tool translated it without changing the state (OmegaT 3.6 never does),
-    so it needs review.
+    with other text, ``typed``: a tool translated it without changing the state (OmegaT 3.6 never
+    does), which is a translation made there, to review.
     """
     if not unit.target:
         return None
     if unit.state == "new":
-        return None if unit.target == unit.source else "needs-review"
+        return None if unit.target == unit.source else "typed"
     return unit.state
 
 
@@ -584,7 +612,12 @@ def _import_file(
             continue
         noted = _take_notes(entry, unit, shown, report)
         current = catalog.translations(entry, len(targets))
-        if current == targets and (catalog.is_reviewed(entry) or not reviewed or article_changed):
+        # (a machine draft typed over the source's copy is the translator's now: no longer marked machine)
+        typed = state == "typed"
+        taken = typed and (catalog.provenance_of(entry) or "").startswith("machine translation")
+        if current == targets and (
+            catalog.is_reviewed(entry) or ((not reviewed or article_changed) and not taken)
+        ):
             if noted:
                 pending.changed += 1
             else:
@@ -594,7 +627,7 @@ def _import_file(
             reason = None
             if article_changed:
                 reason = "the article changed since export"
-            elif not reviewed:
+            elif not reviewed and not typed:
                 reason = "the XLIFF translation is not signed off"
             elif file.date is not None and revised is not None and revised > file.date:
                 reason = "the catalog was revised after this XLIFF was exported"
