@@ -422,6 +422,38 @@ def test_omegat_brings_back_what_the_translator_typed_or_confirmed_and_nothing_e
     assert {k: after[k] for k in untouched} == {k: before[k] for k in untouched}
 
 
+#: A reviewed plural in German (two forms, two English texts) and in Polish (three forms: the last two
+#: share their English, which OmegaT shows as one segment).
+PLURALS = {
+    "de": ["<1>Ein</1> Schiff kehrt zurück.", "<1>%(n)s</1> Schiffe kehren zurück."],
+    "pl": ["<1>Jeden</1> statek wraca.", "<1>%(n)s</1> statki wracają.", "<1>%(n)s</1> statków wraca."],
+}
+
+
+@needs_omegat
+@pytest.mark.parametrize(("locale", "filled"), [("de", True), ("pl", False)])
+def test_omegat_fills_a_reviewed_plural_only_when_each_form_has_its_own_english_and_it_comes_back_unchanged(
+    tmp_path: Path, locale: str, filled: bool
+) -> None:
+    project = harbour_project(tmp_path / "harbour", locales=(locale,))
+    add_plural(project, locale, "<1>One</1> ship returns.", "<1>%(n)s</1> ships return.", PLURALS[locale])
+    omegat = make_project(tmp_path / "omegat", [], None, "en", locale)
+    run(project, "xliff", "export", "-l", locale, "--for", "omegat", "-o", str(omegat))
+    segments = segments_and_matches(omegat, tmp_path / "home")
+    scores = {score for source, matches in segments.items() if "ship" in source for _, score, _, _ in matches}
+    assert scores == ({100} if filled else {90})  # a Polish form filled in would fill the other with it
+    written = omegat / "target" / f"harbour.{locale}.xlf"
+    _, (back,) = read_xliff(written)
+    (plural,) = [unit for unit in back.units if unit.forms]
+    expected = PLURALS[locale] if filled else [form.source for form in plural.forms]
+    assert [form.target for form in plural.forms] == expected
+    before = catalog_of(project, locale)
+    assert "No catalog changed" in run(project, "xliff", "import", str(written)).output
+    assert [(e.msgstr_plural, e.flags) for e in catalog_of(project, locale)] == [
+        (e.msgstr_plural, e.flags) for e in before
+    ]
+
+
 #: A term with a rendering forbidden in German (and one in French, which a German translator need not see
 #: offered either).
 HARBOUR_TERMS = "term,de,fr,note,forbidden\nharbour,Hafen,port,The city's port,de:Hafenanlage|fr:havre\n"
