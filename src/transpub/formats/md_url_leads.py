@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from ..inline import PLACEHOLDER_RE
 from .document import PairedPieces, Part
+from .md_url_glue import Keep, is_bare_url, url_places, written_after_kept
 from .runs import Atom
 
 #: The characters GFM links a bare URL right after that the escape writes otherwise, each with how
@@ -50,7 +51,7 @@ def url_leads_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
             if lead != "~":
                 continue
             lead = "\\~"  # (text in every renderer, as ``&#126;`` is)
-        if len(atom.parts) == 1 and atom.parts[0] == atom.shows and str(atom.shows)[:1] not in ("<", "["):
+        if is_bare_url(atom):
             found.add((lead, str(atom.shows)))
     return frozenset(found)
 
@@ -59,9 +60,9 @@ def url_leads_kept(
     leads: frozenset[tuple[str, str]],
     msgid: str,
     pieces: dict[int, PairedPieces | list[Part]],
-    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    keep_runs: Callable[[str], Keep] | None,
     translation: str,
-) -> Callable[[int, str, str], str]:
+) -> Keep:
     r"""How each text of ``translation`` is written (see
     :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): one that ends right
     before the placeholder of a bare URL with the character ``leads`` (see :func:`url_leads_in`)
@@ -75,34 +76,20 @@ def url_leads_kept(
     >>> print(keep(0, "Siehe ~", "Siehe &#126;"))
     Siehe \~
     """
-    kept = keep_runs(translation) if keep_runs is not None else None
     split = PLACEHOLDER_RE.split(translation)
     ends: dict[int, str] = {}
-    around: list[str] = []  # the markup of each emphasis or link open here
-    for index in range(1, len(split), 4):
-        closing, number, empty = split[index : index + 3]
-        piece = pieces.get(int(number))
-        if isinstance(piece, PairedPieces) and not empty:
-            if closing and around:
-                around.pop()
-            elif not closing:
-                around.append("".join(str(part) for part in (*piece.open, *piece.close)))
-            continue
-        lead = split[index - 1][-1:]
-        if closing or not empty or not isinstance(piece, list) or len(piece) != 1:
-            continue
-        spelling = next((form for form in (lead, "\\" + lead) if (form, piece[0]) in leads), "")
+    for before, number, url, around in url_places(split, pieces):
+        lead = split[4 * before][-1:]
+        spelling = next((form for form in (lead, "\\" + lead) if (form, url) in leads), "")
         if spelling and f"{lead}<{number}/>" in msgid:
             if lead == "~" or not any(lead in markup for markup in around):
-                ends[(index - 1) // 4] = spelling
+                ends[before] = spelling
 
     def written_with_leads(number: int, text: str, written: str) -> str:
-        if kept is not None:
-            written = kept(number, text, written)
         lead = ends.get(number)
         if lead is None or not text.endswith(lead[-1]):
             return written
         escaped = next((form for form in LEAD_SPELLINGS[lead[-1]] if written.endswith(form)), "")
         return written[: -len(escaped)] + lead if escaped else written
 
-    return written_with_leads
+    return written_after_kept(keep_runs, translation, written_with_leads)

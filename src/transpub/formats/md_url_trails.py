@@ -19,6 +19,7 @@ from collections.abc import Callable
 from ..inline import PLACEHOLDER_RE
 from .document import PairedPieces, Part
 from .md_goldmark_urls import goldmark_url_length
+from .md_url_glue import Keep, is_bare_url, url_places, written_after_kept
 from .md_url_leads import LEAD_SPELLINGS
 from .runs import Atom
 
@@ -36,9 +37,8 @@ def url_trails_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for atom, after in zip(atoms, atoms[1:], strict=False):
         trail = after.raw[:1] if after.kind == "text" else ""
-        if trail in LEAD_SPELLINGS and len(atom.parts) == 1 and atom.parts[0] == atom.shows:
-            if str(atom.shows)[:1] not in ("<", "[", ""):
-                found.add((str(atom.shows), trail))
+        if trail in LEAD_SPELLINGS and is_bare_url(atom):
+            found.add((str(atom.shows), trail))
     return frozenset(found)
 
 
@@ -65,9 +65,9 @@ def url_trails_kept(
     trails: frozenset[tuple[str, str]],
     msgid: str,
     pieces: dict[int, PairedPieces | list[Part]],
-    keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
+    keep_runs: Callable[[str], Keep] | None,
     translation: str,
-) -> Callable[[int, str, str], str]:
+) -> Keep:
     r"""How each text of ``translation`` is written (see
     :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): one that starts
     right after the placeholder of a bare URL with the character ``trails`` (see
@@ -82,7 +82,6 @@ def url_trails_kept(
     >>> keep(1, "_x", "\\_x")
     '\\_x'
     """
-    kept = keep_runs(translation) if keep_runs is not None else None
     split = PLACEHOLDER_RE.split(translation)
     markup = "".join(
         str(part)
@@ -91,18 +90,12 @@ def url_trails_kept(
         for part in (*piece.open, *piece.close)
     )
     starts: dict[int, tuple[str, str]] = {}
-    for index in range(1, len(split), 4):
-        closing, number, empty = split[index : index + 3]
-        piece = pieces.get(int(number))
-        if closing or not empty or not isinstance(piece, list) or len(piece) != 1:
-            continue
-        trail = split[index + 3][:1]
-        if (piece[0], trail) in trails and f"<{number}/>{trail}" in msgid and trail not in markup:
-            starts[(index + 3) // 4] = (str(piece[0]), trail)
+    for before, number, url, _ in url_places(split, pieces):
+        trail = split[4 * before + 4][:1]
+        if (url, trail) in trails and f"<{number}/>{trail}" in msgid and trail not in markup:
+            starts[before + 1] = (str(url), trail)
 
     def written_with_trails(number: int, text: str, written: str) -> str:
-        if kept is not None:
-            written = kept(number, text, written)
         url, trail = starts.get(number, ("", ""))
         escaped = next((form for form in LEAD_SPELLINGS.get(trail, ()) if written.startswith(form)), "")
         if not escaped or not text.startswith(trail):
@@ -110,4 +103,4 @@ def url_trails_kept(
         as_source = trail + written[len(escaped) :]
         return as_source if ends(url, as_source) else written
 
-    return written_with_trails
+    return written_after_kept(keep_runs, translation, written_with_trails)
