@@ -24,12 +24,21 @@ SOURCES = [
     "Go https://a.org/*了* now.\n",
     "Go www.example.com/x*y and `c` now.\n",
     "See *https://a.org/p*了 or ~https://b.org/q now.\n",
+    "Go https://a.org/*%41了解 now.\n",
 ]
 
 
 def test_translators_see_the_text_magiclink_shows_after_a_url_and_its_emphasis() -> None:
     msgids = [[unit.msgid for unit in text_units(read_for_hugo(source, "mkdocs"))] for source in SOURCES[:3]]
     assert msgids == [["Go <1/>*了解 now."], ["Go <1/><2>了</2> now."], ["Go <1/>*y and <2/> now."]]
+
+
+def test_translators_see_the_percent_escapes_magiclink_shows_after_a_url() -> None:
+    """magiclink reads the source, not the link's decoded text: ``%41`` after the ``*`` is text on
+    its page (translators saw ``41了解``: the ``*%`` was lost), ``%2A`` is no ``*``."""
+    sources = [SOURCES[4], "Go https://a.org/%2Ax now.\n", "Go www.a.org/%41*x now.\n"]
+    msgids = [[unit.msgid for unit in text_units(read_for_hugo(source, "mkdocs"))] for source in sources]
+    assert msgids == [["Go <1/>*%41了解 now."], ["Go <1/> now."], ["Go <1/>*x now."]]
 
 
 def test_a_pseudo_translated_page_read_for_mkdocs_is_its_source() -> None:

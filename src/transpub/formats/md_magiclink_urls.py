@@ -29,7 +29,8 @@ def magiclink_urls(md: MarkdownIt) -> None:
 
 
 def magiclink_url_length(url: str) -> int:
-    """How much of the bare URL ``url`` (as GFM takes it) magiclink links (0: none).
+    """How much of the bare URL ``url`` (as GFM takes it, as the source writes it; from its scheme's
+    ``:`` on or whole) magiclink links (0: none).
 
     >>> magiclink_url_length("https://a.org*了解"), magiclink_url_length("https://a.org/*了"), magiclink_url_length("https://a.org/x")
     (13, 14, 15)
@@ -44,22 +45,27 @@ def _ending_at_asterisk(rule: Callable[[StateInline, bool], bool]) -> Callable[[
     """Bare URL ``rule``, its link ended where magiclink ends it."""
 
     def ending(state: StateInline, silent: bool) -> bool:
-        count = len(state.tokens)
+        count, start = len(state.tokens), state.pos  # (``www.…``, or the ``:`` after a scheme)
         matched = rule(state, silent)
         if not matched or silent:
             return matched
         opening = next((token for token in state.tokens[count:] if token.type == "link_open"), None)
         text = state.tokens[-2] if len(state.tokens) >= count + 3 else None
-        if opening is None or text is None or opening.markup != "autolink" or "*" not in text.content:
+        if (
+            opening is None
+            or text is None
+            or opening.markup != "autolink"
+            or "*" not in state.src[start : state.pos]
+        ):
             return True
-        length = magiclink_url_length(text.content)
+        # (read in the source: the link's text is decoded, ``%41`` is ``A`` there and ``%2A`` a ``*``)
+        www = state.src.startswith("www.", start)
+        length = magiclink_url_length(state.src[start : state.pos])
         if length:  # (a URL of no host left, https://localhost*x: as GFM links it)
-            cut = text.content[:length]
-            opening.attrs["href"] = state.md.normalizeLink(
-                ("http://" if cut.startswith("www.") else "") + cut
-            )
-            state.pos -= len(text.content) - length
-            text.content = cut
+            cut = ("" if www else text.content.partition(":")[0]) + state.src[start : start + length]
+            opening.attrs["href"] = state.md.normalizeLink(("http://" if www else "") + cut)
+            text.content = state.md.normalizeLinkText(cut)
+            state.pos = start + length
         return True
 
     return ending
