@@ -81,6 +81,27 @@ def test_text_a_translation_keeps_after_a_url_is_written_as_the_source_writes_it
     assert written(emphasis, "<1/>*了解 <2>x</2>") == "https://a.org\\*了解 *x*\n"
 
 
+#: Bare URLs that write percent escapes (their links show them decoded) after a ``~`` and before a ``*``.
+PERCENT_ESCAPED = "Go ~https://a.org/%41 or https://a.org/%C3%A9*了解 now.\n"
+
+
+def test_a_tilde_or_asterisk_beside_a_url_with_percent_escapes_is_written_as_the_source_writes_it() -> None:
+    """The URL was not known as bare (its link shows ``…/A`` of ``…/%41``): the ``~`` before it
+    was written ``&#126;``, after which Hugo links nothing, and the ``*`` after it ``\\*``."""
+    assert pseudo(PERCENT_ESCAPED) == PERCENT_ESCAPED
+    assert written(PERCENT_ESCAPED, "Geh ~<1/> oder <2/>*了解 jetzt.") == (
+        "Geh ~https://a.org/%41 oder https://a.org/%C3%A9*了解 jetzt.\n"
+    )
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+def test_hugo_links_a_url_with_percent_escapes_after_a_tilde_on_the_translated_page(tmp_path: Path) -> None:
+    german = written(PERCENT_ESCAPED, "Geh ~<1/> oder <2/>*了解 jetzt.")
+    pages = hugo_pages([PERCENT_ESCAPED, pseudo(PERCENT_ESCAPED), german], tmp_path / "site")
+    links = Counter([("a", "https://a.org/%41"), ("a", "https://a.org/%C3%A9")])
+    assert [shown(page) for page in pages] == [links] * 3, pages
+
+
 @pytest.mark.parametrize(
     ("heading_ids", "msgid"),
     [("hugo", "Go <1/>*了解 now."), ("mkdocs", "Go <1/>*了解 now."), ("jekyll", "Go <1/> now.")],

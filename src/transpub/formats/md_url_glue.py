@@ -17,14 +17,23 @@ Keep = Callable[[int, str, str], str]
 
 
 def is_bare_url(atom: Atom) -> bool:
-    """Whether ``atom`` is a bare URL: markup written as it shows, neither ``<…>`` nor a link.
+    """Whether ``atom`` is a bare URL (or e-mail address): a link written as its address alone,
+    neither ``<…>`` nor ``[…](…)`` (what it shows is decoded: ``https://a.org/%41`` shows ``…/A``).
 
-    >>> is_bare_url(Atom("object", parts=["https://a.org"], shows="https://a.org"))
-    True
-    >>> is_bare_url(Atom("object", parts=["<https://a.org>"], shows="<https://a.org>"))
+    >>> from transpub.formats.html_tree import Node
+    >>> [is_bare_url(Atom("object", parts=[url], node=Node("a", -1, None, {}))) for url in ("https://a.org/%41", "<https://a.org>")]
+    [True, False]
+    >>> is_bare_url(Atom("object", parts=["`c`"], node=Node("code", -1, None, {})))
     False
     """
-    return len(atom.parts) == 1 and atom.parts[0] == atom.shows and str(atom.shows)[:1] not in ("<", "[", "")
+    part = atom.parts[0] if len(atom.parts) == 1 else None
+    return (
+        atom.kind == "object"
+        and atom.node is not None
+        and atom.node.tag == "a"
+        and isinstance(part, str)
+        and part[:1] not in ("<", "[", "")
+    )
 
 
 class UrlPlace(NamedTuple):

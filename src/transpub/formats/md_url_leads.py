@@ -34,7 +34,8 @@ def url_leads_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
     ``_`` as it is (no backslash before it), or a ``~`` escaped: that character as the source writes
     it and the URL.
 
-    >>> url = Atom("object", parts=["https://a.org"], shows="https://a.org")
+    >>> from transpub.formats.html_tree import Node
+    >>> url = Atom("object", parts=["https://a.org"], node=Node("a", -1, None, {}))
     >>> sorted(url_leads_in([Atom("text", "See ~", "See ~"), url]))
     [('~', 'https://a.org')]
     >>> sorted(url_leads_in([Atom("text", "See \\~", "See ~"), url]))
@@ -52,7 +53,7 @@ def url_leads_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
                 continue
             lead = "\\~"  # (text in every renderer, as ``&#126;`` is)
         if is_bare_url(atom):
-            found.add((lead, str(atom.shows)))
+            found.add((lead, str(atom.parts[0])))
     return frozenset(found)
 
 

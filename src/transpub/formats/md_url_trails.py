@@ -28,7 +28,8 @@ def url_trails_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
     """Each bare URL of ``atoms`` (a block's) that the source writes right before a ``*``, ``_`` or
     ``~`` as it is: the URL and that character.
 
-    >>> url = Atom("object", parts=["https://a.org"], shows="https://a.org")
+    >>> from transpub.formats.html_tree import Node
+    >>> url = Atom("object", parts=["https://a.org"], node=Node("a", -1, None, {}))
     >>> sorted(url_trails_in([url, Atom("text", "*了解", "*了解")]))
     [('https://a.org', '*')]
     >>> url_trails_in([url, Atom("text", "\\\\*了解", "*了解")])
@@ -38,7 +39,7 @@ def url_trails_in(atoms: list[Atom]) -> frozenset[tuple[str, str]]:
     for atom, after in zip(atoms, atoms[1:], strict=False):
         trail = after.raw[:1] if after.kind == "text" else ""
         if trail in LEAD_SPELLINGS and is_bare_url(atom):
-            found.add((str(atom.shows), trail))
+            found.add((str(atom.parts[0]), trail))
     return frozenset(found)
 
 
