@@ -33,6 +33,7 @@ SOURCES = [
     "Go https://x.org/t~ or www.example.com/u_ now.\n",
     "Go ~https://x.org/t now.\n",
     "See *https://a.org/p*了 or https://b.org/q_了解 now.\n",
+    "Go ~https://a.org/%41 or https://a.org/%C3%A9*了解 now.\n",
 ]
 SEED = 20261206
 
@@ -82,7 +83,7 @@ def test_text_a_translation_keeps_after_a_url_is_written_as_the_source_writes_it
 
 
 #: Bare URLs that write percent escapes (their links show them decoded) after a ``~`` and before a ``*``.
-PERCENT_ESCAPED = "Go ~https://a.org/%41 or https://a.org/%C3%A9*了解 now.\n"
+PERCENT_ESCAPED = SOURCES[6]
 
 
 def test_a_tilde_or_asterisk_beside_a_url_with_percent_escapes_is_written_as_the_source_writes_it() -> None:
@@ -124,6 +125,8 @@ def test_extract_offers_the_text_after_a_url_where_hugo_builds_the_site(
 
 def test_text_glued_before_a_url_links_the_source_pages_address() -> None:
     assert written(SOURCES[0], "了解<1/> jetzt.") == "了解<https://a.org> jetzt.\n"
+    # (one with percent escapes too, which its link shows decoded: it was written glued, not linked)
+    assert written("Go https://a.org/%41 now.\n", "了解<1/> jetzt.") == "了解<https://a.org/%41> jetzt.\n"
 
 
 #: Translations of each source's unit gluing text, ``~``, ``*`` and ``_`` to its URLs.

@@ -763,7 +763,7 @@ def _bare_url_in_place(
     if generator in _NO_BARE_URL_LINKS and not _typography_joined(raw, *_around(split, at)):
         return piece
     shown = next((p for p in slot.placeholders if str(p.number) == number), None)
-    if shown is None or shown.tag != "a" or shown.paired or shown.shows != raw:
+    if shown is None or shown.tag != "a" or shown.paired:  # (it shows the URL decoded: %41 as A)
         return piece
     here, source = _around(split, at), PLACEHOLDER_RE.split(slot.msgid)
     index = next((i for i in range(1, len(source), 4) if source[i + 1 : i + 3] == [number, "/"]), 0)
