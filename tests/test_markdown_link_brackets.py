@@ -34,6 +34,8 @@ SOURCES = [
     "See [[x](y)](https://a.org/), or [[z](y)](https://b.org/); then.\n",
     # (an autolink as the address)
     'See [[x](y)](<https://a.org/>) or [[z](y)](<https://b.org/> "t") here.\n',
+    # (addresses with percent escapes or a punycode host, which their links show decoded)
+    'See [[x](y)](https://a.org/%41) or [[z](y)](<https://xn--fsq.org/%C3%A9> "t") here.\n',
 ]
 #: What a translator writes between the placeholders: the sources' brackets, and their own.
 WORDS = [

@@ -26,7 +26,8 @@ from typing import NamedTuple
 
 from ..inline import PLACEHOLDER_RE
 from .document import PairedPieces, Part
-from .md_escape import EMPTY_COMMENT
+from .md_escape import EMPTY_COMMENT, standalone_url
+from .md_url_glue import is_bare_url, link_written
 from .runs import Atom
 
 #: The ``[`` a text ends with.
@@ -75,7 +76,8 @@ def _closing(after: Atom, then: list[Atom]) -> str:
     for none; a ``](`` ending it, before a bare URL or an autolink (the first of ``then``) and a
     text starting with the group's end (the second): :data:`URL` where the URL stands.
 
-    >>> url = Atom("object", parts=["https://a.org/"], shows="https://a.org/")
+    >>> from transpub.formats.html_tree import Node
+    >>> url = Atom("object", parts=["https://a.org/"], node=Node("a", -1, None, {}))
     >>> _closing(Atom("text", '](y "t") b', '](y "t") b'), [])
     '](y "t")'
     >>> _closing(Atom("text", "](", "]("), [url, Atom("text", ") b", ") b")]) == "](" + URL + ")"
@@ -87,12 +89,22 @@ def _closing(after: Atom, then: list[Atom]) -> str:
     if after.raw != "](" or after.text != "](" or len(then) < 2:
         return ""
     url, end = then
-    if url.kind != "object" or url.shows is None or end.kind != "text":
-        return ""
-    if url.parts not in ([url.shows], [f"<{url.shows}>"]):  # (a bare URL, or an autolink)
+    if end.kind != "text" or not (is_bare_url(url) or _is_autolink(url)):
         return ""
     found = _URL_GROUP_END.match(end.raw)
     return "](" + URL + found.group() if found and end.text.startswith(found.group()) else ""
+
+
+def _is_autolink(atom: Atom) -> bool:
+    """Whether ``atom`` is an autolink (``<https://…>``, ``<ann@example.com>``), however it shows
+    (``<https://a.org/%41>`` shows ``…/A``).
+
+    >>> from transpub.formats.html_tree import Node
+    >>> [_is_autolink(Atom("object", parts=[raw], node=Node("a", -1, None, {}))) for raw in ("<https://a.org/%41>", "<a>b</a>")]
+    [True, False]
+    """
+    raw = link_written(atom) or ""
+    return raw[:1] == "<" and standalone_url(raw[1:-1], str) == raw
 
 
 def link_brackets_kept(

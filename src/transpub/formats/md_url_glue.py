@@ -16,6 +16,21 @@ from .runs import Atom
 Keep = Callable[[int, str, str], str]
 
 
+def link_written(atom: Atom) -> str | None:
+    """What ``atom`` writes where it is a link written as one piece of markup (a bare URL, an
+    autolink ``<…>``, a link ``[…](…)`` showing its address); None for anything else.
+
+    >>> from transpub.formats.html_tree import Node
+    >>> link_written(Atom("object", parts=["<https://a.org>"], node=Node("a", -1, None, {})))
+    '<https://a.org>'
+    >>> print(link_written(Atom("object", parts=["`c`"], node=Node("code", -1, None, {}))))
+    None
+    """
+    part = atom.parts[0] if len(atom.parts) == 1 else None
+    link = atom.kind == "object" and atom.node is not None and atom.node.tag == "a"
+    return part if link and isinstance(part, str) else None
+
+
 def is_bare_url(atom: Atom) -> bool:
     """Whether ``atom`` is a bare URL (or e-mail address): a link written as its address alone,
     neither ``<…>`` nor ``[…](…)`` (what it shows is decoded: ``https://a.org/%41`` shows ``…/A``).
@@ -23,17 +38,8 @@ def is_bare_url(atom: Atom) -> bool:
     >>> from transpub.formats.html_tree import Node
     >>> [is_bare_url(Atom("object", parts=[url], node=Node("a", -1, None, {}))) for url in ("https://a.org/%41", "<https://a.org>")]
     [True, False]
-    >>> is_bare_url(Atom("object", parts=["`c`"], node=Node("code", -1, None, {})))
-    False
     """
-    part = atom.parts[0] if len(atom.parts) == 1 else None
-    return (
-        atom.kind == "object"
-        and atom.node is not None
-        and atom.node.tag == "a"
-        and isinstance(part, str)
-        and part[:1] not in ("<", "[", "")
-    )
+    return (link_written(atom) or "<")[:1] not in ("<", "[")
 
 
 class UrlPlace(NamedTuple):
