@@ -214,6 +214,19 @@ def test_compile_warns_when_the_site_loads_no_polyglot_as_its_translated_posts_w
     assert "jekyll-polyglot in its plugins" not in COMPILED[site]  # (the site that loads it)
 
 
+def test_a_site_loading_polyglot_from_its_gemfiles_plugin_group_gets_no_warning_and_no_plugins_line(
+    tmp_path: Path,
+) -> None:
+    """Jekyll loads the gems of the Gemfile's :jekyll_plugins group whatever _config.yml says: a
+    site loading jekyll-polyglot so is told nothing is missing, by init (which adds no plugins: line
+    to what it says to add to _config.yml) or compile."""
+    config = CONFIG.replace("plugins: [jekyll-polyglot]\n", "")
+    gemfile = 'source "https://rubygems.org"\ngem "jekyll", "~> 4.3"\ngroup :jekyll_plugins do\n  gem "jekyll-polyglot"\nend\n'
+    said, compiled = pseudo_translated(tmp_path / "site", config, {**FILES, "Gemfile": gemfile})
+    assert "jekyll-polyglot in its plugins" not in compiled
+    assert "  - jekyll-polyglot" not in said
+
+
 def test_compile_reads_the_sites_config_once_for_its_plugins_languages(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

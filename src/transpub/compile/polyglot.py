@@ -107,7 +107,7 @@ def _builds_with_polyglot(root: Path) -> bool:
     from ..site_generators.jekyll import loads_polyglot  # (a Jekyll site's alone: not loaded elsewhere)
 
     settings = site_settings(root)
-    return settings is not None and loads_polyglot(settings)
+    return settings is not None and loads_polyglot(settings, root)
 
 
 def site_settings(root: Path) -> Mapping[str, Any] | None:

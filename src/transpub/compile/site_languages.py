@@ -90,7 +90,7 @@ def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig
     from ..site_generators.jekyll import loads_polyglot  # (a Jekyll site's alone)
 
     found = jekyll()
-    if found is None or loads_polyglot(found[1]):
+    if found is None or loads_polyglot(found[1], found[0].parent):
         return []
     return [
         Issue(
@@ -99,7 +99,7 @@ def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig
             "site",
             '[compile] layout = "polyglot" writes each translation where jekyll-polyglot reads its '
             f"language ({project.relative(written[0])}), but the site lists no jekyll-polyglot in its "
-            "plugins: `jekyll build` then publishes a translated post at its English post's URL, one of "
+            "plugins (nor its Gemfile's :jekyll_plugins group): `jekyll build` then publishes a translated post at its English post's URL, one of "
             "the two pages lost; add jekyll-polyglot to its plugins",
             severity="warning",
         )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
@@ -41,13 +42,50 @@ def jekyll_settings(folder: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
-def loads_polyglot(settings: Mapping[str, Any]) -> bool:
-    """Whether a Jekyll site whose settings are ``settings`` loads jekyll-polyglot (its
-    ``plugins`` or ``gems``)."""
-    return any(
-        isinstance(listed, list) and "jekyll-polyglot" in listed
-        for listed in (settings.get("plugins"), settings.get("gems"))
+def loads_polyglot(settings: Mapping[str, Any], folder: Path | None = None) -> bool:
+    """Whether a Jekyll site whose settings are ``settings`` loads jekyll-polyglot: its
+    ``plugins`` or ``gems`` list it, or the ``Gemfile`` in its folder ``folder`` puts it in the
+    ``:jekyll_plugins`` group, which Jekyll loads whatever ``_config.yml`` says."""
+    listed = any(
+        isinstance(names, list) and "jekyll-polyglot" in names
+        for names in (settings.get("plugins"), settings.get("gems"))
     )
+    return listed or (folder is not None and gemfile_loads_polyglot(folder / "Gemfile"))
+
+
+#: A ``group … do`` block of a Gemfile naming ``:jekyll_plugins`` (its text up to its ``end``).
+_PLUGIN_GROUP = re.compile(
+    r"^\s*group\b[^\n]*?[:'\"]jekyll_plugins\b[^\n]*?\bdo\b(.*?)^\s*end\b", re.MULTILINE | re.DOTALL
+)
+#: A Gemfile line ``gem "jekyll-polyglot"`` (and what follows it on its line).
+_POLYGLOT_GEM = re.compile(r"""^\s*gem\s*\(?\s*["']jekyll-polyglot["'](.*)$""", re.MULTILINE)
+
+
+def gemfile_loads_polyglot(gemfile: Path) -> bool:
+    """Whether the Gemfile ``gemfile`` puts jekyll-polyglot in the group Jekyll loads by itself
+    (see :func:`polyglot_in_plugin_group`); False when there is none or it cannot be read."""
+    try:
+        return polyglot_in_plugin_group(gemfile.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+
+
+def polyglot_in_plugin_group(gemfile: str) -> bool:
+    r"""Whether the Gemfile text ``gemfile`` puts jekyll-polyglot in the ``:jekyll_plugins`` group.
+
+    >>> polyglot_in_plugin_group('group :jekyll_plugins do\n  gem "jekyll-polyglot", "~> 1.5"\nend\n')
+    True
+    >>> polyglot_in_plugin_group('gem "jekyll-polyglot", group: :jekyll_plugins\n')
+    True
+    >>> polyglot_in_plugin_group('gem "jekyll-polyglot"\ngroup :jekyll_plugins do\n  gem "jekyll-feed"\nend\n')
+    False
+    >>> polyglot_in_plugin_group('# gem "jekyll-polyglot", group: :jekyll_plugins\n')
+    False
+    """
+    text = re.sub(r"#[^\n]*", "", gemfile)  # (comments)
+    if any(_POLYGLOT_GEM.search(block) for block in _PLUGIN_GROUP.findall(text)):
+        return True
+    return any(re.search(r"\bgroups?\b[^\n]*jekyll_plugins", rest) for rest in _POLYGLOT_GEM.findall(text))
 
 
 def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> bool:
@@ -135,7 +173,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         )
     notes = zone_notes
     additions = _jekyll_additions(
-        settings, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
+        settings, site.folder, source, locales, ["locales", "glossary", "transpub.toml", paths["site"]]
     )
     found = (
         "its pages and posts"
@@ -376,16 +414,17 @@ def _posts_permalink(settings: Mapping[str, Any]) -> str | None:
 
 
 def _jekyll_additions(
-    settings: Mapping[str, Any], source: str, locales: list[str], excluded: list[str]
+    settings: Mapping[str, Any], folder: Path, source: str, locales: list[str], excluded: list[str]
 ) -> dict[str, Any]:
-    """What _config.yml lacks for jekyll-polyglot, and the project's own files Jekyll would publish."""
+    """What _config.yml (of the site in ``folder``) lacks for jekyll-polyglot, and the project's own
+    files Jekyll would publish."""
 
     def listed(key: str) -> list[Any]:
         value = settings.get(key)
         return value if isinstance(value, list) else []
 
     additions: dict[str, Any] = {}
-    if not loads_polyglot(settings):
+    if not loads_polyglot(settings, folder):
         additions["plugins"] = ["jekyll-polyglot"]
     languages = [loc for loc in (source, *locales) if loc not in listed("languages")]
     if languages:
