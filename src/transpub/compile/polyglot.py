@@ -107,7 +107,24 @@ def _builds_with_polyglot(root: Path) -> bool:
     from ..site_generators.jekyll import loads_polyglot  # (a Jekyll site's alone: not loaded elsewhere)
 
     settings = site_settings(root)
-    return settings is not None and loads_polyglot(settings, root)
+    return settings is not None and (loads_polyglot(settings) or _gemfile_loads_polyglot(root))
+
+
+def _gemfile_loads_polyglot(root: Path) -> bool:
+    """Whether the Gemfile in ``root`` loads jekyll-polyglot (read once while it stays as it is)."""
+    try:
+        stat = (root / "Gemfile").stat()
+    except OSError:
+        return False
+    return _gemfile_at(root, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _gemfile_at(root: Path, _mtime: int, _size: int) -> bool:
+    """:func:`_gemfile_loads_polyglot` of the Gemfile as it is at that time and size."""
+    from ..site_generators.jekyll import gemfile_loads_polyglot
+
+    return gemfile_loads_polyglot(root / "Gemfile")
 
 
 def site_settings(root: Path) -> Mapping[str, Any] | None:
