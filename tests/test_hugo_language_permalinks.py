@@ -271,3 +271,23 @@ def test_a_german_title_makes_the_url_at_the_root_of_the_german_host(tmp_path: P
     public = site / "public"
     assert hrefs_in(public, "de") == ["/der-hafen/"]
     assert served(public / "de", "/der-hafen/")
+
+
+@needs_hugo
+def test_a_pages_old_address_on_the_german_host_leads_to_the_german_page(tmp_path: Path) -> None:
+    """Hugo puts each language's aliases at the root of its own host: the German page keeps the alias
+    as written, and each host's old address leads to the page in its language."""
+    site = hugo_site(tmp_path / "harbour", config=MULTIHOST)
+    harbour = site / "content" / "posts" / "harbour.md"
+    harbour.write_text(HARBOUR.replace("title:", "aliases: [/old-harbour/]\ntitle:"), "utf-8")
+    init(site, "-l", "de")
+    pseudo_translate(site)
+    assert "aliases: [/old-harbour/]\n" in (site / "content" / "posts" / "harbour.de.md").read_text("utf-8")
+    hugo_build(site)
+    public = site / "public"
+    assert (
+        "https://hafen.example/posts/harbour/" in (public / "de" / "old-harbour" / "index.html").read_text()
+    )
+    assert (
+        "https://harbour.example/posts/harbour/" in (public / "en" / "old-harbour" / "index.html").read_text()
+    )

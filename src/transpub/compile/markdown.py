@@ -22,6 +22,7 @@ from ..project import Project
 from ..published_titles import usable
 from ..site import Page
 from ..sources import Translation, read_options
+from .aliases import localized_aliases
 from .polyglot import names_language, page_permalink, with_front_values
 from .polyglot_languages import misread_language
 from .run import CompiledArticle, CompileOptions, CompileReport
@@ -189,7 +190,9 @@ def _localized_markdown(
     added), with root-relative links rewritten by ``[compile.links]``, a translated heading's id
     kept by ``[compile] heading_ids``, and a value naming a page by its title written as ``titles``
     says that page is titled in ``locale`` (a link to an article ``links`` has not published in
-    ``locale``: as written; a relative one to an article, from the URL of the page of ``own``), and a JSON-LD ``inLanguage`` naming the source's language naming ``locale``."""
+    ``locale``: as written; a relative one to an article, from the URL of the page of ``own``), a
+    JSON-LD ``inLanguage`` naming the source's language naming ``locale``, and Hugo's aliases with a
+    leading slash in ``locale``'s folder (:func:`~.aliases.localized_aliases`)."""
 
     def resolve(slot: Slot) -> Resolution:
         entry = entries.get(slot.msgid)
@@ -198,7 +201,7 @@ def _localized_markdown(
             return Resolution(text=entry.text)
         return Resolution()
 
-    return document.render(
+    text = document.render(
         resolve,
         join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
         rewrite_url=(
@@ -209,7 +212,8 @@ def _localized_markdown(
         heading_ids=project.heading_ids,
         titles=titles,
         inserts={IN_LANGUAGE: write_json_string(bcp47_tag(locale))},
-    ).encode("utf-8")
+    )
+    return localized_aliases(project, text, locale).encode("utf-8")
 
 
 def markdown_keys(

@@ -435,7 +435,6 @@ def _hugo_url_links(
     links: dict[str, str] = {}
     notes: list[str] = []
     for path, front in pages_front_matter(articles, (".md",)):
-        notes.extend(_alias_notes(shown_path(path, site.folder), (front or {}).get("aliases")))
         url = (front or {}).get("url")
         if not isinstance(url, str) or not url.strip("/ "):
             continue
@@ -452,26 +451,6 @@ def _hugo_url_links(
         if _followed({**taken, **links}, f"{before}{folder}") != f"/{{lang}}{folder}":
             links[f"{before}{folder}"] = f"/{{lang}}{folder}"
     return links, notes
-
-
-def _alias_notes(shown: str, aliases: object) -> list[str]:
-    """The note for a page (``shown``) whose ``aliases`` name an address with a leading slash: its
-    translations keep them, and Hugo writes every language's redirect at that one address, the last
-    built over the others, so the page's old address may lead to a translation instead.
-
-    >>> _alias_notes("content/a.md", ["older-a", 3]), len(_alias_notes("content/a.md", "/old/a/"))
-    ([], 1)
-    """
-    listed = [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []
-    absolute = [alias.strip() for alias in listed if isinstance(alias, str) and alias.strip().startswith("/")]
-    if not absolute:
-        return []
-    return [
-        f"{shown} sets aliases {', '.join(absolute)}, which its translations keep: Hugo writes every "
-        "language's redirect there, one over the other, so the old address may lead to a translation; "
-        "write each relative to the page's folder, without its leading slash, which Hugo puts in each "
-        "language's folder"
-    ]
 
 
 def _followed(links: Mapping[str, str], url: str) -> str | None:
