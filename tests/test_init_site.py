@@ -533,6 +533,44 @@ def test_init_names_a_page_whose_url_its_translations_would_publish_over_it(tmp_
     assert not served(site / "public", "/es/harbour-news/")  # the Spanish page is at /harbour-news/ too
 
 
+#: An HTML file without front matter, which Hugo copies as it is (a page a theme does not wrap).
+RTL = (
+    '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Right to left</title></head>\n'
+    '<body><p>Some text runs right to left. See <a href="/posts/ferry/">the ferry</a>.</p></body></html>\n'
+)
+
+
+@pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
+@pytest.mark.parametrize(
+    ("by_folder", "written", "built"),
+    [
+        (False, "content/posts/rtl.es.html", "es/posts/rtl.es.html"),
+        (True, "content/es/posts/rtl.html", "es/posts/rtl.html"),
+    ],
+    ids=["by file name", "by content folder"],
+)
+def test_an_html_file_hugo_copies_as_it_is_is_served_in_spanish_where_hugo_copies_spanish_content(
+    tmp_path: Path, by_folder: bool, written: str, built: str
+) -> None:
+    """It was written as a page in site/es/posts/rtl.html, which hugo never builds, and compile named
+    it es/posts/rtl.html, no folder said."""
+    site = hugo_site(tmp_path / "harbour", by_folder=by_folder)
+    english = site / "content" / ("en" if by_folder else "") / "posts" / "rtl.html"
+    english.write_text(RTL, encoding="utf-8")
+    add_to_hugo_toml(site, init(site, "-l", "es"))
+    transpub(site, "extract")
+    fill_pseudo(site)
+    assert f"{written}: 100% translated" in transpub(site, "compile").splitlines()
+    assert not (site / "site").exists()
+    hugo_build(site)
+    assert (site / "public" / "posts" / "rtl.html").read_text("utf-8") == RTL
+    spanish = (site / "public" / built).read_text("utf-8")
+    assert spanish.replace("⟦", "").replace("⟧", "") == RTL.replace(
+        '<html lang="en">', '<html lang="es" dir="ltr">'
+    ).replace("/posts/ferry/", "/es/posts/ferry/")
+    assert served(site / "public", "/es/posts/ferry/")
+
+
 @pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")
 def test_a_pages_old_address_still_leads_to_the_english_page_and_under_es_to_the_spanish_one(
     tmp_path: Path,

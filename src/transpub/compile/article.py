@@ -29,6 +29,7 @@ from .pages import PageChrome, content_page, render_page
 from .places import (
     catalog_file,
     child,
+    content_file,
     html_path,
     is_absent,
     page_exists,
@@ -71,7 +72,7 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
         shown = content_page(project, document, text)
     if not options.pages:
         assets = ArticleAssets()  # no page is written: nothing to load files for
-    elif document.for_generator and run.markdown_root is not None:
+    elif content_file(run, document):
         assets = ArticleAssets()  # its Markdown files get its images beside them (see image_plan)
     else:
         assets = copy_assets(
@@ -181,7 +182,7 @@ def compile_article(run: CompileRun, task: ArticleTask) -> CompiledArticle:
         links.published.setdefault(slug, frozenset([*shown_in, *kept]))  # (for the pages linking to it)
         if options.review:  # (where its review copies are, for the review copies linking to it)
             links.reviewed.setdefault(slug, frozenset(_readable(selected, present, broken, slug)))
-    if run.markdown_root is not None and document.for_generator:
+    if content_file(run, document):
         if run.record is not None:
             outputs = run.record.view()
             images = image_plan(project, document, path, [source, *selected], options)
@@ -488,7 +489,7 @@ def _pages_left_out(
     """``compile --indexes``: the pages a sharded run wrote that this run, with other options
     (``--include-fuzzy``, ``--threshold``), would not publish, and the pages it would publish that
     are not in the site (a shard's pages not put there), so that its index pages leave them out."""
-    if run.markdown_root is not None and document.for_generator:
+    if content_file(run, document):
         return []
     issues = []
     for locale, decided in pages.items():

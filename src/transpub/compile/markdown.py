@@ -23,6 +23,7 @@ from ..published_titles import usable
 from ..site import Page
 from ..sources import Translation, read_options
 from .aliases import localized_aliases
+from .pages import page_language
 from .polyglot import names_language, page_permalink, with_front_values
 from .polyglot_languages import misread_language
 from .run import CompiledArticle, CompileOptions, CompileReport
@@ -122,7 +123,7 @@ def image_plan(
     shown = project.relative(article)
     try:
         references = file_references(
-            document.render(), shown, read_options(project, article), html=document.format == "html-content"
+            document.render(), shown, read_options(project, article), html=document.format != "markdown"
         )
     except ArticleError:  # (read once already: the reader reported it)
         return ImagePlan()
@@ -192,7 +193,8 @@ def _localized_markdown(
     says that page is titled in ``locale`` (a link to an article ``links`` has not published in
     ``locale``: as written; a relative one to an article, from the URL of the page of ``own``), a
     JSON-LD ``inLanguage`` naming the source's language naming ``locale``, and Hugo's aliases with a
-    leading slash in ``locale``'s folder (:func:`~.aliases.localized_aliases`)."""
+    leading slash in ``locale``'s folder (:func:`~.aliases.localized_aliases`). An HTML file without
+    front matter (which Hugo copies as it is) says its language and charset as a page compile makes."""
 
     def resolve(slot: Slot) -> Resolution:
         entry = entries.get(slot.msgid)
@@ -201,18 +203,25 @@ def _localized_markdown(
             return Resolution(text=entry.text)
         return Resolution()
 
-    text = document.render(
-        resolve,
-        join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
-        rewrite_url=(
-            (lambda url: project.localized_link(url, locale))
-            if links is None
-            else links.rewrite(project, locale, own)
-        ),
-        heading_ids=project.heading_ids,
-        titles=titles,
-        inserts={IN_LANGUAGE: write_json_string(bcp47_tag(locale))},
-    )
+    language = page_language(document, locale) if document.format == "html" else []
+    for tag, attributes in language:  # (an HTML file Hugo copies as it is: the page's language)
+        tag.extra_attributes = attributes
+    try:
+        text = document.render(
+            resolve,
+            join_sentences=language_of(locale) in SPACELESS_LANGUAGES,
+            rewrite_url=(
+                (lambda url: project.localized_link(url, locale))
+                if links is None
+                else links.rewrite(project, locale, own)
+            ),
+            heading_ids=project.heading_ids,
+            titles=titles,
+            inserts={IN_LANGUAGE: write_json_string(bcp47_tag(locale))},
+        )
+    finally:
+        for tag, _ in language:
+            tag.extra_attributes = {}
     return localized_aliases(project, text, locale).encode("utf-8")
 
 

@@ -308,15 +308,9 @@ def render_page(
     inserts = {"head-end": head, "body-start": body_start}
     if locale != source:  # (a JSON-LD inLanguage naming the source's language names the page's)
         inserts[IN_LANGUAGE] = write_json_string(bcp47_tag(locale))
-    page_tag = page.html_tag
-    charset_tag = page.charset_tag if page.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
-    if page_tag is not None:
-        language = {"lang": bcp47_tag(locale), "dir": text_direction(locale)}
-        if has_attribute("".join(part for part in page_tag.parts if isinstance(part, str)), "xml:lang"):
-            language["xml:lang"] = language["lang"]  # (XHTML's own: both must agree)
-        page_tag.extra_attributes = language
-    if charset_tag is not None:
-        charset_tag.extra_attributes = _utf8_declaration(charset_tag)
+    language_tags = page_language(page, locale)
+    for tag, attributes in language_tags:
+        tag.extra_attributes = attributes
     for tag in canonical[:1]:
         tag.extra_attributes = rewritten.get(id(tag), {})
     for kind, tag in open_graph:
@@ -339,16 +333,31 @@ def render_page(
             omit=dropped,
         )
     finally:
-        if page_tag is not None:
-            page_tag.extra_attributes = {}
-        if charset_tag is not None:
-            charset_tag.extra_attributes = {}
+        for tag, _ in language_tags:
+            tag.extra_attributes = {}
         for tag in canonical[:1]:
             tag.extra_attributes = {}
         for _, tag in open_graph:
             tag.extra_attributes = {}
         for tag in asset_tags:
             tag.extra_attributes = {}
+
+
+def page_language(page: Document, locale: str) -> list[tuple[Tag, dict[str, str]]]:
+    """The tags of the HTML page ``page`` that say its language and charset, each with the attributes
+    it gets in ``locale``'s page: ``<html>``'s ``lang`` and ``dir`` (and XHTML's ``xml:lang``), and a
+    legacy charset's declaration, the page being written in UTF-8."""
+    tags: list[tuple[Tag, dict[str, str]]] = []
+    page_tag = page.html_tag
+    if page_tag is not None:
+        language = {"lang": bcp47_tag(locale), "dir": text_direction(locale)}
+        if has_attribute("".join(part for part in page_tag.parts if isinstance(part, str)), "xml:lang"):
+            language["xml:lang"] = language["lang"]  # (XHTML's own: both must agree)
+        tags.append((page_tag, language))
+    charset_tag = page.charset_tag if page.encoding not in ("utf-8", "utf-8-sig", "ascii") else None
+    if charset_tag is not None:
+        tags.append((charset_tag, _utf8_declaration(charset_tag)))
+    return tags
 
 
 #: A slot shown as written.

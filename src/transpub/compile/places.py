@@ -109,9 +109,20 @@ def remove_stale(out_dir: Path, *paths: Path) -> None:
         remove_file(path, out_dir)
 
 
+def content_file(run: CompileRun, document: Document) -> bool:
+    """Whether compile writes the translations of ``document`` as the generator's content files
+    (Markdown output), not as HTML pages of the site: a Markdown or HTML content page, and on a Hugo
+    site (``[compile] heading_ids``) an HTML file without front matter, which Hugo copies as it is
+    into the folder of the language its content file is in (``posts/rtl.es.html`` to
+    ``/es/posts/rtl.es.html``; ``es/posts/rtl.html`` of Spanish content to ``/es/posts/rtl.html``)."""
+    if run.markdown_root is None:
+        return False
+    return document.for_generator or (run.project.heading_ids or "").startswith("hugo")
+
+
 def page_exists(run: CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
     """Whether the page of ``document`` in ``locale`` is on disk (as the run found its folder)."""
-    if run.markdown_root is not None and document.for_generator:
+    if run.markdown_root is not None and content_file(run, document):
         return markdown_path(run.project, locale, article, run.markdown_root).is_file()
     relative = html_path(run.project, locale, slug, folder_index=is_folder_index(article, slug))
     return not is_absent(run, relative) and (run.out_dir / relative).is_file()

@@ -278,7 +278,7 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             "paths.articles": f"languages.{key}.contentDir"
             if source_dir
             else "the content folder (contentDir)",
-            "paths.site": f"HTML pages of HTML articles (not {public}/, where hugo builds the site)",
+            "paths.site": f"transpub's HTML pages, compile --format html (not {public}/, where hugo builds)",
             "compile.layout": layout,
             "compile.heading_ids": why,
             "compile.source_url_prefix": f"defaultContentLanguageInSubdir: the {key} pages are under /{key}/",
