@@ -20,7 +20,7 @@ import tomli_w
 import yaml
 from click.testing import CliRunner
 
-from pseudo_catalogs import fill_pseudo
+from pseudo_catalogs import empty_catalog, fill_pseudo
 from real_renderers import HUGO, JEKYLL, MKDOCS
 from test_compile_helpers import compiled_slugs
 from test_hugo_site import merged, readme_blocks
@@ -553,10 +553,12 @@ def test_an_html_file_hugo_copies_as_it_is_is_served_in_spanish_where_hugo_copie
     tmp_path: Path, by_folder: bool, written: str, built: str
 ) -> None:
     """It was written as a page in site/es/posts/rtl.html, which hugo never builds, and compile named
-    it es/posts/rtl.html, no folder said."""
+    it es/posts/rtl.html, no folder said. The Spanish harbour's link to it leads there, and to the
+    English file once it is held back in Spanish."""
     site = hugo_site(tmp_path / "harbour", by_folder=by_folder)
-    english = site / "content" / ("en" if by_folder else "") / "posts" / "rtl.html"
-    english.write_text(RTL, encoding="utf-8")
+    posts = site / "content" / ("en" if by_folder else "") / "posts"
+    (posts / "rtl.html").write_text(RTL, encoding="utf-8")
+    (posts / "harbour.md").write_text(HARBOUR + "See [the notes](/posts/rtl.html).\n", encoding="utf-8")
     add_to_hugo_toml(site, init(site, "-l", "es"))
     transpub(site, "extract")
     fill_pseudo(site)
@@ -569,6 +571,12 @@ def test_an_html_file_hugo_copies_as_it_is_is_served_in_spanish_where_hugo_copie
         '<html lang="en">', '<html lang="es" dir="ltr">'
     ).replace("/posts/ferry/", "/es/posts/ferry/")
     assert served(site / "public", "/es/posts/ferry/")
+    harbour = site / "public" / "es" / "posts" / "harbour" / "index.html"
+    assert page(harbour).xpath("//article//a/@href") == [f"/{built}"]
+    empty_catalog(site / "locales" / "es" / "LC_MESSAGES" / "posts" / "rtl.po")
+    transpub(site, "compile")
+    hugo_build(site)
+    assert page(harbour).xpath("//article//a/@href") == ["/posts/rtl.html"]
 
 
 @pytest.mark.skipif(HUGO is None, reason="hugo is not installed (make test installs the Debian package hugo)")

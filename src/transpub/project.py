@@ -309,6 +309,11 @@ class Project:
             return self.markdown_dir
         return self.articles_dir if self.markdown_layout == "suffix" else self.site_dir
 
+    @property
+    def hugo_builds(self) -> bool:
+        """Whether Hugo builds the site compile writes Markdown for (``[compile] heading_ids`` is Hugo's)."""
+        return (self.heading_ids or "").startswith("hugo")
+
     def url_dir(self, locale: str) -> str:
         """The folder of ``locale``'s pages in the site's URLs (``[compile.url_dirs]``, else its
         output folder: :meth:`locale_dir`); "" where they are at the root of a host of their own

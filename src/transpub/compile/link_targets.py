@@ -79,6 +79,9 @@ class LinkTargets:
     #: article reads (where the run writes its review copy), for those decided so far, as
     #: :attr:`published`.
     reviewed: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: For localized Markdown on a Hugo site: the articles Hugo copies as they are (HTML files
+    #: without front matter), whose URL in a language is their file's there (see :attr:`page_url`).
+    copied: frozenset[str] = frozenset()
 
     def tag_url(self, url: str) -> str | None:
         """The URL (a key of :attr:`slugs`) of the article the link destination ``url`` names when
@@ -263,6 +266,9 @@ class LinkTargets:
             slug = self.target(url)
             if slug is not None and locale not in self.published[slug]:
                 return None
+            if slug in self.copied and self.page_url is not None:  # (rtl.es.html: not the rule's)
+                found = self.page_url(slug, locale)
+                return None if found is None else _in_path(found) + split_url(url)[1]
             if own is not None and self.own_url is not None:
                 found = self.own_url(own, locale)  # (where it is in the language: see OwnUrls)
                 return None if found is None else _in_path(found) + split_url(url)[1]

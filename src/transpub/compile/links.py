@@ -152,8 +152,13 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         return LinkTargets(
             slugs, {slug: path for path, slug, _ in pages}, {}, prefix=prefix, liquid=tags, undated=undated
         )
+    copied: set[str] = set()
     for path, slug, relative in pages:
         paths[slug] = path
+        if copied_as_is(project, path):  # (at its file's name: see OwnUrls)
+            slugs.setdefault(url_path(f"{prefix}/{relative}"), slug)
+            copied.add(slug)
+            continue
         front = page_front_matter(path, _URL_KEYS)
         if found is not None and not (front or {}).get("url"):
             if found.add(relative, slug, path, front, page_sections(relative, sections)):
@@ -161,7 +166,7 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         url = article_url(relative, front, prefix, style)
         if url is not None:
             slugs.setdefault(url, slug)
-    urls = OwnUrls(project, paths, frozenset(sections))
+    urls = OwnUrls(project, paths, frozenset(sections), frozenset(copied))
     made = project.locale_permalinks or project.ugly_urls or (found is not None and found.titled)
     return LinkTargets(
         slugs,
@@ -172,6 +177,16 @@ def link_map(run: CompileRun, articles: Iterable[tuple[Path, str]]) -> LinkTarge
         own_url=urls if made else None,
         page_url=urls,
         ugly=project.source_locale if project.ugly_urls.get(project.source_locale) else None,
+        copied=frozenset(copied),
+    )
+
+
+def copied_as_is(project: Project, path: Path) -> bool:
+    """Whether Hugo copies the article at ``path`` as it is, at its file's name in the folder of the
+    language its content file is in: an HTML file without front matter (with Markdown output, see
+    :func:`.places.content_file`)."""
+    return (
+        project.hugo_builds and path.suffix.lower() in (".html", ".htm") and page_front_matter(path) is None
     )
 
 
@@ -188,6 +203,8 @@ class OwnUrls:
     project: Project
     paths: Mapping[str, Path]
     sections: frozenset[str]
+    #: The articles Hugo copies as they are (see :func:`copied_as_is`): at their files' names.
+    copied: frozenset[str] = frozenset()
     #: By slug, the titles an article is published with (see :func:`.titles.page_titles`; None: it
     #: cannot be read), for those whose pattern holds a title.
     titles: dict[str, PageTitles | None] = field(default_factory=dict)
@@ -205,7 +222,7 @@ class OwnUrls:
     def pattern(self, slug: str, locale: str) -> str | None:
         """The permalink pattern of the article in ``locale`` (None: its default URL, or its own ``url``)."""
         relative, front = self._page(slug)
-        if len(relative.parts) < 2 or relative.stem == "_index" or front.get("url"):
+        if len(relative.parts) < 2 or relative.stem == "_index" or front.get("url") or slug in self.copied:
             return None
         return self.project.permalinks_in(locale).get(relative.parts[0])
 
@@ -226,7 +243,7 @@ class OwnUrls:
 
     def ugly(self, slug: str, locale: str) -> bool:
         """Whether Hugo publishes the article as ``….html`` in ``locale`` (see :func:`ugly_page`)."""
-        return ugly_page(self.project, *self._page(slug), locale)
+        return slug not in self.copied and ugly_page(self.project, *self._page(slug), locale)
 
     def undecided(self, run: CompileRun, slugs: Iterable[str]) -> list[tuple[Path, str, None]]:
         """Those of the articles ``slugs`` whose pattern holds a title in a selected language and
@@ -253,7 +270,14 @@ class OwnUrls:
         source = locale == project.source_locale
         folder = project.source_url_prefix if source else project.url_folder(locale)
         pattern = self.pattern(slug, locale)
-        if pattern is None:
+        found: str | None
+        if slug in self.copied:  # (Hugo keeps the file's name: rtl.es.html beside rtl.html)
+            if project.markdown_layout == "suffix" and not source:
+                relative = relative.with_name(
+                    f"{relative.stem}.{project.locale_dir(locale)}{relative.suffix}"
+                )
+            found = f"{folder}/{relative}"  # (as Hugo copies it: its name as written)
+        elif pattern is None:
             found = article_url(relative, front, folder, style)
         else:
             sections = page_sections(relative, self.sections)

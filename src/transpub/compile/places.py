@@ -117,7 +117,7 @@ def content_file(run: CompileRun, document: Document) -> bool:
     ``/es/posts/rtl.es.html``; ``es/posts/rtl.html`` of Spanish content to ``/es/posts/rtl.html``)."""
     if run.markdown_root is None:
         return False
-    return document.for_generator or (run.project.heading_ids or "").startswith("hugo")
+    return document.for_generator or run.project.hugo_builds
 
 
 def page_exists(run: CompileRun, document: Document, locale: str, article: Path, slug: str) -> bool:
