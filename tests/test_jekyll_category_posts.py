@@ -19,6 +19,7 @@ from exchange_project import run
 from real_renderers import polyglot_build
 from test_jekyll_collections_dir import POLYGLOT
 from test_jekyll_site_pages import pseudo_translated, unmarked
+from transpub.project import load_project
 
 #: The posts, by path in the folder of the posts and collections, and their URLs.
 POSTS = {
@@ -106,6 +107,22 @@ def test_the_spanish_home_page_links_the_spanish_post_of_the_category_by_its_fil
 ) -> None:
     written = unmarked((site[0] / "es" / "index.md").read_text(encoding="utf-8"))
     assert "{% link news/_posts/es/2024-01-02-storm.md %}" in written
+
+
+def test_a_file_in_a_categorys_spanish_posts_folder_is_known_as_none_extract_reads_as_in_posts_es(
+    site: tuple[Path, str],
+) -> None:
+    """What transpub says extract reads (a report or ``--out`` folder named there is refused for it)
+    is what extract reads: each Spanish post compile wrote, in ``news/_posts/es/`` as in
+    ``_posts/es/``, is no article, each English one is."""
+    project = load_project(site[0])
+    articles = project.article_paths()
+    for name in POSTS:
+        english, translated = posts_in(site) / name, posts_in(site) / spanish(name)
+        assert (english in articles, project.extract_reads_in(english)) == (True, True), name
+        assert (translated in articles, project.extract_reads_in(translated)) == (False, False), name
+        report = translated.with_name("report.html")
+        assert not project.extract_reads_in(report), name
 
 
 @pytest.fixture(scope="module")

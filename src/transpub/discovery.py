@@ -22,7 +22,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath, PurePosixPath
 
@@ -193,6 +193,20 @@ def category_posts_end(parts: Sequence[str], start: int) -> int:
         if parts[index].startswith("_"):
             return index + 1 if parts[index] == "_posts" and index > start else 0
     return 0
+
+
+def in_posts_language_folder(parts: Sequence[str], language_folders: Collection[str]) -> bool:
+    """Whether the file at ``parts`` (its path in a Jekyll site's folder) is in a language's folder
+    right inside a ``_posts`` folder (``_posts/es/a.md``, a category's ``news/_posts/es/a.md``): a
+    language's posts, which compile writes in a polyglot site and extract never reads as articles.
+
+    >>> [in_posts_language_folder(p.split("/"), {"en", "es"}) for p in ("news/_posts/es/a.md", "news/_posts/a.md", "es/_posts/a.md")]
+    [True, False, False]
+    """
+    return any(
+        parts[index - 1] == "_posts" and parts[index] in language_folders
+        for index in range(1, len(parts) - 1)
+    )
 
 
 def in_underscore_folder(parts: Sequence[str]) -> bool:

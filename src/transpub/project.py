@@ -31,6 +31,7 @@ from .discovery import (
     Discovery,
     category_posts_end,
     discover_articles,
+    in_posts_language_folder,
     in_shard,
     is_translation_name,
     jekyll_reads,
@@ -282,7 +283,8 @@ class Project:
     def extract_reads_in(self, path: Path) -> bool:
         """Whether ``path`` is in the articles folder where extract reads articles: not a hidden name
         there, a folder ``[paths] exclude`` leaves out, or one compile writes in the articles folder
-        (the site's of ``articles = "."``)."""
+        (the site's of ``articles = "."``, a language's posts in a polyglot site's ``_posts`` folder,
+        a category's too: ``news/_posts/es/``)."""
         resolved, articles = real_path(path), resolved_folder(str(self.articles_dir)).rstrip(os.sep)
         if not resolved.startswith(articles + os.sep):
             return False
@@ -294,6 +296,8 @@ class Project:
             return False
         if self.markdown_layout == "polyglot" and not jekyll_reads("/".join(parts), self.jekyll_folders):
             return False
+        if self.polyglot_site and in_posts_language_folder(parts, self._language_folders()):
+            return False  # (a language's posts, of a category too: news/_posts/es/)
         folders = [os.path.realpath(folder) for folder in self._markdown_output_dirs()]
         return not any(resolved.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders)
 
