@@ -239,7 +239,7 @@ def test_compile_counts_a_value_translation_that_keeps_its_source_as_not_publish
     assert coverage_line(run_cli(broken, "compile").output) == "de/post.md: 80% translated"
     for root in (kept, broken):  # and a page that must be whole is held back alike
         result = run_cli(root, "compile", "--threshold", "100")
-        assert "de/post: not published: 80% translated, below the 100% needed to publish" in result.output
+        assert "de/post.md: not published: 80% translated, below the 100% needed to publish" in result.output
         assert not (root / "site" / "de" / "post.md").exists()
 
 
@@ -348,7 +348,7 @@ def test_status_shows_a_translation_compile_refuses_apart_and_says_where_to_see_
     assert f" {problem} " in run_cli(root, "check", "-l", "de").output
     compiled = run_cli(root, "compile", "--threshold", "100")
     assert (
-        "de/post: not published: 80% translated, below the 100% needed to publish; 1 translation refused "
+        "de/post.md: not published: 80% translated, below the 100% needed to publish; 1 translation refused "
         "(counted as untranslated): `transpub check -l de` says why"
     ) in compiled.output
 

@@ -539,7 +539,7 @@ def test_compile_format_markdown_on_the_command_line_lists_the_files(tmp_path: P
     result = run_cli(root, "compile", "--format", "markdown")
     assert result.exit_code == 0, result.output
     assert "es/posts/harbour.md: 100% translated" in result.output
-    assert "de/posts/harbour: not published: 0% translated" in result.output
+    assert "de/posts/harbour.md: not published: 0% translated" in result.output
     assert "Site:" not in result.output
     assert not (root / "site" / "index.html").exists()
     result = run_cli(root, "compile")
@@ -555,5 +555,5 @@ def test_a_markdown_file_published_before_and_held_back_now_is_said_to_be_remove
     result = run_cli(root, "compile", "--threshold", "100", "-l", "es")
     assert result.exit_code == 0, result.output
     assert not spanish.exists()
-    assert "es/posts/harbour: not published: " in result.output
+    assert "es/posts/harbour.md: not published: " in result.output
     assert "; es/posts/harbour.md, published before, is removed" in result.output  # as written lines name it

@@ -179,7 +179,7 @@ def test_a_german_title_too_long_for_its_url_is_held_back_naming_the_german_perm
         '"/beitraege/:title/": Hugo makes it of the title)'
     )
     compiled = " ".join(transpub(site, "compile").split())
-    assert f"de/posts/harbour: not published: {why}" in compiled, compiled
+    assert f"content/posts/harbour.de.md: not published: {why}" in compiled, compiled
     checked = CliRunner().invoke(main, ["--project", str(site), "check"])
     assert checked.exit_code == 1, checked.output
     assert f'[threshold] "The harbour": not published in de: {why}' in " ".join(checked.output.split())

@@ -371,7 +371,7 @@ def test_a_title_translated_too_long_for_a_file_name_holds_its_page_back_and_hug
     output = " ".join(transpub(site, "compile").split())
     entry = entry_line(site, "harbour", "The harbour").removeprefix("Warning: ").removesuffix(":")
     assert (
-        "es/posts/harbour: not published: its translated title makes a name of 300 bytes in its URL "
+        "content/posts/harbour.es.md: not published: its translated title makes a name of 300 bytes in its URL "
         '([compile.permalinks] posts = "/:title/": Hugo makes it of the title), longer than a file name '
         f'can be (at most 250): Hugo would stop building the site ("file name too long"); translate the '
         f"title shorter ({entry})" in output
@@ -394,7 +394,9 @@ def test_check_fails_on_the_page_compile_holds_back_for_a_title_too_long_for_its
     checked = CliRunner().invoke(main, ["--project", str(site), "check"])
     assert checked.exit_code == 1, checked.output
     compiled = " ".join(transpub(site, "compile").split())
-    reason = compiled.split("es/posts/harbour: not published: ")[1].split("; translate the title shorter")[0]
+    reason = compiled.split("content/posts/harbour.es.md: not published: ")[1].split(
+        "; translate the title shorter"
+    )[0]
     assert reason.startswith("its translated title makes a name of 300 bytes in its URL"), compiled
     said = f'{entry}: [threshold] "The harbour": not published in es: {reason}; translate the title shorter'
     assert said in " ".join(checked.output.split()), checked.output
@@ -488,6 +490,6 @@ def test_status_says_compile_holds_back_the_page_whose_title_is_translated_too_l
     compiled = " ".join(transpub(site, "compile").split())
     entry = entry_line(site, "harbour", "The harbour").removeprefix("Warning: ").removesuffix(":")
     shorter = f"; translate the title shorter ({entry})"
-    reason = compiled.split("es/posts/harbour: not published: ")[1].split(shorter)[0] + shorter
+    reason = compiled.split("content/posts/harbour.es.md: not published: ")[1].split(shorter)[0] + shorter
     assert reason.startswith("its translated title makes a name of 300 bytes in its URL"), compiled
     assert f"posts/harbour (locales/es/LC_MESSAGES/posts/harbour.po): {reason}" in said, said

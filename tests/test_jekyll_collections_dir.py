@@ -21,6 +21,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from exchange_project import run
 from real_renderers import polyglot_build
 from test_jekyll_site_pages import pseudo_translated, unmarked
 
@@ -160,6 +161,27 @@ def test_compile_names_a_translated_post_in_the_collections_dir_when_the_site_lo
         "reads its language (my_collections/_posts/es/2024-05-02-harbour.md), but the site lists no "
         "jekyll-polyglot in its plugins"
     ) in compiled
+
+
+def test_compile_names_each_held_back_page_by_the_file_it_would_write_in_the_collections_dir(
+    tmp_path: Path,
+) -> None:
+    """Nothing translated yet: each page's line names where its Spanish file goes (a post's in
+    ``my_collections/_posts/es/``, a page's in ``es/``), as the line of a page written does, at the
+    next run too (nothing changed: what the last one reported)."""
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    for name, text in FILES.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    assert run(root, "init", "-l", "es").exit_code == 0
+    assert run(root, "extract").exit_code == 0
+    compiled, again = run(root, "compile").output, run(root, "compile").output  # (then as recorded)
+    for spanish in SPANISH.values():
+        said = f"{spanish}: not published: 0% translated, below the 80% needed to publish"
+        assert said in compiled and said in again, compiled
+        assert not (root / spanish).exists()
 
 
 #: A site whose ``source`` is ``src`` and ``collections_dir`` ``coll``: its posts alone are the articles.

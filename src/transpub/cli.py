@@ -1284,8 +1284,9 @@ def compile_(
             )
         else:
             withdrawn = _output_shown(project, report.out_dir, report.withdrawn.get((page.locale, page.slug)))
+            held = _output_shown(project, report.out_dir, report.held.get((page.locale, page.slug)))
             lines.append(
-                f"{page.locale}/{page.slug}: not published: {page.reason}"
+                f"{held or f'{page.locale}/{page.slug}'}: not published: {page.reason}"
                 + (f"; {withdrawn}, published before, is removed" if withdrawn else "")
             )
     if lines:

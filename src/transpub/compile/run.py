@@ -45,6 +45,9 @@ class CompileReport:
     #: By (locale, slug): the page an earlier run published that this run removed, as it is held
     #: back now (below the threshold, no catalog): its line says so.
     withdrawn: dict[tuple[str, str], Path] = field(default_factory=dict)
+    #: Markdown output: by (locale, slug), where the file of a page held back would be written
+    #: (``_posts/es/…`` on a Jekyll site, ``posts/a.es.md`` by suffix): its line names it.
+    held: dict[tuple[str, str], Path] = field(default_factory=dict)
     #: Pages an earlier compile wrote where they no longer go (see ``page_file``), left there as their
     #: language was not compiled in this run: by locale, (the page, where it goes now), as shown.
     unmoved: dict[str, list[tuple[str, str]]] = field(default_factory=dict)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..discovery import Discovery, in_shard, is_folder_index
-from ..errors import ArticleError, ConfigError, cannot
+from ..errors import ArticleError, ConfigError, UnsafePathError, cannot
 from ..formats import publishes_html_page
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import (
@@ -133,7 +133,7 @@ def compile_project(
     order = [slugs[path] for path in article_paths]
     kept = kept_articles(run, records_name, whole, order) if whole is not None and not full else None
     if kept is not None and kept.whole:  # nothing changed since the last run: what it reported
-        return _report_kept(run, list(kept.articles.values()), report)
+        return _held_files(run, discovery, _report_kept(run, list(kept.articles.values()), report))
     # else the articles of the record's parts that hold (an article edited: the others') are as it
     # says, and the articles' records decide of the rest, which alone are loaded at first
     held = kept.articles if kept is not None else {}
@@ -252,6 +252,7 @@ def compile_project(
     all_locales = [source, *targets]
     report.other_pages = [page for (locale, _), page in pages.items() if locale not in (source, *selected)]
     report.stale_links = [loc for loc in targets if loc in stale]
+    _held_files(run, discovery, report)
     try:
         if record is not None:
             remove_stale_markdown(
@@ -307,6 +308,26 @@ def compile_project(
         manifest.save()
     if whole is not None:  # what the next run reports if nothing changes
         keep_run(run, manifest, whole, discovery, names, report, kept.results if kept is not None else None)
+    return report
+
+
+def _held_files(run: CompileRun, discovery: Discovery, report: CompileReport) -> CompileReport:
+    """``report`` with, in Markdown, where the file of each page it holds back would be written
+    (:attr:`CompileReport.held`): a Jekyll post's translation in its ``_posts/es/``, not ``es/``."""
+    if run.markdown_root is None:
+        return report
+    paths = {article.slug: article.path for article in discovery.articles}
+    source = run.project.source_locale
+    for page in report.pages:
+        path = paths.get(page.slug)
+        if page.published or page.locale == source or path is None or publishes_html_page(path):
+            continue  # (an HTML article's page is named as in HTML)
+        try:
+            place = run.project.markdown_path(page.locale, path, run.options.out_dir)
+        except UnsafePathError:  # (outside the Markdown folder: the run said so where it wrote)
+            continue
+        if place is not None:
+            report.held[page.locale, page.slug] = place
     return report
 
 
