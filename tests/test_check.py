@@ -7,7 +7,16 @@ from pathlib import Path
 import polib
 import pytest
 
-from test_check_fixtures import ARTICLE, add_flag, edit_catalog, make_project, po_path, run, set_entry
+from test_check_fixtures import (
+    ARTICLE,
+    TRANSLATIONS,
+    add_flag,
+    edit_catalog,
+    make_project,
+    po_path,
+    run,
+    set_entry,
+)
 
 DE = "locales/de/LC_MESSAGES/signing.po"
 ZH = "locales/zh_CN/LC_MESSAGES/signing.po"
@@ -41,9 +50,11 @@ def test_untranslated_and_fuzzy_entries_fail_with_file_line_and_check_id(project
         f'{DE}:28: [untranslated] "Read <1>the report</1> now.": not translated; translate it in the catalog',
         f'{DE}:38: [fuzzy] "Over 240 projects have settled in Jingy…": '
         "unreviewed (fuzzy) translation; review it and clear the fuzzy flag",
-        "de: 60% translated (3 of 5 units), 1 fuzzy, 1 untranslated; 2 problems (minimum 100%)",
+        f"{DE}: [threshold] 60% translated (3 of 5 units), below the 80% needed to publish in de: compile "
+        "does not publish the page; translate or review 1 more unit in the catalog",
+        "de: 60% translated (3 of 5 units), 1 fuzzy, 1 untranslated; 3 problems (minimum 100%)",
         CLEAN_SUMMARY[1],
-        "check: 2 problems in 1 locale",
+        "check: 3 problems in 1 locale",
     ]
 
 
@@ -70,9 +81,67 @@ def test_locale_threshold_from_config_lets_sv_publish_at_80_percent(tmp_path: Pa
     result = run(root, "check", "-l", "sv")
     assert result.exit_code == 1
     assert (
-        "locales/sv/LC_MESSAGES/signing.po: [threshold] 60% translated (3 of 5 units), "
-        "below the minimum of 80% for sv; translate 1 more unit in the catalog" in lines(result)
+        "locales/sv/LC_MESSAGES/signing.po: [threshold] 60% translated (3 of 5 units), below the 80% "
+        "needed to publish in sv: compile does not publish the page; translate 1 more unit in the catalog"
+        in lines(result)
     )
+
+
+#: Two of the five units of the Swedish page (60% translated).
+TWO_UNITS = ("Signing ceremony", "Read <1>the report</1> now.")
+
+
+def test_check_fails_the_page_compile_holds_back_though_min_translated_asks_less_and_warns_of_the_key(
+    tmp_path: Path,
+) -> None:
+    """min_translated = 50 let a 60% page pass that compile does not publish (it needs 80%)."""
+    root = make_project(tmp_path / "news", locales=("sv",), config="[locale.sv]\nmin_translated = 50\n")
+    for msgid in TWO_UNITS:
+        set_entry(root, "sv", msgid, "")
+    checked = run(root, "check")
+    assert checked.exit_code == 1
+    assert (
+        "locales/sv/LC_MESSAGES/signing.po: [threshold] 60% translated (3 of 5 units), below the 80% "
+        "needed to publish in sv: compile does not publish the page; translate 1 more unit in the catalog"
+        in lines(checked)
+    )
+    assert (
+        "transpub.toml:10: [threshold] warning: [locale.sv] min_translated = 50 is below what compile needs "
+        "to publish a page (80% in sv): check fails a page compile does not publish all the same (it let it "
+        "pass before); raise min_translated to that, or remove it" in lines(checked)
+    )
+    compiled = run(root, "compile")
+    assert "sv/signing: not published: 60% translated, below the 80% needed to publish" in compiled.output
+    status = run(root, "status").output
+    assert (
+        "signing (locales/sv/LC_MESSAGES/signing.po): 60% translated, below the 80% needed to publish"
+        in status
+    )
+
+
+def test_check_passes_the_page_its_locales_publish_threshold_lets_compile_publish(tmp_path: Path) -> None:
+    config = "[locale.sv]\nmin_translated = 50\npublish_threshold = 50\n"
+    root = make_project(tmp_path / "news", locales=("sv",), config=config)
+    for msgid in TWO_UNITS:
+        set_entry(root, "sv", msgid, "")
+    checked = run(root, "check")
+    assert checked.exit_code == 0, checked.output
+    assert lines(checked)[-1] == "check: OK (2 warnings)"  # (the two untranslated units)
+    assert "sv/signing.html: 60% translated" in run(root, "compile").output
+
+
+def test_allowed_fuzzy_entries_count_as_compiles_include_fuzzy_shows_them(tmp_path: Path) -> None:
+    """min_translated at the publish threshold: check fails exactly the pages compile holds back."""
+    root = make_project(tmp_path / "news", locales=("sv",), config="[check]\nmin_translated = 80\n")
+    for msgid in TWO_UNITS:
+        set_entry(root, "sv", msgid, TRANSLATIONS["sv"][msgid], fuzzy=True)
+    strict = run(root, "check")
+    assert strict.exit_code == 1
+    assert "[threshold] 60% translated (3 of 5 units), below the 80% needed to publish in sv" in strict.output
+    assert "sv/signing: not published: 60% translated" in run(root, "compile").output
+    allowed = run(root, "check", "--allow-fuzzy")
+    assert allowed.exit_code == 0 and "[threshold]" not in allowed.output, allowed.output
+    assert "sv/signing.html: 100% shown (2 of 5 unreviewed)" in run(root, "compile", "--include-fuzzy").output
 
 
 def test_check_suggests_machine_translation_only_for_a_locale_the_project_has_an_engine_for(

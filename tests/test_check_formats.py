@@ -104,7 +104,8 @@ def test_github_annotations_escape_percent_and_put_file_and_line_in_properties(m
     )
     assert (
         "::error file=locales/sv/LC_MESSAGES/signing.po,title=transpub threshold::80%25 translated "
-        "(4 of 5 units), below the minimum of 90%25 for sv; translate 1 more unit, or run "
+        "(4 of 5 units), below the minimum of 90%25 for sv (min_translated; compile publishes it from "
+        "80%25); translate 1 more unit, or run "
         "`transpub translate -l sv` and review the draft" in annotations
     )
     assert (
@@ -297,7 +298,10 @@ WHAT_TO_DO = {
     "placeholders": "; use the placeholders of the source (<1>…</1>)",
     "numbers": "; write the numbers of the source as de writes them, or add transpub-no-numbers to the "
     "entry's comment if the change is meant",
-    "threshold": "; review 1 more fuzzy unit and clear its fuzzy flag",
+    "threshold": (  # (sv's below its minimum, de's not published)
+        "; review 1 more fuzzy unit and clear its fuzzy flag",
+        "; translate or review 2 more units, or run `transpub translate -l de` and review the draft",
+    ),
     "glossary": ' must be rendered as "净月" in zh_CN; write that rendering in the translation, or add the one '
     "used to the glossary",
 }

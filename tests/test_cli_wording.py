@@ -144,7 +144,7 @@ def test_check_of_a_one_unit_catalog_says_one_unit(tmp_path: Path) -> None:
     result = run_cli(root, "check", "-l", "es", "--min-translated", "50")
     assert result.exit_code == 1
     assert "es: 0% translated (0 of 1 unit), 0 fuzzy, 1 untranslated" in result.stdout  # (was "1 units")
-    assert "0% translated (0 of 1 unit), below the minimum of 50% for es" in result.stdout
+    assert "0% translated (0 of 1 unit), below the 80% needed to publish in es" in result.stdout
 
 
 def test_status_of_a_project_with_no_article_says_where_it_looked(tmp_path: Path) -> None:

@@ -423,7 +423,9 @@ def test_a_front_matter_translation_whose_brackets_name_a_link_of_the_page_says_
         f'locales/de/LC_MESSAGES/post.po:{line}: [links] "Ferry news": front matter value title: the translation '
         'adds a reference link (the page defines a link [Timetable]: "[Timetable]" is that link where a theme '
         "writes the value into the page's Markdown, as {{ page.title }} in a Jekyll page does; write those "
-        'words without square brackets, e.g. "(Timetable)"); compile publishes the source text instead'
+        'words without square brackets, e.g. "(Timetable)"); compile publishes the source text instead',
+        "locales/de/LC_MESSAGES/post.po: [threshold] 66.6% translated (2 of 3 units), below the 80% needed to "
+        "publish in de: compile does not publish the page; translate 1 more unit in the catalog",
     ]
 
 

@@ -1417,7 +1417,8 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
     "--min-translated",
     type=PERCENT,
     default=None,
-    help="Fail when a locale is less than this % translated (default: config, else 100).",
+    help="Fail a page less than this % translated (default: config, else 100); a page compile would "
+    "not publish (below its publish_threshold) fails in any case.",
 )
 @click.option("--allow-fuzzy", is_flag=True, help="Do not fail on fuzzy (unreviewed) entries.")
 @click.option(
@@ -1446,7 +1447,8 @@ def check(
 ) -> None:
     """Fail (exit 1) when catalogs are incomplete, unreviewed, stale or broken.
 
-    One line per problem with file:line, check id and message, then a summary per locale.
+    A page compile would not publish (below its publish threshold) fails, decided as compile decides
+    it; min_translated asks more of a page (100 by default: every unit). One line per problem with file:line, check id and message, then a summary per locale.
     --junit FILE and --json FILE also write the report to a file in the same run (replaced as
     a whole: never half-written), e.g. annotations on stdout and JUnit XML for a dashboard.
 
@@ -1546,7 +1548,8 @@ def status(
       transpub status --html report.html
       transpub status -l de --include-fuzzy
     """
-    from .status import CompileNow, collect_status, format_publication, format_status_table, write_status_html
+    from .publication import CompileNow
+    from .status import collect_status, format_publication, format_status_table, write_status_html
 
     project = _project(ctx)
     if html_path is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from .errors import CatalogError
@@ -35,6 +36,16 @@ class PublishOptions(Protocol):
     def threshold(self) -> float | None:
         """``--threshold``: the share translated a page needs (None: the project's setting)."""
         ...
+
+
+@dataclass(frozen=True)
+class CompileNow:
+    """The options of a compile whose pages are told without compiling (``transpub status
+    --include-fuzzy --threshold PCT``; ``transpub check``: its ``allow_fuzzy`` as ``--include-fuzzy``);
+    by default none: the project's thresholds, fuzzy entries left out (see :class:`PublishOptions`)."""
+
+    include_fuzzy: bool = False
+    threshold: float | None = None
 
 
 def decide(
@@ -130,13 +141,13 @@ def decide(
         machine=machine,
         unreviewed=unreviewed,
     )
-    threshold = _threshold(project, locale, options)
+    threshold = publish_threshold(project, locale, options)
     long_title = (
         long_title_url(project, document, locale, entries, include_fuzzy) if translated_title else None
     )
     if long_title is not None:
         page.published, page.reason = False, _held_back(project, locale, slug, entries, *long_title)
-    elif page.coverage.percent + 1e-9 < threshold:
+    elif below(page.coverage, threshold):
         page.published = False
         page.reason = f"{page.summary}, below the {threshold:g}% needed to publish" + (
             " (fuzzy entries not counted; see --include-fuzzy)" if fuzzy and not options.include_fuzzy else ""
@@ -187,11 +198,23 @@ _MSGID = operator.attrgetter("msgid")
 _MISSING = Translation("", "untranslated", None)
 
 
-def _threshold(project: Project, locale: str, options: PublishOptions) -> float:
+def publish_threshold(project: Project, locale: str, options: PublishOptions) -> float:
+    """The share of its units translated a page in ``locale`` needs to be published: ``--threshold``
+    (``options``), else ``[locale.<name>] publish_threshold``, else ``[compile] publish_threshold``."""
     if options.threshold is not None:
         return options.threshold
     own = project.settings_for(locale).publish_threshold
     return float(own) if own is not None else project.publish_threshold
+
+
+def below(coverage: Coverage, threshold: float) -> bool:
+    """Whether a page of ``coverage`` is less translated than ``threshold`` (%), the rule of
+    compile's threshold and check's minimum (a float's rounding aside).
+
+    >>> below(Coverage(4, 0, 1), 80), below(Coverage(3, 0, 1), 80)
+    (False, True)
+    """
+    return coverage.percent + 1e-9 < threshold
 
 
 def _held_back(

@@ -19,7 +19,7 @@ from transpub.glossary import Glossary
 from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.model import Coverage, counted
 from transpub.project import Project
-from transpub.publication import NO_CATALOG, decide, msgids_of
+from transpub.publication import NO_CATALOG, CompileNow, decide, msgids_of
 from transpub.readcache import ReadCache
 from transpub.sources import (
     GlossaryNotes,
@@ -34,16 +34,6 @@ TOTAL = "(all articles)"
 
 #: What status adds to why compile holds back a page whose catalog cannot be read.
 KEPT_FROM_BEFORE = "a page published from it before stays, as it was"
-
-
-@dataclass(frozen=True)
-class CompileNow:
-    """The options of the compile status tells the pages of (``transpub status --include-fuzzy
-    --threshold PCT``, as compile's; by default none: the project's thresholds, fuzzy entries left
-    out; see :class:`~transpub.publication.PublishOptions`)."""
-
-    include_fuzzy: bool = False
-    threshold: float | None = None
 
 
 @dataclass(frozen=True)

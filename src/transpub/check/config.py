@@ -16,6 +16,11 @@
     allow_fuzzy = true
 
 The command line (``--min-translated``, ``--allow-fuzzy``) wins over both.
+
+One rule: a page that ``transpub compile`` would not publish (below its publish threshold,
+``[locale.<name>] publish_threshold`` else ``[compile] publish_threshold``) fails the check, decided
+as compile decides it; ``min_translated`` asks more of a page than publishing does (100: every unit).
+A minimum below the publish threshold no longer lets such a page pass: a warning says so.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from transpub.errors import ConfigError
+from transpub.model import Issue
 from transpub.project import Project
+from transpub.publication import CompileNow, publish_threshold
 
 #: Every check id, in the order problems are explained in the docs.
 CHECK_IDS: tuple[str, ...] = (
@@ -146,6 +153,43 @@ def resolve_policies(project: Project, locales: list[str], options: CheckOptions
             engine=project.engine_for(locale),
         )
     return policies
+
+
+def lenient_minimums(
+    project: Project, policies: dict[str, LocalePolicy], options: CheckOptions
+) -> list[Issue]:
+    """A warning (``threshold``, at the key in ``transpub.toml``) for each ``min_translated`` the file
+    sets below the publish threshold of a locale it applies to (of ``policies``, where the check
+    runs): check once let such a page pass, while compile held it back; it fails it now
+    (``--min-translated`` on the command line aside)."""
+    if options.min_translated is not None:
+        return []
+    found: dict[tuple[str, ...], tuple[float, list[tuple[str, float]]]] = {}
+    for locale, policy in policies.items():
+        if not policy.runs("threshold"):
+            continue
+        own = project.settings_for(locale).min_translated
+        key: tuple[str, ...] = ("check",) if own is None else ("locale", locale)
+        minimum = float(project.check.get("min_translated", 100) if own is None else own)
+        needed = publish_threshold(project, locale, CompileNow())
+        if minimum < needed:
+            found.setdefault(key, (minimum, []))[1].append((locale, needed))
+    issues = []
+    for key, (minimum, below) in found.items():
+        table = ".".join(key)
+        needs = ", ".join(f"{needed:g}% in {locale}" for locale, needed in below)
+        issues.append(
+            Issue(
+                project.relative(project.config_path),
+                project.line_of(*key, "min_translated"),
+                "threshold",
+                f"[{table}] min_translated = {minimum:g} is below what compile needs to publish a page "
+                f"({needs}): check fails a page compile does not publish all the same (it let it pass "
+                "before); raise min_translated to that, or remove it",
+                severity="warning",
+            )
+        )
+    return issues
 
 
 def silenced_checks(flags: list[str], translator_comment: str | None) -> frozenset[str]:

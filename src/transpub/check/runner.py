@@ -9,7 +9,13 @@ from pathlib import Path
 
 from transpub import catalog
 from transpub.catalog.outdated import find_staleness
-from transpub.check.config import CheckOptions, LocalePolicy, resolve_policies, silenced_checks
+from transpub.check.config import (
+    CheckOptions,
+    LocalePolicy,
+    lenient_minimums,
+    resolve_policies,
+    silenced_checks,
+)
 from transpub.check.links import links_problem
 from transpub.check.markdown import markdown_problem
 from transpub.check.markup import markup_problem, use_source_placeholders
@@ -25,6 +31,7 @@ from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
 from transpub.model import Coverage, Issue, counted, format_percent
 from transpub.project import Project
+from transpub.publication import CompileNow, below, decide, publish_threshold
 from transpub.published_titles import SHORTER_TITLE, long_title_url, titles_make_urls
 from transpub.readcache import ReadCache
 from transpub.sources import (
@@ -99,8 +106,10 @@ def check_project(
     processes); the report is the same.
     """
     forget_folders()
-    policies = resolve_policies(project, locales, options or CheckOptions())
+    options = options or CheckOptions()
+    policies = resolve_policies(project, locales, options)
     report = CheckReport(project=project.name, shard=project.shard)
+    report.project_issues.extend(lenient_minimums(project, policies, options))
     glossary: Glossary | None = None
     glossary_read = True
     try:
@@ -285,27 +294,72 @@ def check_catalog(
         checked = check_entry(entry, policy, glossary, project.source_locale, values=slots, markdown=markdown)
         for check, message in checked:
             add(check, entry.linenum, f'"{shorten(entry.msgid)}": {message}', entry.msgid)
+    held = (
+        policy.runs("threshold")
+        and document is not None
+        and _not_published(project, policy, po, document, result.slug, add)
+    )
     # at 100% every untranslated or fuzzy entry is already a problem of its own, and so is most often a
     # translation a value writes as its source (counted untranslated), unless its check only warns
     if (
         policy.runs("threshold")
+        and not held
         and result.stats.total
         and (policy.min_translated < 100 or _kept_without_a_problem(po, values or {}, result))
     ):
         done = result.stats.translated + (result.stats.fuzzy if policy.allow_fuzzy else 0)
-        percent = 100.0 * done / result.stats.total
-        if percent + 1e-9 < policy.min_translated:
-            what = "translated or fuzzy" if policy.allow_fuzzy else "translated"
+        if below(Coverage(done, 0, result.stats.total - done), policy.min_translated):
             add(
                 "threshold",
                 None,
-                f"{format_percent(percent)} {what} ({done} of {counted(result.stats.total, 'unit')}), "
-                f"below the minimum of {policy.min_translated:g}% for {locale}; "
+                f"{_share(done, result.stats.total, policy)}, below the minimum of {policy.min_translated:g}% "
+                f"for {locale} (min_translated; compile publishes it from "
+                f"{publish_threshold(project, locale, CompileNow()):g}%); "
                 + threshold_hint(result.stats, policy),
             )
     if policy.runs("threshold") and document is not None and titles_make_urls(project, document):
         _long_title(project, po, policy, document, add)
     return result
+
+
+def _not_published(
+    project: Project,
+    policy: LocalePolicy,
+    po: catalog.POFile,
+    document: Document,
+    slug: str,
+    add: Callable[[str, int | None, str, str | None], None],
+) -> bool:
+    """Whether compile holds back the page of ``document`` in ``policy.locale`` for being less
+    translated than its publish threshold, decided as compile decides it (fuzzy entries as its
+    ``--include-fuzzy`` takes them where they are allowed): then a ``threshold`` problem (``add``)."""
+    locale = policy.locale
+    options = CompileNow(include_fuzzy=policy.allow_fuzzy)
+    page = decide(project, document, locale, slug, catalog_translations(po), None, options)
+    needed = publish_threshold(project, locale, options)
+    coverage = page.coverage
+    if not coverage.total or not below(coverage, needed):
+        return False
+    fuzzy = 0 if policy.allow_fuzzy else coverage.fuzzy  # (allowed, those left are refused ones: to fix)
+    left = Coverage(coverage.translated, fuzzy, coverage.total - coverage.translated - fuzzy)
+    said = f"{_share(coverage.translated, coverage.total, policy)}, below the {needed:g}% needed to publish"
+    add(
+        "threshold",
+        None,
+        f"{said} in {locale}: compile does not publish the page; {threshold_hint(left, policy, needed)}",
+        None,
+    )
+    return True
+
+
+def _share(done: int, total: int, policy: LocalePolicy) -> str:
+    """How much of a page of ``total`` units is done (``done``): translated, or fuzzy where allowed.
+
+    >>> _share(4, 5, LocalePolicy("sv")), _share(4, 5, LocalePolicy("sv", allow_fuzzy=True))
+    ('80% translated (4 of 5 units)', '80% translated or fuzzy (4 of 5 units)')
+    """
+    what = "translated or fuzzy" if policy.allow_fuzzy else "translated"
+    return f"{format_percent(100.0 * done / total)} {what} ({done} of {counted(total, 'unit')})"
 
 
 def _long_title(
@@ -346,9 +400,9 @@ def numbers_hint(locale: str) -> str:
     )
 
 
-def threshold_hint(stats: Coverage, policy: LocalePolicy) -> str:
-    """What to do about a catalog (``stats``) below ``policy``'s minimum: how many more units to
-    translate, or to review when only fuzzy ones are left to count.
+def threshold_hint(stats: Coverage, policy: LocalePolicy, minimum: float | None = None) -> str:
+    """What to do about a catalog (``stats``) below ``minimum`` (default ``policy``'s): how many more
+    units to translate, or to review when only fuzzy ones are left to count.
 
     >>> threshold_hint(Coverage(4, 0, 1), LocalePolicy("sv", min_translated=90, engine="deepl"))
     'translate 1 more unit, or run `transpub translate -l sv` and review the draft'
@@ -360,7 +414,8 @@ def threshold_hint(stats: Coverage, policy: LocalePolicy) -> str:
     'translate or review 3 more units, or run `transpub translate -l sv` and review the draft'
     """
     done = stats.translated + (stats.fuzzy if policy.allow_fuzzy else 0)
-    need = max(1, math.ceil(policy.min_translated * stats.total / 100 - 1e-9) - done)
+    wanted = policy.min_translated if minimum is None else minimum
+    need = max(1, math.ceil(wanted * stats.total / 100 - 1e-9) - done)
     units = "unit" if need == 1 else "units"
     if not stats.untranslated and not policy.allow_fuzzy:
         return f"review {need} more fuzzy {units} and clear {'its' if need == 1 else 'their'} fuzzy flag"
