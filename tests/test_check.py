@@ -130,6 +130,22 @@ def test_check_passes_the_page_its_locales_publish_threshold_lets_compile_publis
     assert "sv/signing.html: 60% translated" in run(root, "compile").output
 
 
+def test_check_with_threshold_fails_the_pages_compile_with_that_threshold_holds_back(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "news", locales=("sv",), config="[locale.sv]\nmin_translated = 50\n")
+    set_entry(root, "sv", TWO_UNITS[0], "")  # (80%: published by default, not at 90%)
+    assert run(root, "check").exit_code == 0
+    strict = run(root, "check", "--threshold", "90")
+    assert strict.exit_code == 1
+    assert (
+        "[threshold] 80% translated (4 of 5 units), below the 90% needed to publish in sv: compile does not "
+        "publish the page; translate 1 more unit in the catalog" in strict.output
+    )
+    assert (
+        "sv/signing: not published: 80% translated, below the 90% needed"
+        in run(root, "compile", "--threshold", "90").output
+    )
+
+
 def test_allowed_fuzzy_entries_count_as_compiles_include_fuzzy_shows_them(tmp_path: Path) -> None:
     """min_translated at the publish threshold: check fails exactly the pages compile holds back."""
     root = make_project(tmp_path / "news", locales=("sv",), config="[check]\nmin_translated = 80\n")

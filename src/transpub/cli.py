@@ -1422,6 +1422,12 @@ def segment(ctx: click.Context, lang: str | None, paragraph: bool, file: Path) -
 )
 @click.option("--allow-fuzzy", is_flag=True, help="Do not fail on fuzzy (unreviewed) entries.")
 @click.option(
+    "--threshold",
+    type=PERCENT,
+    default=None,
+    help="Fail the pages `compile --threshold PCT` would not publish (default: config, 80).",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "github", "junit"]),
@@ -1439,6 +1445,7 @@ def check(
     locales: tuple[str, ...],
     min_translated: float | None,
     allow_fuzzy: bool,
+    threshold: float | None,
     fmt: str,
     junit_path: Path | None,
     json_path: Path | None,
@@ -1448,7 +1455,8 @@ def check(
     """Fail (exit 1) when catalogs are incomplete, unreviewed, stale or broken.
 
     A page compile would not publish (below its publish threshold) fails, decided as compile decides
-    it; min_translated asks more of a page (100 by default: every unit). One line per problem with file:line, check id and message, then a summary per locale.
+    it; min_translated asks more of a page (100 by default: every unit). One line per problem
+    with file:line, check id and message, then a summary per locale.
     --junit FILE and --json FILE also write the report to a file in the same run (replaced as
     a whole: never half-written), e.g. annotations on stdout and JUnit XML for a dashboard.
 
@@ -1472,7 +1480,7 @@ def check(
         report = check_project(
             project,
             project.select_locales(locales),
-            CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy),
+            CheckOptions(min_translated=min_translated, allow_fuzzy=allow_fuzzy, threshold=threshold),
             jobs=jobs,
         )
     where = _articles_folder(project)

@@ -15,7 +15,7 @@
     min_translated = 80           # per-locale threshold (wins over [check])
     allow_fuzzy = true
 
-The command line (``--min-translated``, ``--allow-fuzzy``) wins over both.
+The command line (``--min-translated``, ``--allow-fuzzy``; ``--threshold``: compile's) wins over both.
 
 One rule: a page that ``transpub compile`` would not publish (below its publish threshold,
 ``[locale.<name>] publish_threshold`` else ``[compile] publish_threshold``) fails the check, decided
@@ -70,6 +70,8 @@ class CheckOptions:
 
     min_translated: float | None = None
     allow_fuzzy: bool = False
+    #: ``--threshold``: the publish threshold of the compile checked for (``compile --threshold``).
+    threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,15 @@ class LocalePolicy:
     #: The MT engine set for this locale (``[locale.<name>] engine``, else ``[translate] engine``):
     #: with none, ``transpub translate`` cannot draft its untranslated units.
     engine: str | None = None
+    #: The share translated compile needs to publish a page in this locale (see
+    #: :func:`~transpub.publication.publish_threshold`).
+    publish: float = 80.0
+
+    @property
+    def compile_now(self) -> CompileNow:
+        """The compile whose pages this locale's are checked against: its threshold, fuzzy entries
+        shown where they are allowed (as ``--include-fuzzy`` shows them)."""
+        return CompileNow(include_fuzzy=self.allow_fuzzy, threshold=self.publish)
 
     def runs(self, check: str) -> bool:
         """True when ``check`` is not disabled for this locale."""
@@ -151,6 +162,7 @@ def resolve_policies(project: Project, locales: list[str], options: CheckOptions
             disabled=disabled | _check_list(sub.get("disable", []), f"check.{locale}.disable", project),
             warned=warned | _check_list(sub.get("warn", []), f"check.{locale}.warn", project),
             engine=project.engine_for(locale),
+            publish=publish_threshold(project, locale, CompileNow(threshold=options.threshold)),
         )
     return policies
 
@@ -161,8 +173,8 @@ def lenient_minimums(
     """A warning (``threshold``, at the key in ``transpub.toml``) for each ``min_translated`` the file
     sets below the publish threshold of a locale it applies to (of ``policies``, where the check
     runs): check once let such a page pass, while compile held it back; it fails it now
-    (``--min-translated`` on the command line aside)."""
-    if options.min_translated is not None:
+    (``--min-translated`` or ``--threshold`` on the command line aside)."""
+    if options.min_translated is not None or options.threshold is not None:
         return []
     found: dict[tuple[str, ...], tuple[float, list[tuple[str, float]]]] = {}
     for locale, policy in policies.items():
@@ -171,9 +183,8 @@ def lenient_minimums(
         own = project.settings_for(locale).min_translated
         key: tuple[str, ...] = ("check",) if own is None else ("locale", locale)
         minimum = float(project.check.get("min_translated", 100) if own is None else own)
-        needed = publish_threshold(project, locale, CompileNow())
-        if minimum < needed:
-            found.setdefault(key, (minimum, []))[1].append((locale, needed))
+        if minimum < policy.publish:
+            found.setdefault(key, (minimum, []))[1].append((locale, policy.publish))
     issues = []
     for key, (minimum, below) in found.items():
         table = ".".join(key)

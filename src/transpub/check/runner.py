@@ -31,7 +31,7 @@ from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
 from transpub.model import Coverage, Issue, counted, format_percent
 from transpub.project import Project
-from transpub.publication import CompileNow, below, decide, publish_threshold
+from transpub.publication import below, decide
 from transpub.published_titles import SHORTER_TITLE, long_title_url, titles_make_urls
 from transpub.readcache import ReadCache
 from transpub.sources import (
@@ -313,8 +313,7 @@ def check_catalog(
                 "threshold",
                 None,
                 f"{_share(done, result.stats.total, policy)}, below the minimum of {policy.min_translated:g}% "
-                f"for {locale} (min_translated; compile publishes it from "
-                f"{publish_threshold(project, locale, CompileNow()):g}%); "
+                f"for {locale} (min_translated; compile publishes it from {policy.publish:g}%); "
                 + threshold_hint(result.stats, policy),
             )
     if policy.runs("threshold") and document is not None and titles_make_urls(project, document):
@@ -333,10 +332,8 @@ def _not_published(
     """Whether compile holds back the page of ``document`` in ``policy.locale`` for being less
     translated than its publish threshold, decided as compile decides it (fuzzy entries as its
     ``--include-fuzzy`` takes them where they are allowed): then a ``threshold`` problem (``add``)."""
-    locale = policy.locale
-    options = CompileNow(include_fuzzy=policy.allow_fuzzy)
-    page = decide(project, document, locale, slug, catalog_translations(po), None, options)
-    needed = publish_threshold(project, locale, options)
+    locale, needed = policy.locale, policy.publish
+    page = decide(project, document, locale, slug, catalog_translations(po), None, policy.compile_now)
     coverage = page.coverage
     if not coverage.total or not below(coverage, needed):
         return False
