@@ -3,7 +3,10 @@ title=a`b>``: a backtick in an unquoted value), in the real renderers (Hugo's Go
 Python-Markdown, which passes it through as a tag): a pseudo-translated page wrote its ``<``
 ``&lt;``, not the source's bytes. A translation keeping the stretch once, after other text, writes
 it as the source does (each renderer shows it as it shows the source's); a translator's own tag, the
-stretch at a line's start or twice, is text in every renderer."""
+stretch at a line's start or twice, is text in every renderer. A stretch the source escapes (``\\<b>``,
+a backslash and a tag to Python-Markdown) was written ``&lt;b>``: Hugo gave its heading another id
+(``use-ltb-tags``) and MkDocs showed no backslash; it is written as the source writes it, a line's
+start too."""
 
 from __future__ import annotations
 
@@ -24,6 +27,9 @@ SOURCES = [
     "Close </span class=x> here.\n",
     "See <a b=c=d> there.\n",
     "X <em x=`>y and more.\n",
+    "Type \\<b> to bold.\n",
+    "\\<i> first, then more.\n",
+    "## Use \\<b> tags\n",
 ]
 #: Each page's translation: the stretch kept once, then moved, twice, first, and a tag of the
 #: translator's own beside it.
@@ -38,6 +44,8 @@ TRANSLATIONS = {
     "Close </span class=x> here.": ["Schließe </span class=x> hier.", "Schließe <i>x</i> hier."],
     "See <a b=c=d> there.": ["Siehe <a b=c=d> dort.", "Siehe <a href=javascript:alert(1)>x</a>."],
     "X <em x=`>y and more.": ["X <em x=`>y und mehr `z`.", "X <em x=`>y und <em>z</em>."],
+    "Type <b> to bold.": ["<b> macht fett.", "Tippe <b> oder <b> für fett.", "Tippe <b>x</b> <i>fett</i>."],
+    "<i> first, then more.": ["Zuerst <i>, dann mehr.", "<i>Zuerst</i> <i>, dann <script>alert(1)</script>."],
 }
 
 
@@ -58,6 +66,18 @@ def test_a_translation_keeping_the_text_writes_it_as_the_source_does() -> None:
     assert document.render(lambda slot: Resolution(table.get(slot.msgid))) == "Ein <span title=a`b> hallo.\n"
     table = {"A <span title=a`b> hi.": "<span title=a`b> zuerst."}
     assert document.render(lambda slot: Resolution(table.get(slot.msgid))) == "&lt;span title=a`b> zuerst.\n"
+
+
+def test_a_translation_keeping_a_tag_the_source_escapes_writes_its_escape() -> None:
+    document = _read("Type \\<b> to bold.\n\n## Use \\<b> tags\n")
+    table = {"Type <b> to bold.": "<b> macht fett.", "Use <b> tags": "<b>-Tags verwenden"}
+    assert document.render(lambda slot: Resolution(table.get(slot.msgid))) == (
+        "\\<b> macht fett.\n\n## \\<b>-Tags verwenden\n"
+    )
+    table = {"Type <b> to bold.": "Tippe <b> oder <b> für fett."}  # (twice: its own writing)
+    assert document.render(lambda slot: Resolution(table.get(slot.msgid))).startswith(
+        "Tippe &lt;b> oder &lt;b> für fett.\n"
+    )
 
 
 def _elements(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:

@@ -100,7 +100,7 @@ from .md_runs import runs_as_written, runs_by_unit, runs_keeper, runs_written_as
 from .md_source import MASK, ContentMap, Source, line_content_map
 from .md_spaced_code import spaced_code, spaced_code_pieces
 from .md_spellings import BRACES_AFTER_SPACE, spellings_in, underscores_kept
-from .md_tag_text import tag_texts_in, tag_texts_kept
+from .md_tag_text import shown_tag, tag_texts_in, tag_texts_kept
 from .md_templates import (
     ENDRAW_BEFORE_FENCE,
     LINE_OPENERS,
@@ -1203,7 +1203,9 @@ class _Builder(RunSlots):
                         url_destinations_kept, ctx.link_brackets, part.msgid, inner=part.pieces_for
                     )
         for part in out[first:] if ctx.tag_texts else ():
-            tags = tuple(tag for tag in ctx.tag_texts if isinstance(part, TextSlot) and tag in part.msgid)
+            tags = tuple(
+                tag for tag in ctx.tag_texts if isinstance(part, TextSlot) and shown_tag(tag) in part.msgid
+            )
             if tags and isinstance(part, TextSlot):
                 part.keep_runs = functools.partial(tag_texts_kept, tags, part.keep_runs)
         for part in out[first:] if ctx.url_leads else ():

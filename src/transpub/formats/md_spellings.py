@@ -29,7 +29,8 @@ its own writing, whatever a translation puts around it:
   escaped.
 
 Anything else (``\\<`` as ``&lt;``: Python-Markdown takes no ``\\<``, so a ``>`` a translation
-writes later would close a tag there) is written the module's way.
+writes later would close a tag there; a whole ``\\<b>`` of the source's is kept by
+:mod:`.md_tag_text`) is written the module's way.
 """
 
 from __future__ import annotations
