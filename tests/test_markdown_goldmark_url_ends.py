@@ -40,7 +40,11 @@ SEED = 20261206
 
 def read_for_hugo(source: str, generator: str = "hugo") -> Document:
     """``source`` read as the Markdown file ``a.md`` of a site Hugo (``generator``: or MkDocs) builds."""
-    options = ReadOptions(goldmark_urls=generator == "hugo", magiclink_urls=generator == "mkdocs")
+    options = ReadOptions(
+        goldmark_urls=generator == "hugo",
+        magiclink_urls=generator == "mkdocs",
+        betterem_emphasis=generator == "mkdocs",
+    )
     return read_markdown(source, Path("a.md"), "utf-8", options)
 
 

@@ -1057,7 +1057,7 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
             if last.__class__ is list and last:  # (markup with a link target: its last string)
                 last = last[-1]
             before = last[-1:] if last.__class__ is str and last else split[index - 1][-1:]
-            apart = not empty and needs_apart(piece, before, after[:1], opening)
+            apart = not empty and needs_apart(piece, before, after[:1], opening, generator == "mkdocs")
             if apart and opening:
                 items.append(EMPTY_COMMENT)  # (emphasis the text glues to: see md_flanking)
         else:

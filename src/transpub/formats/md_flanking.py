@@ -10,7 +10,9 @@ ASCII punctuation character beside it (``>`` before it, ``<`` after it), which m
 ``**注意：**<!-- -->阅读``. kramdown and Python-Markdown show the comment as nothing too.
 
 Unicode punctuation is read both as CommonMark 0.30 reads it (the P categories) and as 0.31 does
-(the S categories too): a run either reading leaves unopened or unclosed gets the comment.
+(the S categories too): a run either reading leaves unopened or unclosed gets the comment. For a
+site MkDocs builds, a run is judged as pymdownx.betterem reads it (:func:`betterem_flanks`):
+``**注意：**阅读`` closes there as it is, ``_访问_了解`` needs the comment.
 """
 
 from __future__ import annotations
@@ -45,12 +47,30 @@ def _flanks(run: str, before: str, after: str, opening: bool, symbols: bool) -> 
     return left if opening else right
 
 
-def needs_apart(markup: Sequence[object], before: str, after: str, opening: bool) -> bool:
+def betterem_flanks(run: str, before: str, after: str, opening: bool) -> bool:
+    """Whether the run of ``*`` or ``_`` ``run`` between the characters ``before`` and ``after`` (a
+    space for a text's edge) can open (``opening``) or close emphasis, as pymdownx.betterem reads it.
+
+    >>> betterem_flanks("**", "：", "阅", opening=False), betterem_flanks("**", " ", "a", opening=False)
+    (True, False)
+    >>> betterem_flanks("_", "e", "c", opening=True), betterem_flanks("_", "(", "c", opening=True)
+    (False, True)
+    """
+    if (after if opening else before).isspace():
+        return False
+    beside = before if opening else after
+    return run[0] == "*" or not (beside.isalnum() or beside == "_")
+
+
+def needs_apart(
+    markup: Sequence[object], before: str, after: str, opening: bool, betterem: bool = False
+) -> bool:
     """Whether ``markup`` (a placeholder's source markup) is a run opening (``opening``) or closing
     emphasis that the translation's characters ``before`` and ``after`` it keep from doing so, in
     either reading of punctuation, where an empty comment outside it lets it (the inside not
     whitespace). An empty ``before`` or ``after`` (other markup, the text's edge) is not judged, nor
-    a run beside another of its character (which makes one run with it).
+    a run beside another of its character (which makes one run with it). ``betterem``: as
+    pymdownx.betterem reads it (MkDocs), not CommonMark.
 
     >>> needs_apart(["**"], "：", "阅", opening=False), needs_apart(["**"], "：", " ", opening=False)
     (True, False)
@@ -58,6 +78,8 @@ def needs_apart(markup: Sequence[object], before: str, after: str, opening: bool
     (True, True)
     >>> needs_apart(["*"], "里", "了", opening=False), needs_apart(["**"], "", "阅", opening=False)
     (False, False)
+    >>> needs_apart(["**"], "：", "阅", False, betterem=True), needs_apart(["_"], "问", "了", False, betterem=True)
+    (False, True)
     """
     if len(markup) != 1 or markup[0].__class__ is not str or not before or not after:
         return False
@@ -66,4 +88,6 @@ def needs_apart(markup: Sequence[object], before: str, after: str, opening: bool
         return False
     if run[0] in (before, after):
         return False  # (one run with the markup beside it, ``***bar***``: judged whole, as the source's)
+    if betterem and run[0] != "~":  # (pymdownx.tilde's ~~ is left to CommonMark's judgement)
+        return not betterem_flanks(run, before, after, opening)
     return not (_flanks(run, before, after, opening, False) and _flanks(run, before, after, opening, True))

@@ -31,6 +31,7 @@ from mdit_py_plugins.gfm_autolink import gfm_autolink_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .heading_ids import ATTRIBUTE, HEADING_ATTRIBUTES, Heading, base_ids, unique_ids
+from .md_betterem import betterem_emphasis
 from .md_goldmark_urls import goldmark_urls
 from .md_linkify import goldmark_linkify
 from .md_magiclink_urls import magiclink_urls
@@ -247,18 +248,22 @@ def _no_link_text(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateI
 
 
 @functools.cache
-def reading_parser(goldmark: bool = False, magiclink: bool = False) -> MarkdownIt:
+def reading_parser(goldmark: bool = False, magiclink: bool = False, betterem: bool = False) -> MarkdownIt:
     """The parser the reader uses (positions recorded; no task-list rewriting of the text); with
     ``goldmark``, for a site Hugo builds: a bare URL is read as far as Goldmark links it (see
     :mod:`.md_goldmark_urls`), what follows it text to translate (``*了解`` of ``https://a.org*了解``)
     or markup (``*了*`` of ``https://a.org/*了*``), as Hugo shows it; with ``magiclink``, for a site
-    MkDocs builds: a bare URL ends at a ``*`` (see :mod:`.md_magiclink_urls`)."""
+    MkDocs builds: a bare URL ends at a ``*`` (see :mod:`.md_magiclink_urls`); with ``betterem``,
+    for a site MkDocs builds: emphasis opens and closes as pymdownx.betterem reads it (see
+    :mod:`.md_betterem`)."""
     # (an inline footnote ``^[text]``, Pandoc's and VitePress': kept as written, not brackets to escape)
     md = _markdown(inline_footnotes=True)
     if goldmark:
         goldmark_urls(md)
     elif magiclink:
         magiclink_urls(md)
+    if betterem:
+        betterem_emphasis(md)
     md.inline.ruler.at(
         "footnote_inline",
         _no_link_text(next(r.fn for r in md.inline.ruler.__rules__ if r.name == "footnote_inline")),
@@ -513,8 +518,11 @@ def html_block_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def parse(text: str, env: dict[str, Any], *, goldmark: bool = False, magiclink: bool = False) -> list[Token]:
+def parse(
+    text: str, env: dict[str, Any], *, goldmark: bool = False, magiclink: bool = False, betterem: bool = False
+) -> list[Token]:
     """The block tokens of ``text`` (inline children parsed, positions recorded; reference
     definitions' lines in ``env["reference_lines"]``; ``goldmark``: bare URLs as far as Hugo links
-    them; ``magiclink``: as far as MkDocs' magiclink does; see :func:`reading_parser`)."""
-    return reading_parser(goldmark, magiclink).parse(text, env)
+    them; ``magiclink``: as far as MkDocs' magiclink does; ``betterem``: emphasis as MkDocs reads
+    it; see :func:`reading_parser`)."""
+    return reading_parser(goldmark, magiclink, betterem).parse(text, env)

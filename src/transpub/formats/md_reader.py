@@ -2622,7 +2622,13 @@ def read_markdown(
     front = read_front_matter(source.text, shown, options.front_matter_translated, newline=source.newline)
     templates, pairs, parsed, commonmark = body_texts(source, front, options)
     env: dict = {}
-    tokens = parse(parsed, env, goldmark=options.goldmark_urls, magiclink=options.magiclink_urls)
+    tokens = parse(
+        parsed,
+        env,
+        goldmark=options.goldmark_urls,
+        magiclink=options.magiclink_urls,
+        betterem=options.betterem_emphasis,
+    )
     builder = _Builder(source, parsed, options, shown, templates)
     builder.html_spans = _commonmark_html_spans(parsed, commonmark)
     builder.labels = frozenset(env.get("references", {}))

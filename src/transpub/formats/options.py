@@ -78,6 +78,10 @@ class ReadOptions:
     #: Markdown: whether MkDocs reads the site (``[compile] heading_ids = "mkdocs"``): a bare URL ends
     #: at a ``*``, as pymdownx.magiclink ends it (see :mod:`.md_magiclink_urls`).
     magiclink_urls: bool = False
+    #: Markdown: whether MkDocs reads the site (``[compile] heading_ids = "mkdocs"``): emphasis opens and
+    #: closes as pymdownx.betterem reads it, not as CommonMark does (``**注意：**阅读`` is strong
+    #: emphasis; see :mod:`.md_betterem`).
+    betterem_emphasis: bool = False
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
