@@ -779,13 +779,36 @@ def _bare_url_in_place(
     ):
         return piece
     after = here[1]
-    if index and _around(source, index)[1] == after and slot.escape(after) == after:
+    if index and _around(source, index)[1] == after and _written_as_shown(slot, split, at, keep, after):
         if same_lead or bare_url_stays_a_link(written[0], ""):  # followed as in the source, written so
             return piece  # the same link (after the same text, or where a link may start)
     if generator in _URLS_APART or (raw[:4].lower() == "www." and generator != _OWN_PAGES):
         return [_url_apart(raw, split, at, generator, written)]
     link = standalone_url(raw, slot.escape)
     return piece if link is None else [link]
+
+
+def _written_as_shown(
+    slot: TextSlot, split: list[str], at: int, keep: Callable[[int, str, str], str] | None, after: str
+) -> bool:
+    """Whether ``after``, what follows the placeholder at ``at`` of a translation split by
+    ``PLACEHOLDER_RE`` up to the first space, is written as it shows: escaped so, or kept so by
+    ``keep`` (a ``]`` that closes nothing, see :mod:`.md_lone_closings`, after which GFM's autolinks
+    run the URL on, as they run the source's).
+
+    >>> from transpub.formats.md_escape import escape_markdown
+    >>> slot = TextSlot("A <1/>] b", "r", [], escape=escape_markdown)
+    >>> split = PLACEHOLDER_RE.split("A <1/>] b")
+    >>> _written_as_shown(slot, split, 1, None, "]"), _written_as_shown(slot, split, 1, lambda n, t, w: "] b", "]")
+    (False, True)
+    """
+    if slot.escape(after) == after:
+        return True
+    if keep is None:
+        return False
+    text = split[at + 3]
+    written = keep((at + 3) // 4, text, slot.escape(text))
+    return written.startswith(after) and written[len(after) : len(after) + 1] in ("", " ")
 
 
 def _url_apart(
@@ -1350,17 +1373,36 @@ _ADDRESS_CONTINUED = {"/": "&#47;", ".": "&#46;", "@": "&#64;", ":": "&#58;"}
 def _address_continued(written: str, generator: str | None = None) -> str:
     """``written`` with a first character that would carry an address on (see :data:`_ADDRESS_CONTINUED`)
     as a reference; only where it goes on a word, a ``:`` or a ``/`` written right before it (for
-    ``generator``, see :func:`_url_ends_before`).
+    ``generator``, see :func:`_url_ends_before`). A ``.`` or ``:`` followed, up to a space, by
+    punctuation alone that GFM's autolinks and magiclink leave out of a URL's end (``.)``, ``..``,
+    ``:)``) stays as it is but for Hugo: they take ``&#46;`` into the URL (GitHub linked
+    ``https://a.org&#46`` and showed it so, where the source's ``https://a.org.)`` links
+    ``https://a.org``), and end it before the ``.`` as it is.
 
     >>> _address_continued(".evil.example"), _address_continued(".⟧"), _address_continued(".⟧", "github")
     ('&#46;evil.example', '.⟧', '&#46;⟧')
+    >>> _address_continued(".) and"), _address_continued(".. x", "mkdocs"), _address_continued(".)", "hugo")
+    ('.) and', '.. x', '&#46;)')
     """
     first = _ADDRESS_CONTINUED.get(written[:1])
     if first is None or (
-        written[:1] in ".:" and (written[1:2] in ("", " ") or _url_ends_before(written[1:2], generator))
+        written[:1] in ".:"
+        and (
+            written[1:2] in ("", " ")
+            or _url_ends_before(written[1:2], generator)
+            or (
+                not (generator or "").startswith("hugo")
+                and not written[1:].split(" ", 1)[0].strip(_TRAILING_PUNCTUATION)
+            )
+        )
     ):
         return written  # (a sentence's end or a colon after a word is no address; nor one a linkify ends)
     return first + written[1:]
+
+
+#: What GFM's autolinks and magiclink leave out of a bare URL's end, written as it is by
+#: :func:`~.md_escape.escape_markdown` (an unbalanced ``)`` too).
+_TRAILING_PUNCTUATION = "?!.,:)"
 
 
 def _line_so_far(out: list[str]) -> str | None:
