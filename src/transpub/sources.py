@@ -64,6 +64,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         goldmark_urls=project.heading_ids is not None and project.heading_ids.startswith("hugo"),
         magiclink_urls=project.heading_ids == "mkdocs",
         betterem_emphasis=project.heading_ids == "mkdocs",
+        github_urls=project.heading_ids is None,
     )
 
 

@@ -783,7 +783,11 @@ def _bare_url_in_place(
         if same_lead or bare_url_stays_a_link(written[0], ""):  # followed as in the source, written so
             return piece  # the same link (after the same text, or where a link may start)
     if generator in _URLS_APART or (raw[:4].lower() == "www." and generator != _OWN_PAGES):
-        return [_url_apart(raw, split, at, generator, written)]
+        apart = _url_apart(raw, split, at, generator, written)
+        # (after the source's own letter or lead, where a URL starts on each page as on the source's:
+        # GitHub links https:// after any but an ASCII letter, Goldmark would link it after a comment)
+        own = same_lead or (index > 0 and here[0].isalnum() and _around(source, index)[0] == here[0])
+        return [apart.removeprefix(EMPTY_COMMENT) if own and generator is None else apart]
     link = standalone_url(raw, slot.escape)
     return piece if link is None else [link]
 

@@ -32,6 +32,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .heading_ids import ATTRIBUTE, HEADING_ATTRIBUTES, Heading, base_ids, unique_ids
 from .md_betterem import betterem_emphasis
+from .md_github_urls import github_urls
 from .md_goldmark_urls import goldmark_urls
 from .md_linkify import goldmark_linkify
 from .md_magiclink_urls import magiclink_urls
@@ -49,6 +50,7 @@ _SPANNED = {
     "gfm_autolink_email": "link_open",
     "goldmark_linkify_www": "link_open",
     "goldmark_linkify_protocol": "link_open",
+    "github_linkify_protocol": "link_open",
 }
 #: Block rules whose first token carries its lines.
 _LINED = (
@@ -248,14 +250,17 @@ def _no_link_text(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateI
 
 
 @functools.cache
-def reading_parser(goldmark: bool = False, magiclink: bool = False, betterem: bool = False) -> MarkdownIt:
+def reading_parser(
+    goldmark: bool = False, magiclink: bool = False, betterem: bool = False, github: bool = False
+) -> MarkdownIt:
     """The parser the reader uses (positions recorded; no task-list rewriting of the text); with
     ``goldmark``, for a site Hugo builds: a bare URL is read as far as Goldmark links it (see
     :mod:`.md_goldmark_urls`), what follows it text to translate (``*了解`` of ``https://a.org*了解``)
     or markup (``*了*`` of ``https://a.org/*了*``), as Hugo shows it; with ``magiclink``, for a site
     MkDocs builds: a bare URL ends at a ``*`` (see :mod:`.md_magiclink_urls`); with ``betterem``,
     for a site MkDocs builds: emphasis opens and closes as pymdownx.betterem reads it (see
-    :mod:`.md_betterem`)."""
+    :mod:`.md_betterem`); with ``github``, for a page no generator is named for: a bare URL is also
+    read where GitHub links it (``访问https://a.org``, see :mod:`.md_github_urls`)."""
     # (an inline footnote ``^[text]``, Pandoc's and VitePress': kept as written, not brackets to escape)
     md = _markdown(inline_footnotes=True)
     if goldmark:
@@ -264,6 +269,8 @@ def reading_parser(goldmark: bool = False, magiclink: bool = False, betterem: bo
         magiclink_urls(md)
     if betterem:
         betterem_emphasis(md)
+    if github:
+        github_urls(md)
     md.inline.ruler.at(
         "footnote_inline",
         _no_link_text(next(r.fn for r in md.inline.ruler.__rules__ if r.name == "footnote_inline")),
@@ -519,10 +526,16 @@ def html_block_spans(text: str) -> list[tuple[int, int]]:
 
 
 def parse(
-    text: str, env: dict[str, Any], *, goldmark: bool = False, magiclink: bool = False, betterem: bool = False
+    text: str,
+    env: dict[str, Any],
+    *,
+    goldmark: bool = False,
+    magiclink: bool = False,
+    betterem: bool = False,
+    github: bool = False,
 ) -> list[Token]:
     """The block tokens of ``text`` (inline children parsed, positions recorded; reference
     definitions' lines in ``env["reference_lines"]``; ``goldmark``: bare URLs as far as Hugo links
     them; ``magiclink``: as far as MkDocs' magiclink does; ``betterem``: emphasis as MkDocs reads
-    it; see :func:`reading_parser`)."""
-    return reading_parser(goldmark, magiclink, betterem).parse(text, env)
+    it; ``github``: bare URLs where GitHub links them too; see :func:`reading_parser`)."""
+    return reading_parser(goldmark, magiclink, betterem, github).parse(text, env)

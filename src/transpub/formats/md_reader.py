@@ -2628,6 +2628,8 @@ def read_markdown(
         goldmark=options.goldmark_urls,
         magiclink=options.magiclink_urls,
         betterem=options.betterem_emphasis,
+        github=options.github_urls
+        and not (options.goldmark_urls or options.magiclink_urls or options.kramdown),
     )
     builder = _Builder(source, parsed, options, shown, templates)
     builder.html_spans = _commonmark_html_spans(parsed, commonmark)

@@ -82,6 +82,11 @@ class ReadOptions:
     #: closes as pymdownx.betterem reads it, not as CommonMark does (``**注意：**阅读`` is strong
     #: emphasis; see :mod:`.md_betterem`).
     betterem_emphasis: bool = False
+    #: Markdown: whether no generator is named (``[compile] heading_ids`` unset): the page may be read on
+    #: GitHub, whose cmark-gfm links ``https://`` after any character but a letter (``访问https://a.org``),
+    #: where GFM's rules as written link none (see :mod:`.md_github_urls`); not with ``goldmark_urls``,
+    #: ``magiclink_urls`` or ``kramdown``, which name the generator.
+    github_urls: bool = True
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
