@@ -4,6 +4,8 @@ with asterisks in CommonMark (a closing run after punctuation and before a lette
 Read by CommonMark's rules, translators got the asterisks as text and every translation, even the
 pseudo-translation, wrote them escaped (``\\*\\*注意：\\*\\*``): MkDocs showed the asterisks and no
 bold. Read for MkDocs, translators see the emphasis MkDocs shows; a page read for Hugo is unchanged.
+A translation gluing a letter to such a run gets an empty comment beside it, as betterem's
+``smart_enable: all`` (MkDocs-Material's documented setting) needs; glued as in the source, none.
 """
 
 from __future__ import annotations
@@ -44,12 +46,14 @@ def test_a_pseudo_translated_page_read_for_mkdocs_is_its_source() -> None:
 
 
 def test_a_translation_gluing_text_to_emphasis_is_written_as_mkdocs_closes_it() -> None:
-    # betterem closes ** after punctuation before a letter: no empty comment, which CommonMark needs
+    # betterem closes ** after punctuation before punctuation: no empty comment
     source = "**Note:** read the guide.\n"
-    assert written(source, "<1>注意：</1>阅读指南。", "mkdocs") == "**注意：**阅读指南。\n"
-    assert written(source, "<1>注意：</1>阅读指南。") == "**注意：**<!-- -->阅读指南。\n"
-    # its smart underscore closes no _ before a letter: the comment there, as for CommonMark
+    assert written(source, "<1>注意：</1>「阅读指南」。", "mkdocs") == "**注意：**「阅读指南」。\n"
+    # before a letter: with smart_enable: all (MkDocs-Material's setting) ** closes no more than _ does
+    assert written(source, "<1>注意：</1>阅读指南。", "mkdocs") == "**注意：**<!-- -->阅读指南。\n"
     assert written("_Visit_ the page.\n", "<1>访问</1>了解。", "mkdocs") == "_访问_<!-- -->了解。\n"
+    # glued as in the source: as the source writes it, which the site shows as it shows the source's
+    assert written(SOURCES[0], "<1>注意：</1>阅读指南。", "mkdocs") == "**注意：**阅读指南。\n"
 
 
 def _emphasis(html: str) -> list[tuple[str, str]]:
@@ -59,12 +63,17 @@ def _emphasis(html: str) -> list[tuple[str, str]]:
 
 def test_mkdocs_shows_each_translated_page_with_the_emphasis_of_its_source_page() -> None:
     pytest.importorskip("pymdownx", reason="pymdown-extensions is not installed (the lock's test extra)")
+    import markdown
+
     from test_markdown_mkdocs_material import rendered
 
     for source in SOURCES:
         assert _emphasis(rendered(pseudo(source, "mkdocs"))) == _emphasis(rendered(source)) != []
     page = written("**Note:** read *this*.\n", "<1>注意：</1>阅读<2>这个。</2>好", "mkdocs")
     assert _emphasis(rendered(page)) == [("em", "这个。"), ("strong", "注意：")], page
+    smart = {"pymdownx.betterem": {"smart_enable": "all"}}
+    html = markdown.markdown(page, extensions=["pymdownx.betterem"], extension_configs=smart)
+    assert _emphasis(html) == [("em", "这个。"), ("strong", "注意：")], page
 
 
 @pytest.mark.parametrize(

@@ -1011,6 +1011,35 @@ def _around(split: list[str], at: int) -> tuple[str, str]:
     return before, after_text.split(None, 1)[0] if after_text and not after_text[0].isspace() else ""
 
 
+def _glued_as_in_source(slot: TextSlot, text: str, tag: str) -> bool:
+    """Whether the placeholder ``tag`` (``<1>``, ``</1>``) of ``slot`` has in the translation
+    ``text`` the characters it has in its msgid on either side (characters a translation writes as
+    they are, or another placeholder's markup): its markup glued to what is around it as the
+    source's is, which every renderer reads as it reads the source's (``**注意：**阅读`` on MkDocs:
+    no empty comment).
+
+    >>> from transpub.formats.md_escape import escape_markdown
+    >>> slot = TextSlot("<1>注意：</1>阅读", "r", [], escape=escape_markdown)
+    >>> _glued_as_in_source(slot, "⟦<1>注意：</1>阅读⟧", "</1>"), _glued_as_in_source(slot, "<1>注意：</1>看", "</1>")
+    (True, False)
+    """
+    around = _beside(slot.msgid, tag)
+    return (
+        around is not None
+        and around == _beside(text, tag)
+        and all(slot.escape(char) == char for char in around)
+    )
+
+
+def _beside(text: str, tag: str) -> tuple[str, str] | None:
+    """The characters right before and after ``tag`` in ``text`` ("": its edge), None where it is
+    not there once."""
+    at = text.find(tag)
+    if at < 0 or text.find(tag, at + 1) >= 0:
+        return None
+    return text[at - 1 : at] if at else "", text[at + len(tag) : at + len(tag) + 1]
+
+
 def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list[Any], bool]:
     """``slot`` translated as ``text``: its text escaped, each placeholder's source parts (a list,
     or its strings among the items when it has nothing else); and whether every item is a string
@@ -1084,7 +1113,11 @@ def _translation(slot: TextSlot, text: str, generator: str | None) -> tuple[list
             if last.__class__ is list and last:  # (markup with a link target: its last string)
                 last = last[-1]
             before = last[-1:] if last.__class__ is str and last else split[index - 1][-1:]
-            apart = not empty and needs_apart(piece, before, after[:1], opening, generator == "mkdocs")
+            apart = (
+                not empty
+                and needs_apart(piece, before, after[:1], opening, generator == "mkdocs")
+                and not _glued_as_in_source(slot, text, f"<{closing}{number}>")
+            )
             if apart and opening:
                 items.append(EMPTY_COMMENT)  # (emphasis the text glues to: see md_flanking)
         else:

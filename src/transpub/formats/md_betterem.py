@@ -11,7 +11,9 @@ it and no letter, digit or ``_`` precedes it, and closes where no space precedes
 follows it (``snake_case`` and ``x_y_z`` hold none). Read for MkDocs (see
 :attr:`~transpub.formats.options.ReadOptions.betterem_emphasis`), the runs pair as markdown-it pairs
 them (a run glued to another of its kind, ``**a****b**``, may still pair otherwise than betterem's
-patterns do).
+patterns do). Its ``smart_enable: all``, which MkDocs-Material's documentation sets, reads ``*`` as
+``_``; the writer judges a translation's runs so (:func:`~.md_flanking.needs_apart`), and the reader
+as the default does (a source's ``a*b*c`` offered as emphasis is written back as it is).
 """
 
 from __future__ import annotations

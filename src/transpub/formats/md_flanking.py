@@ -11,8 +11,11 @@ ASCII punctuation character beside it (``>`` before it, ``<`` after it), which m
 
 Unicode punctuation is read both as CommonMark 0.30 reads it (the P categories) and as 0.31 does
 (the S categories too): a run either reading leaves unopened or unclosed gets the comment. For a
-site MkDocs builds, a run is judged as pymdownx.betterem reads it (:func:`betterem_flanks`):
-``**注意：**阅读`` closes there as it is, ``_访问_了解`` needs the comment.
+site MkDocs builds, a run is judged as pymdownx.betterem reads it with ``smart_enable: all``
+(:func:`betterem_flanks`), its strictest setting, which MkDocs-Material's documentation sets: a
+``**`` or ``_`` glued to a letter or digit outside it gets the comment (``**注意：**<!-- -->阅读``,
+which its default setting shows as it shows ``**注意：**阅读``), one after punctuation before a space
+or punctuation none.
 """
 
 from __future__ import annotations
@@ -47,19 +50,25 @@ def _flanks(run: str, before: str, after: str, opening: bool, symbols: bool) -> 
     return left if opening else right
 
 
-def betterem_flanks(run: str, before: str, after: str, opening: bool) -> bool:
+def betterem_flanks(run: str, before: str, after: str, opening: bool, smart: bool = False) -> bool:
     """Whether the run of ``*`` or ``_`` ``run`` between the characters ``before`` and ``after`` (a
-    space for a text's edge) can open (``opening``) or close emphasis, as pymdownx.betterem reads it.
+    space for a text's edge) can open (``opening``) or close emphasis, as pymdownx.betterem reads it
+    (its default, smart underscore; ``smart``: its ``smart_enable: all`` too, which MkDocs-Material's
+    documentation sets, where a run of ``*`` is read as one of ``_``, but for a ``_`` beside it).
 
     >>> betterem_flanks("**", "：", "阅", opening=False), betterem_flanks("**", " ", "a", opening=False)
     (True, False)
     >>> betterem_flanks("_", "e", "c", opening=True), betterem_flanks("_", "(", "c", opening=True)
     (False, True)
+    >>> betterem_flanks("**", "：", "阅", opening=False, smart=True), betterem_flanks("*", "x", "_", False, True)
+    (False, True)
     """
     if (after if opening else before).isspace():
         return False
     beside = before if opening else after
-    return run[0] == "*" or not (beside.isalnum() or beside == "_")
+    if run[0] == "*":
+        return not smart or beside == "_" or not beside.isalnum()
+    return not (beside.isalnum() or beside == "_")
 
 
 def needs_apart(
@@ -70,7 +79,8 @@ def needs_apart(
     either reading of punctuation, where an empty comment outside it lets it (the inside not
     whitespace). An empty ``before`` or ``after`` (other markup, the text's edge) is not judged, nor
     a run beside another of its character (which makes one run with it). ``betterem``: as
-    pymdownx.betterem reads it (MkDocs), not CommonMark.
+    pymdownx.betterem reads it (MkDocs) with its smart rules for both characters, which a comment
+    satisfies whichever the site sets, not as CommonMark does.
 
     >>> needs_apart(["**"], "：", "阅", opening=False), needs_apart(["**"], "：", " ", opening=False)
     (True, False)
@@ -78,8 +88,10 @@ def needs_apart(
     (True, True)
     >>> needs_apart(["*"], "里", "了", opening=False), needs_apart(["**"], "", "阅", opening=False)
     (False, False)
-    >>> needs_apart(["**"], "：", "阅", False, betterem=True), needs_apart(["_"], "问", "了", False, betterem=True)
+    >>> needs_apart(["**"], "：", " ", False, betterem=True), needs_apart(["_"], "问", "了", False, betterem=True)
     (False, True)
+    >>> needs_apart(["**"], "：", "阅", False, betterem=True), needs_apart(["**"], "问", "：", False, betterem=True)
+    (True, False)
     """
     if len(markup) != 1 or markup[0].__class__ is not str or not before or not after:
         return False
@@ -89,5 +101,5 @@ def needs_apart(
     if run[0] in (before, after):
         return False  # (one run with the markup beside it, ``***bar***``: judged whole, as the source's)
     if betterem and run[0] != "~":  # (pymdownx.tilde's ~~ is left to CommonMark's judgement)
-        return not betterem_flanks(run, before, after, opening)
+        return not betterem_flanks(run, before, after, opening, smart=True)
     return not (_flanks(run, before, after, opening, False) and _flanks(run, before, after, opening, True))
