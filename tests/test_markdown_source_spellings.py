@@ -140,3 +140,34 @@ def test_a_brace_a_translation_glues_before_a_shortcode_is_text_on_the_hugo_page
         ["p", "b", "Nutze { go } und {S jetzt."],
         ["p", "b", "Nutze { go } und { S jetzt."],
     ], html_pages
+
+
+#: Runs of ``_`` inside words (Django's lookups, constants), and emphasis of ``_`` beside them.
+INSIDE_WORDS = "Filter on author__name__startswith or MAX__SIZE, not __this__ one.\n"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [ReadOptions(), ReadOptions(default_titles=False, fancy_lists=False), ReadOptions(kramdown=True)],
+    ids=["any", "hugo", "jekyll"],
+)
+def test_a_run_of_underscores_inside_a_word_is_written_as_the_source_writes_it(options: ReadOptions) -> None:
+    """It came back ``author\\_\\_name\\_\\_startswith``: the same page, but not the source's Markdown."""
+    document = read_markdown(INSIDE_WORDS, Path("a.md"), "utf-8", options)
+    assert unmarked_pseudo(document) == INSIDE_WORDS
+
+
+@pytest.mark.parametrize("renderer", RENDERERS)
+def test_a_run_of_underscores_inside_a_word_shows_as_text_and_one_a_translation_moves_is_escaped(
+    renderer: str, tmp_path: Path
+) -> None:
+    pages = [
+        written(INSIDE_WORDS, "Filtere nach author__name__startswith oder MAX__SIZE, nicht <1>dem</1> da."),
+        written(INSIDE_WORDS, "Filtere nach __author__name__startswith und MAX__SIZE__ <1>da</1>."),
+    ]
+    assert "author__name__startswith" in pages[0] and "\\_\\_author" in pages[1], pages
+    html_pages = rendered(renderer, pages, tmp_path / "site")
+    assert [tags(page) for page in html_pages] == [
+        ["p", "strong", "Filtere nach author__name__startswith oder MAX__SIZE, nicht dem da."],
+        ["p", "strong", "Filtere nach __author__name__startswith und MAX__SIZE__ da."],
+    ], html_pages

@@ -922,7 +922,7 @@ class _Builder(RunSlots):
                 as_references=in_html,
                 underscores=underscores,
             )
-            if "\\" in text or "{" in text or ("&" in text and "://" in text) or underscores
+            if "\\" in text or "{" in text or ("&" in text and "://" in text) or underscores or "__" in text
             else ()
         )
         # a reference or mention the source writes as it is (#12, @anna), magiclink's link, a translation writes so too

@@ -28,6 +28,11 @@ its own writing, whatever a translation puts around it:
   it), and nothing the translation writes can close it: every ``_`` of its text that could is
   escaped.
 
+- a run of ``_`` inside a word (``foo__bar__baz``, ``MAX__SIZE``), a letter or digit on either side
+  of it, which opens and closes nothing: CommonMark takes such a run for both flanks, where ``_``
+  opens and closes only beside punctuation, kramdown and pymdownx.betterem's smart underscore
+  read no emphasis inside a word (without it, betterem reads the word as the source's page shows it).
+
 Anything else (``\\<`` as ``&lt;``: Python-Markdown takes no ``\\<``, so a ``>`` a translation
 writes later would close a tag there; a whole ``\\<b>`` of the source's is kept by
 :mod:`.md_tag_text`) is written the module's way.
@@ -57,6 +62,8 @@ _REFERENCE_URL = re.compile(
 )
 #: A run of ``_``: emphasis markup.
 _UNDERSCORES = re.compile(r"_+")
+#: A run of ``_`` inside a word: a letter or digit on either side of it.
+_RUN_INSIDE = re.compile(r"[^\W_]__+[^\W_]")
 #: A character of a URL's scheme.
 _SCHEME_CHARACTER = re.compile(r"[A-Za-z0-9+.\-]")
 #: What a brace may hold as it is: nothing, or a word starting with a letter or digit and no ``=``
@@ -102,6 +109,11 @@ def spellings_in(
     >>> spellings_in("a{.x} b{onclick=1} c{:y} d{} e{%x} f{++g}")
     ()
 
+    A run of ``_`` inside a word:
+
+    >>> spellings_in("Use foo__bar__baz or x__y_ here")
+    (('foo\\_\\_bar\\_\\_baz', 'foo__bar__baz'),)
+
     A brace of its own, and a word starting with ``_``:
 
     >>> spellings_in("if (a < b) { go } and { _lazy: true }", braces_after_space=True, underscores=True)
@@ -112,11 +124,13 @@ def spellings_in(
     >>> spellings_in(r"Use \*args or web-{0..N-1}, not \<p\>", as_references=True)
     (('&#42;args', '\\*args'), ('web-&#123;0..N-1},', 'web-{0..N-1},'))
     """
+    inside = "__" in source and _RUN_INSIDE.search(source) is not None
     if (
         "\\" not in source
         and "{" not in source
         and "://" not in source
         and not (underscores and "_" in source)
+        and not inside
     ):
         return ()
     found: dict[str, str] = {}
@@ -126,7 +140,7 @@ def spellings_in(
             if written != raw and _url_as_safe(_WRITTEN_TOKEN.findall(raw), _WRITTEN_TOKEN.findall(written)):
                 found.setdefault(written, raw)
             continue
-        if "&" in raw or not ("\\" in raw or "{" in raw or (underscores and "_" in raw)):
+        if "&" in raw or not ("\\" in raw or "{" in raw or ((underscores or inside) and "_" in raw)):
             continue
         if raw == "{":  # (a brace of its own: as a word's start, a space after it, not last)
             if braces_after_space and not as_references:
@@ -194,6 +208,8 @@ def _as_safe(
             continue
         if mine == "\\_" and theirs == "_" and underscores and _opens_only(shown, index):
             continue
+        if mine == "\\_" and theirs == "_" and _inside_word(shown, index):
+            continue
         return False
     return True
 
@@ -203,6 +219,21 @@ def _opens_only(shown: str, index: int) -> bool:
     it, one after it (it can open emphasis, close none)."""
     before, after = shown[index - 1 : index] if index else " ", shown[index + 1 : index + 2]
     return not (before.isalnum() or before == "_") and after.isalnum()
+
+
+def _inside_word(shown: str, index: int) -> bool:
+    """Whether the ``_`` at ``index`` of the word ``shown`` is in a run of ``_`` with a letter or digit
+    on either side of it (see the module's docstring).
+
+    >>> _inside_word("foo__bar", 3), _inside_word("foo__bar", 4), _inside_word("__init__", 1), _inside_word("x__", 1)
+    (True, True, False, False)
+    """
+    start, end = index, index + 1
+    while start > 0 and shown[start - 1] == "_":
+        start -= 1
+    while end < len(shown) and shown[end] == "_":
+        end += 1
+    return start > 0 and end < len(shown) and shown[start - 1].isalnum() and shown[end].isalnum()
 
 
 def _brace_kept(shown: str, index: int, braces_after_space: bool) -> bool:
