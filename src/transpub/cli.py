@@ -1299,6 +1299,8 @@ def compile_(
         _echo(f"{removed}: removed (its article is gone)")
     for locale, removed in report.dropped:
         _echo(f"{removed}: removed ({locale} is no longer among the project's locales)")
+    for removed in report.unused_copies:
+        _echo(f"{removed}: removed (no page loads it any more)")
     for folder, now, count in report.moved:
         _echo(
             f"{folder}/: {counted(count, 'file')} compile wrote there removed (Markdown is written to {now}/ "

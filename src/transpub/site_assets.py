@@ -91,6 +91,17 @@ def _in_home(home: str, target: str) -> str:
     return f"{home}/{target}" if home else target
 
 
+def is_asset_copy(relative: str) -> bool:
+    """Whether the file at ``relative`` (its path in the site, ``/``-separated) is in one of the
+    site's asset folders (``_assets/…``, a language's ``de/_assets/…``: see :func:`asset_homes`).
+
+    >>> is_asset_copy("_assets/a/b.png"), is_asset_copy("de/_assets/b.png"), is_asset_copy("de/x/_assets/b.png")
+    (True, True, False)
+    """
+    parts = relative.split("/")
+    return ASSETS_DIR in parts[:2] and parts.index(ASSETS_DIR) < len(parts) - 1
+
+
 def asset_homes(project: Project) -> tuple[str, ...]:
     """The folders of the site that get a copy of the files articles load: the folder of each
     language at the root of a host of its own (``[locale.<name>] base_url``: its pages link their

@@ -39,6 +39,9 @@ class CompileReport:
     stale_links: list[str] = field(default_factory=list)
     #: Pages (and review copies) removed because their article is gone, relative to the project.
     removed: list[str] = field(default_factory=list)
+    #: Copies of files pages loaded (``site/_assets/…``) removed as no page loads them any more,
+    #: relative to the project.
+    unused_copies: list[str] = field(default_factory=list)
     #: Pages, review copies and index pages removed because their language is no longer among the
     #: project's locales (``[project] locales``): (the locale, the file relative to the project).
     dropped: list[tuple[str, str]] = field(default_factory=list)

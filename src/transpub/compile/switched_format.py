@@ -17,7 +17,7 @@ from ..fsutil import remove_empty_folders, remove_file
 from ..manifest import Manifest, Record, as_written, path_name
 from ..model import Issue
 from ..project import Project
-from ..site_assets import ASSETS_DIR
+from ..site_assets import is_asset_copy
 from .moved_markdown import FOLDERS, Instead, clear_folder, inside, remembered_folders, tell_outside
 from .places import html_path, is_below
 from .records import recorded_outputs
@@ -154,8 +154,9 @@ def _is_asset_copy(project: Project, path: Path) -> bool:
     """Whether ``path`` is in an asset folder of the site (``site/_assets/…``, ``site/de/_assets/…``)."""
     if not is_below(path, project.site_dir):
         return False
-    parts = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(project.site_dir))).parts
-    return ASSETS_DIR in parts[:2] and parts.index(ASSETS_DIR) < len(parts) - 1
+    return is_asset_copy(
+        Path(os.path.relpath(os.path.abspath(path), os.path.abspath(project.site_dir))).as_posix()
+    )
 
 
 def _pages_of(project: Project, record: Record, slug: str) -> list[str]:

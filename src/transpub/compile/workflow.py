@@ -51,6 +51,7 @@ from .site_languages import unbuilt_languages
 from .switched_format import HTML_RECORDS, MARKDOWN_RECORDS, remove_other_format
 from .title_urls import shared_url_warnings
 from .titles import decide_titles, resolution, title_map
+from .unused_copies import Removing, no_longer_named, remove_unused_copies
 
 
 def compile_project(
@@ -195,6 +196,8 @@ def compile_project(
     articles: list[CompiledArticle] = []
     emptied: list[tuple[Path, Path]] = []  # the folders removals may have emptied, each with its top
     before: dict[str, Record | None] = {}  # the last run's record of each article compiled now
+    unused: dict[str, str] = {}  # the copies of files pages loaded that may be unused now (see
+    gone: dict[str, str] = {}  # .unused_copies): those articles stopped loading, those of gone ones
     for found in cached:
         compiled = found or next(done)
         if compiled.index_rows is None:  # what the index pages show of it (see index_rows)
@@ -202,6 +205,8 @@ def compile_project(
         articles.append(compiled)
         if record is not None:
             record.merge(compiled.output_changes, compiled.emptied)
+        if found is None and options.pages:  # (the copies its pages loaded and load no more)
+            unused.update(no_longer_named(project.root, out_dir, earlier.get(compiled.slug), compiled.record))
         if compiled.record is not None:
             if found is None:  # (before its record is put in the manifest: see earlier)
                 previous = earlier.get(compiled.slug)
@@ -284,7 +289,20 @@ def compile_project(
             present = set(slugs.values()) | discovery.refused
             reviews = _review_copies_written(project, out_dir, before.values())
             _remove_pages_of_gone_articles(
-                project, earlier, out_dir, present, report, emptied, markdown=markdown, reviews=reviews
+                project,
+                earlier,
+                out_dir,
+                present,
+                report,
+                emptied,
+                markdown=markdown,
+                reviews=reviews,
+                copies=gone,
+            )
+            other_format = {HTML_RECORDS: MARKDOWN_RECORDS, MARKDOWN_RECORDS: HTML_RECORDS}.get(records_name)
+            removing = _removing(project, selected, report)
+            remove_unused_copies(
+                project, out_dir, manifest, earlier, (unused, gone), report, removing, other_format
             )
             if earlier is not manifest:
                 earlier.save()  # (before the run's own records: those of the articles compiled now)
@@ -329,6 +347,13 @@ def _held_files(run: CompileRun, discovery: Discovery, report: CompileReport) ->
         if place is not None:
             report.held[page.locale, page.slug] = place
     return report
+
+
+def _removing(project: Project, selected: list[str], report: CompileReport) -> Removing:
+    """Which copies of files pages loaded that may be unused this run removes (see :data:`Removing`)."""
+    if project.shard is not None or report.errors:
+        return "none"
+    return "all" if set(project.locales) <= set(selected) else "gone"
 
 
 def _pages_written(manifest: Manifest, slug: str) -> dict[str, str]:
@@ -664,6 +689,7 @@ def _remove_pages_of_gone_articles(
     *,
     markdown: bool = False,
     reviews: dict[str, str] | None = None,
+    copies: dict[str, str] | None = None,
 ) -> None:
     """Delete the pages compile wrote for articles that are gone (in this run's shard): the pages of
     their slug in the site (``<locale folder>/<slug>.html``, every language, and their review copies;
@@ -685,7 +711,8 @@ def _remove_pages_of_gone_articles(
     ``markdown``: the records are those of Markdown output, which name the HTML pages of the HTML
     articles only (a Markdown article's page in the site is the HTML runs' to remove: no warning).
     ``reviews``: the site's review copies compile wrote (see :func:`_review_copies_written`), to which
-    those the records of the gone articles name are added (any elsewhere goes with the orphan ones)."""
+    those the records of the gone articles name are added (any elsewhere goes with the orphan ones).
+    ``copies``: to which the copies of the files their pages loaded are added (see :mod:`.unused_copies`)."""
     if not present:  # no article at all (a checkout under way, a folder misnamed): nothing is removed
         return
     for slug in sorted(manifest.slugs_besides(present)):
@@ -700,6 +727,8 @@ def _remove_pages_of_gone_articles(
         ]
         if any(path.exists() or _behind_a_broken_link(path, project.articles_dir) for path in sources):
             continue  # its file is still there (or may be: a linked folder away for a moment)
+        if copies is not None:
+            copies.update(no_longer_named(project.root, out_dir, record, None))
         # (and in a language dropped since from the project's locales, as its record names it)
         locales = (project.source_locale, *project.locales, *_dropped_locales(project, record.result))
         folder_index = _recorded_folder_index(project, record.files, slug)
