@@ -202,6 +202,21 @@ def test_html_to_markdown_removes_the_copies_of_the_images_the_pages_showed(tmp_
     assert again.exit_code == 0 and "removed" not in again.output and "Warning" not in again.output
 
 
+def test_html_to_markdown_removes_the_copy_of_an_image_a_page_stopped_showing_in_a_run_of_some_languages(
+    tmp_path: Path,
+) -> None:
+    root = _with_images(make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n'))
+    about = root / "articles" / "about.html"
+    about.write_text(ABOUT.replace('<img src="img/logo.png" alt="Logo"> ', ""), "utf-8")
+    result = run_cli(root, "compile", "-l", "de")  # (kept: a page of another language may show it)
+    assert result.exit_code == 0 and (root / "site" / "_assets" / "articles" / "img" / "logo.png").is_file()
+    reconfigure(root, HTML, MARKDOWN)
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    assert files_in(root, "site") == {"site/en/about.html"}
+    assert "site/: 9 HTML pages and 2 files they load compile wrote there removed" in result.stdout
+
+
 def test_html_to_markdown_removes_the_copies_a_language_on_a_host_of_its_own_loaded(tmp_path: Path) -> None:
     """Spanish on a host of its own had its copy in site/es/_assets/: it goes with the Spanish pages
     and the folders they emptied, as does the site's copy for the other languages; the HTML

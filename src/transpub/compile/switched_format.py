@@ -22,6 +22,7 @@ from .moved_markdown import FOLDERS, Instead, clear_folder, inside, remembered_f
 from .places import html_path, is_below
 from .records import recorded_outputs
 from .run import CompileReport
+from .unused_copies import PENDING, pending_copies
 
 #: The files compile writes now and the articles (absolute paths), found when first asked for.
 Taken = Callable[[], frozenset[str]]
@@ -122,8 +123,8 @@ def _remove_markdown(project: Project, markdown: Manifest, taken: Taken, report:
 
 def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: CompileReport) -> None:
     """Remove the site's pages, review copies and index pages that ``pages`` (the manifest's records
-    of the site's HTML runs) name, and the copies of the files they load (see :func:`_asset_copies`);
-    forget each record that leaves nothing to remove."""
+    of the site's HTML runs) name, and the copies of the files they load (see :func:`_asset_copies`)
+    or loaded; forget each record that leaves nothing to remove."""
     site = project.site_dir
     removed: list[Path] = []
     for slug in sorted(pages.slugs_besides(())):
@@ -133,9 +134,14 @@ def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: 
         names = [*_pages_of(project, record, slug), *_asset_copies(project, record)]
         if not _remove_pages(project, record, names, taken, report, removed):
             pages.forget(slug)
+    # (the copies a run of some languages left for the next run of every one: see .unused_copies)
+    unused = Record("", hashes=pending_copies(pages.get("", PENDING)))
+    kept = _remove_pages(project, unused, list(unused.hashes), taken, report, removed)
     indexes = pages.get("", "indexes")
-    if indexes is None or not _remove_pages(project, indexes, list(indexes.hashes), taken, report, removed):
-        pages.forget("")  # (the index pages' record, and that of a whole run)
+    if indexes is not None:
+        kept |= _remove_pages(project, indexes, list(indexes.hashes), taken, report, removed)
+    if not kept:
+        pages.forget("")  # (the index pages' record, that of a whole run, and the unused copies')
     for folder in dict.fromkeys(path.parent for path in removed):
         remove_empty_folders(folder, site)
     if removed:
