@@ -34,6 +34,7 @@ from .discovery import (
     in_posts_language_folder,
     in_shard,
     is_translation_name,
+    jekyll_page,
     jekyll_reads,
     slug_for,
 )
@@ -544,7 +545,9 @@ class Project:
         ``[compile] layout``: the image's place in the articles folder is taken to that language's
         folder (directory layout) or to ``root`` (suffix layout, another folder than the articles').
         None for a name no copy has: one a generator reads as a page (``.md``, ``.html``…: an
-        article's file goes there, not an image), a hidden one, another language's.
+        article's file goes there, not an image; but on a Jekyll site the copy of such a file without
+        front matter, which Jekyll renders as no page: the snippet a ``{% include_relative %}``
+        names), a hidden one, another language's.
 
         >>> project = Project(Path("/p"), "p", "en", ("es", "de"), Path("/p/content/en"), Path("/p/l"),
         ...     Path("/p/s"), None, Path("/p/m"), None, markdown_dir=Path("/p/content"))
@@ -555,11 +558,21 @@ class Project:
         [None, None, None, None, None]
         """
         name = _plain_name(key)
-        if name is None or name.suffix.lower() in GENERATOR_SUFFIXES:
+        if name is None:
             return None
         if self.markdown_layout != "suffix":
-            return self._from_locale(name, locale)
-        return None if os.path.abspath(root) == os.path.abspath(self.articles_dir) else name
+            source = self._from_locale(name, locale)
+        else:
+            source = None if os.path.abspath(root) == os.path.abspath(self.articles_dir) else name
+        if source is not None and source.suffix.lower() in GENERATOR_SUFFIXES:
+            return source if self._jekyll_no_page(source) else None
+        return source
+
+    def _jekyll_no_page(self, relative: PurePosixPath) -> bool:
+        """Whether the file at ``relative`` (below ``articles/``) is on a Jekyll site and there, but no
+        page to it (no front matter: :func:`~transpub.discovery.jekyll_page`)."""
+        path = self.articles_dir / relative
+        return self.page_urls == "jekyll" and path.is_file() and not jekyll_page(str(path))
 
     def private_files(self) -> tuple[str, ...]:
         """transpub's own files and folders inside the project, which no article publishes (their

@@ -7,7 +7,9 @@ their lines: Markdown images (inline and by reference), the file URLs of raw HTM
 ``srcset``, ``<video poster>``… as in HTML articles; kramdown's ``{::nomarkdown}`` raw HTML too),
 and, where they may name something else than a file beside the article (a page, a file of the
 site's root), links and front matter values under image keys (``image``, ``images``,
-``cover``…). A kramdown comment is never shown: no reference. Absolute URLs, ``data:``, fragments, code spans and blocks,
+``cover``…). On a Jekyll site, the file a ``{% include_relative snippet.md %}`` names too (Jekyll reads
+it from the folder of the file that names it, and stops the build where it is not there). A kramdown
+comment is never shown: no reference. Absolute URLs, ``data:``, fragments, code spans and blocks,
 template tokens (Hugo shortcodes, Liquid tags) are not references.
 """
 
@@ -37,7 +39,7 @@ IMAGE_KEYS = frozenset(
 )
 
 #: What every reference needs somewhere in the text (a superset: most articles without any are not parsed).
-_MAY_REFER = re.compile(r"\]\(|\]:|<|" + "|".join(sorted(IMAGE_KEYS)), re.IGNORECASE)
+_MAY_REFER = re.compile(r"\]\(|\]:|<|include_relative|" + "|".join(sorted(IMAGE_KEYS)), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ def file_references(
         return listed
     read = body_texts(source, front, options)
     found = list(_nomarkdown_references(source.text, read.templates, read.pairs))
+    if options.kramdown:
+        found.extend(_relative_includes(source.text, read.templates))
     if front is not None:
         found.extend(_front_matter_references(source.text[: front.end], front.data))
     for token in parse(read.parsed, {}):
@@ -104,6 +108,23 @@ def _nomarkdown_references(
     for start, end in spans:
         if start < end:
             yield from _html_references(text[start:end], text.count("\n", 0, start) + 1)
+
+
+#: The file a Liquid ``{% include_relative %}`` names: the first word after the tag's name.
+_INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)")
+
+
+def _relative_includes(text: str, templates: list[Template]) -> Iterator[FileReference]:
+    """The files Jekyll's ``{% include_relative path %}`` tags of ``text`` include (``templates``: the
+    article's; a path holding a Liquid variable is the generator's)."""
+    for template in templates:
+        if template.opener == "{%" and template.name == "include_relative" and not template.closing:
+            named = _INCLUDE_RELATIVE.match(text, template.start, template.end)
+            if named is not None:
+                line = text.count("\n", 0, template.start) + 1
+                found = _reference(named.group(1), line, "{% include_relative %}")
+                if found is not None:
+                    yield found
 
 
 def _is_nomarkdown(template: Template) -> bool:

@@ -1,0 +1,54 @@
+"""A Jekyll page that includes a file beside it (``{% include_relative steps.md %}``, a snippet
+without front matter, which Jekyll renders as no page) has its translation in ``es/guide/``, where
+Jekyll looks for the snippet: compile copies it there, as it copies the page's images, so that
+``jekyll build`` does not stop ("Could not locate the included file 'steps.md'") and the Spanish page
+shows the snippet as the English one does. A copy no page includes any more is removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exchange_project import run
+from real_renderers import polyglot_build
+from test_jekyll_site_pages import CONFIG, pseudo_translated, unmarked
+
+STEPS = "1. Buy a ticket.\n2. Board the ferry.\n"
+FILES = {
+    "guide/howto.md": "---\ntitle: How to travel\npermalink: /guide/howto/\n---\nRead the steps.\n\n"
+    "{% include_relative steps.md %}\n",
+    "guide/steps.md": STEPS,
+}
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> Path:
+    """The site of a page that includes ``steps.md``, pseudo-translated and compiled."""
+    root = tmp_path / "site"
+    pseudo_translated(root, CONFIG, FILES)
+    return root
+
+
+def test_the_snippet_a_page_includes_is_copied_beside_its_spanish_page(site: Path) -> None:
+    assert (site / "es" / "guide" / "steps.md").read_text(encoding="utf-8") == STEPS
+
+
+@pytest.mark.jekyll
+def test_jekyll_builds_the_spanish_page_with_the_snippet_it_includes(site: Path) -> None:
+    built = polyglot_build(site)
+    english = (built / "guide" / "howto" / "index.html").read_text(encoding="utf-8")
+    spanish = (built / "es" / "guide" / "howto" / "index.html").read_text(encoding="utf-8")
+    assert "Board the ferry." in spanish and unmarked(spanish) == english
+
+
+def test_the_copy_goes_when_the_page_no_longer_includes_the_snippet(site: Path) -> None:
+    assert (site / "es" / "guide" / "steps.md").exists()
+    page = site / "guide" / "howto.md"
+    page.write_text(
+        FILES["guide/howto.md"].replace("{% include_relative steps.md %}\n", ""), encoding="utf-8"
+    )
+    run(site, "extract")
+    run(site, "compile")
+    assert not (site / "es" / "guide" / "steps.md").exists()
+    assert (site / "guide" / "steps.md").read_text(encoding="utf-8") == STEPS
