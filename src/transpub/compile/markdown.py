@@ -24,7 +24,7 @@ from ..site import Page
 from ..sources import Translation, read_options
 from .aliases import localized_aliases
 from .pages import page_language
-from .polyglot import names_language, page_permalink, with_front_values
+from .polyglot import keeps_lang, names_language, page_permalink, with_front_values, with_lang
 from .polyglot_languages import misread_language
 from .run import CompiledArticle, CompileOptions, CompileReport
 
@@ -70,7 +70,8 @@ def write_markdown(
     read: dict[Path, bytes] = {}
     permalink = page_permalink(project, article) if project.markdown_layout != "suffix" else None
     added = {} if permalink is None else {"permalink": permalink}  # (polyglot pairs the languages by it)
-    with_lang = names_language(project, article)  # (polyglot reads no language from its path)
+    with_lang_line = names_language(project, article)  # (polyglot reads no language from its path)
+    lang_given = keeps_lang(project, article)  # (its lang: en would make a translation English)
     for locale in locales:
         page = pages[locale]
         report.listed.append(page)
@@ -90,8 +91,10 @@ def write_markdown(
                     project, document, locale, catalogs.get(locale, {}), options, named, links, slug
                 )
                 data = with_front_values(
-                    data, {**added, **({"lang": project.locale_dir(locale)} if with_lang else {})}
+                    data, {**added, **({"lang": project.locale_dir(locale)} if with_lang_line else {})}
                 )
+                if lang_given:
+                    data = with_lang(data, project.locale_dir(locale))
             page.output = output
             page.written = record.write(output, data, locale, slug)
             report.copies[locale] = _copy_images(

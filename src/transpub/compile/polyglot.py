@@ -90,6 +90,41 @@ def names_language(project: Project, article: Path) -> bool:
     return not _given((page_front_matter(article, ("lang",)) or {}).get("lang"))
 
 
+def keeps_lang(project: Project, article: Path) -> bool:
+    """Whether the front matter of the Jekyll page, post or document ``article`` sets ``lang``, which
+    jekyll-polyglot reads a page's language from before its path (and themes write as the page's
+    ``<html lang>``): its translations then say their own there (:func:`with_lang`)."""
+    if project.page_urls != "jekyll":
+        return False
+    return _given((page_front_matter(article, ("lang",)) or {}).get("lang"))
+
+
+#: A ``lang`` line of a YAML front matter, not indented: its value (quoted or not) before a comment.
+_LANG_LINE = re.compile(
+    rb"^lang[ \t]*:[ \t]*(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|[^\s#\"'][^\r\n#]*?)(?=[ \t]*(?:#[^\r\n]*)?\r?$)", re.M
+)
+#: The line that closes a YAML front matter.
+_CLOSING = re.compile(rb"^---[ \t]*\r?$", re.M)
+
+
+def with_lang(data: bytes, lang: str) -> bytes:
+    """The page ``data`` whose front matter's ``lang`` line says ``lang`` (a comment after it kept);
+    ``data`` as it is where it has no such line.
+
+    >>> with_lang(b"---\\ntitle: A\\nlang: en # polyglot\\n---\\nlang: en\\n", "es")
+    b'---\\ntitle: A\\nlang: "es" # polyglot\\n---\\nlang: en\\n'
+    """
+    opening = _OPENING.match(data)
+    closing = None if opening is None else _CLOSING.search(data, opening.end())
+    if opening is None or closing is None:
+        return data
+    found = _LANG_LINE.search(data, opening.end(), closing.start())
+    if found is None:
+        return data
+    value = json.dumps(lang, ensure_ascii=False).encode("utf-8")
+    return data[: found.start()] + b"lang: " + value + data[found.end() :]
+
+
 def polyglot_key(url: str, languages: list[str]) -> str:
     """The URL ``url`` as jekyll-polyglot pairs a page's languages by it, each of ``languages``
     between ``/`` or ``.`` taken out (its ``document_url_regex``): the page of ``en/ferry.md`` at
