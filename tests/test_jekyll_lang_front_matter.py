@@ -1,7 +1,9 @@
 """A Jekyll page or post whose front matter says its language (``lang: en``, which jekyll-polyglot
 reads before the folder, and themes write as ``<html lang>``) has a translation that says its own
 (``lang: "es"``): kept as written, polyglot took the Spanish file for an English one, and the English
-site served the Spanish page in the English one's place, the Spanish site the English one."""
+site served the Spanish page in the English one's place, the Spanish site the English one. So it is
+where the site's ``defaults`` give every file ``lang: en`` (the translations too): each translation
+says ``lang: "es"`` in its front matter."""
 
 from __future__ import annotations
 
@@ -47,5 +49,27 @@ def test_polyglot_serves_the_english_page_in_english_and_the_spanish_one_under_e
     english = (built / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
     spanish = (built / "es" / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
     first = FILES[name].split("---\n")[2].strip()
+    assert lxml.html.fromstring(english).xpath("//p/text()") == [first]
+    assert lxml.html.fromstring(spanish).xpath("//p/text()") == [f"⟦{first}⟧"]
+
+
+#: A site whose defaults give every file (each translation too) lang: en.
+EVERY_FILE_EN = CONFIG + '  - scope: {path: ""}\n    values: {lang: en}\n'
+PLAIN = {"faq.md": "---\ntitle: FAQ\n---\nQuestions about the harbour.\n"}
+PLAIN["_posts/2024-05-05-notice.md"] = "---\ntitle: Notice\n---\nThe pier closes early.\n"
+
+
+@pytest.mark.jekyll
+@pytest.mark.parametrize("name", list(PLAIN))
+def test_where_the_sites_defaults_say_lang_en_polyglot_serves_each_page_in_its_language(
+    tmp_path: Path, name: str
+) -> None:
+    site = tmp_path / "site"
+    pseudo_translated(site, EVERY_FILE_EN, PLAIN)
+    assert 'lang: "es"' in (site / SPANISH[name]).read_text(encoding="utf-8").split("---\n")[1].splitlines()
+    built = polyglot_build(site)
+    english = (built / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    spanish = (built / "es" / URLS[name].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    first = PLAIN[name].split("---\n")[2].strip()
     assert lxml.html.fromstring(english).xpath("//p/text()") == [first]
     assert lxml.html.fromstring(spanish).xpath("//p/text()") == [f"⟦{first}⟧"]

@@ -25,7 +25,7 @@ from ..sources import Translation, read_options
 from .aliases import localized_aliases
 from .pages import page_language
 from .polyglot import keeps_lang, names_language, page_permalink, with_front_values, with_lang
-from .polyglot_languages import misread_language
+from .polyglot_languages import defaults_give_lang, misread_language
 from .run import CompiledArticle, CompileOptions, CompileReport
 
 if TYPE_CHECKING:
@@ -90,8 +90,9 @@ def write_markdown(
                 data = _localized_markdown(
                     project, document, locale, catalogs.get(locale, {}), options, named, links, slug
                 )
+                says = with_lang_line or (not lang_given and defaults_give_lang(project, output))
                 data = with_front_values(
-                    data, {**added, **({"lang": project.locale_dir(locale)} if with_lang_line else {})}
+                    data, {**added, **({"lang": project.locale_dir(locale)} if says else {})}
                 )
                 if lang_given:
                     data = with_lang(data, project.locale_dir(locale))

@@ -8,8 +8,8 @@ a language code (two or three small letters: ``doc``, ``web``, ``_recipes/sea``)
 (``es/doc/intro.md``, at the same permalink) take its place on the English site too, where Jekyll
 reads it after it (the order of the folders on disk). So is a post in category ``web``
 (``web/_posts/…``). A ``defaults`` scope of that folder in ``_config.yml`` giving ``lang: en`` keeps
-the English page English (a translation's folder, or its ``lang`` line, wins over it): compile warns
-where none does.
+the English page English (a translation's ``lang`` line wins over it, which compile writes where
+such a scope holds the translation too: :func:`defaults_give_lang`): compile warns where none does.
 """
 
 from __future__ import annotations
@@ -72,6 +72,14 @@ def misread_language(project: Project, article: Path, locale: str) -> list[Issue
             severity="warning",
         )
     ]
+
+
+def defaults_give_lang(project: Project, path: Path) -> bool:
+    """Whether one of the Jekyll site's ``defaults`` gives the file at ``path`` (a translation's) a
+    ``lang`` (``- scope: {path: ""} values: {lang: en}``, every file's), which jekyll-polyglot reads
+    its language from before its folder: the translation then says its own."""
+    site_path = project.jekyll_path(path) if project.page_urls == "jekyll" else None
+    return site_path is not None and _defaults_give_lang(site_settings(project.root) or {}, site_path)
 
 
 def _defaults_give_lang(settings: Mapping[str, Any], site_path: PurePosixPath) -> bool:
