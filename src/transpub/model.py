@@ -188,6 +188,7 @@ ONE_LINE_NOTES = (
     LIST_INTRO_NOTE,
     "The label of a content tab ",
     "The title MkDocs shows for this ",
+    "Jekyll reads each word of this value ",
 )
 
 

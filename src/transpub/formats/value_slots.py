@@ -63,15 +63,51 @@ def front_matter_slots(
         ref, kind = _ref_and_kind(value)
         written = raw(value.start, value.end)
         term = value.key.lower() in _TERM_KEYS
+        # (Jekyll splits a tags or categories string at its spaces: "harbour works" is two tags)
+        words = options.kramdown and front.kind == "yaml" and value.index is None and value.key in _WORD_KEYS
         write = functools.partial(
-            plain_value, value.value, written, value.write, labels=labels, term=term, escaped=escaped
+            plain_value,
+            value.value,
+            written,
+            value.write,
+            labels=labels,
+            term=term,
+            escaped=escaped,
+            words=words,
         )
-        yield value.start, value.end, AttrSlot(msgid, ref, written, kind, write=write)
+        notes = (WORDS_NOTE,) if words else ()
+        yield value.start, value.end, AttrSlot(msgid, ref, written, kind, notes, write=write)
 
 
 #: Keys whose value, or each item of it, names a page of its own (Hugo's default taxonomies and
 #: ``series``; Jekyll's ``category``, ``categories`` and ``tags``).
 _TERM_KEYS = frozenset({"category", "categories", "tag", "tags", "series"})
+#: The keys whose value, written as one string, Jekyll reads as a list of words (its ``tags``,
+#: ``categories``: ``tags: harbour works`` is two tags).
+_WORD_KEYS = frozenset({"tags", "categories"})
+#: What a translator is told of such a value (a note of one line: see :data:`~transpub.model.ONE_LINE_NOTES`).
+WORDS_NOTE = "Jekyll reads each word of this value as a tag of its own: one word for each tag"
+
+
+def words_changed(source: str, text: str) -> str | None:
+    """Why ``text``, the translation of ``source`` (Jekyll's ``tags`` or ``categories`` written as one
+    string), cannot be written: another number of words, which Jekyll makes as many tags; None when
+    it can.
+
+    >>> print(words_changed("harbour works", "obras del puerto"))
+    3 words, which Jekyll makes 3 tags where the source has 2 (each word is one: join a tag's words with a hyphen, obras-del-puerto)
+    >>> words_changed("harbour works", "puerto obras"), words_changed("news", "noticias")
+    (None, None)
+    """
+    count = len(text.split())
+    if count == len(source.split()):
+        return None
+    return (
+        f"{count} words, which Jekyll makes {count} tags where the source has {len(source.split())} "
+        f"(each word is one: join a tag's words with a hyphen, {'-'.join(text.split())})"
+    )
+
+
 #: What makes a value a path where a site makes a page named after it: a separator, ``.`` or ``..``.
 _PATH_PART = re.compile(r"[/\\]|(?:^|(?<=[/\\]))\s*\.{1,2}\s*(?=$|[/\\])")
 _PAGE_PATH = "a path (a site makes a page of each tag or category at a path named after it)"
@@ -141,6 +177,7 @@ def plain_value(
     labels: frozenset[str] | None = None,
     term: bool = False,
     escaped: bool = False,
+    words: bool = False,
 ) -> str:
     """A translation of the front matter value ``source`` written by ``write`` (quoted for its
     format), or the value as ``written`` when the translation holds a link, an image, a URL or HTML
@@ -151,6 +188,8 @@ def plain_value(
     names a page: a translation that makes it a path (:func:`path_added`) or a name too long for a file
     (:func:`name_too_long`) is not written. Unless the
     site's templates are ``escaped`` (Hugo's), nor is one adding a double quote (:func:`quote_added`).
+    With ``words`` (Jekyll's ``tags`` as one string), nor is one of another number of words
+    (:func:`words_changed`).
 
     >>> write = functools.partial(plain_value, "Ferry news", '"Ferry news"', lambda text: f'"{text}"')
     >>> write("Fähre [neu]"), write("Fähre [neu]", labels=frozenset()), write("Fähre [neu]", labels=frozenset({"NEU"}))
@@ -161,6 +200,8 @@ def plain_value(
     if adds_markup(source, text, labels) or (
         term and (path_added(source, text) or name_too_long(source, text))
     ):
+        return written
+    if words and words_changed(source, text):
         return written
     if not escaped and quote_added(source, text):
         return written
@@ -233,6 +274,9 @@ def kept_source(slot: Slot, text: str) -> tuple[str, str] | None:
     long = name_too_long(source, text) if write.keywords.get("term") else None
     if long and not added:
         return "links", f"{what}: the translation is {long}"
+    split = words_changed(source, text) if write.keywords.get("words") else None
+    if split and not added:
+        return "links", f"{what}: the translation has {split}"
     if not added:
         if write.func is plain_value and not write.keywords.get("escaped") and quote_added(source, text):
             return "markup", f"{what}: the translation holds {_QUOTE_WHY}"
