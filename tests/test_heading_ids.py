@@ -186,6 +186,18 @@ def test_a_translated_heading_with_a_colon_attribute_list_keeps_the_sources_id_a
     assert rendered(style, pseudo.replace("⟦", "").replace("⟧", ""), tmp_path) == source
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("{: .wide }", "{: #install-the-tool .wide }"), ("{:.wide}", "{: #install-the-tool .wide}")],
+)
+def test_the_id_mkdocs_gets_in_a_colon_list_is_spaced_as_the_list_is(written: str, expected: str) -> None:
+    """The translated heading's list reads as the README shows it, one space after ``{:`` (not two)."""
+    page = COLON_LIST.replace("{: .wide }", written)
+    document = read_markdown(page, Path("page.md"), "utf-8", ReadOptions())
+    pseudo = document.render(lambda slot: Resolution(f"⟦{slot.msgid}⟧"), heading_ids="mkdocs")
+    assert f"## ⟦Install the tool⟧ {expected}\n" in pseudo
+
+
 def test_hugo_ids_follow_hugos_own_examples() -> None:
     """Hugo's tests of ``sanitizeAnchorName`` (github) and of ids from a heading's plain text (0.144+);
     a heading without letters is never offered, so never translated."""

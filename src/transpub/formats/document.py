@@ -647,7 +647,10 @@ def _render(
             elif cls is HeadingId:
                 heading_id = part.ids.get(heading_ids) if heading_ids is not None else None
                 if heading_ids is not None and heading_id is not None and any(map(translated, part.slots)):
-                    out.append(id_written(heading_ids, heading_id, part.attributes))
+                    written = id_written(heading_ids, heading_id, part.attributes)
+                    if part.attributes and out and out[-1].endswith((" ", "\t")):
+                        written = written.lstrip(" ")  # ("{: .wide }" → "{: #id .wide }", not "{:  #id")
+                    out.append(written)
                 else:
                     out.append(part.closing)
             elif cls is _Piece:  # translated text that may start a Markdown line
