@@ -82,6 +82,17 @@ def test_the_title_of_a_reference_definition_is_offered_to_translators_like_an_i
     assert pseudo(document).replace("⟦", "").replace("⟧", "") == text
 
 
+def test_the_title_of_a_reference_definition_whose_url_is_a_liquid_output_is_offered_too() -> None:
+    """``[home]: {{ site.url }}/ "Home page"``: the URL is the generator's, kept as written; the title
+    is text a reader sees on hovering the link, offered as any other definition's."""
+    text = 'Back [home][home].\n\n[home]: {{ site.url }}/ "Home page"\n'
+    document = read(text)
+    assert [unit.msgid for unit in document.units()][-1] == "Home page"
+    localized = document.render(lambda slot: Resolution({"Home page": "Portada"}.get(slot.msgid)))
+    assert localized == text.replace('"Home page"', '"Portada"')
+    assert pseudo(document).replace("⟦", "").replace("⟧", "") == text
+
+
 def test_kramdown_math_is_kept_as_written_and_never_offered_as_text() -> None:
     text = "The area is $$\\pi r^2$$ for a circle.\n\n$$\na^2 + b^2 = c^2\n$$\n"
     document = read(text)

@@ -1557,7 +1557,8 @@ class _Builder(RunSlots):
         )
 
     def references(self, lines: list[list[tuple[int, int, int]]]) -> None:
-        """The destination of each reference definition (``[id]: /url "Title"``) as a link target."""
+        """The destination of each reference definition (``[id]: /url "Title"``) as a link target (one
+        holding a template token, ``{{ site.url }}/b``, as written), and its title a unit."""
         text = self.parsed
         for definition in lines:
             mapping = ContentMap()
@@ -1577,9 +1578,9 @@ class _Builder(RunSlots):
             target_start, target_end = mapping(label.end()), mapping(destination.pos)
             written = self.source.raw(target_start, target_end)
             tag = liquid_link(written) if MASK in text[target_start:target_end] else None
-            if MASK in text[target_start:target_end] and tag is None:
-                continue
             parts: list[Part] = [tag or LinkTarget(destination.str, written, markdown_destination)]
+            if MASK in text[target_start:target_end] and tag is None:
+                parts = [written]  # (a template token's URL, {{ site.url }}/b: the generator's, as written)
             end = target_end
             title_start = destination.pos
             while title_start < len(content) and content[title_start] in " \t\n":
