@@ -1,5 +1,6 @@
 """A Jekyll page that includes a file beside it (``{% include_relative steps.md %}``, a snippet
-without front matter, which Jekyll renders as no page) has its translation in ``es/guide/``, where
+without front matter, which Jekyll renders as no page; an HTML page's ``hours.html`` too) has its
+translation in ``es/guide/``, where
 Jekyll looks for the snippet: compile copies it there, as it copies the page's images, so that
 ``jekyll build`` does not stop ("Could not locate the included file 'steps.md'") and the Spanish page
 shows the snippet as the English one does. A copy no page includes any more is removed."""
@@ -19,6 +20,8 @@ FILES = {
     "guide/howto.md": "---\ntitle: How to travel\npermalink: /guide/howto/\n---\nRead the steps.\n\n"
     "{% include_relative steps.md %}\n",
     "guide/steps.md": STEPS,
+    "contact.html": "---\ntitle: Contact\npermalink: /contact/\n---\n<p>Call us.</p>\n{% include_relative hours.html %}\n",
+    "hours.html": "<p>Open all week.</p>\n",
 }
 
 
@@ -30,16 +33,19 @@ def site(tmp_path: Path) -> Path:
     return root
 
 
-def test_the_snippet_a_page_includes_is_copied_beside_its_spanish_page(site: Path) -> None:
-    assert (site / "es" / "guide" / "steps.md").read_text(encoding="utf-8") == STEPS
+@pytest.mark.parametrize("name", ["guide/steps.md", "hours.html"])
+def test_the_snippet_a_page_includes_is_copied_beside_its_spanish_page(site: Path, name: str) -> None:
+    assert (site / "es" / name).read_text(encoding="utf-8") == FILES[name]
 
 
 @pytest.mark.jekyll
-def test_jekyll_builds_the_spanish_page_with_the_snippet_it_includes(site: Path) -> None:
+def test_jekyll_builds_the_spanish_pages_with_the_snippets_they_include(site: Path) -> None:
     built = polyglot_build(site)
     english = (built / "guide" / "howto" / "index.html").read_text(encoding="utf-8")
     spanish = (built / "es" / "guide" / "howto" / "index.html").read_text(encoding="utf-8")
     assert "Board the ferry." in spanish and unmarked(spanish) == english
+    contact = (built / "es" / "contact" / "index.html").read_text(encoding="utf-8")
+    assert "Open all week." in contact and unmarked(contact) == (built / "contact" / "index.html").read_text()
 
 
 def test_the_copy_goes_when_the_page_no_longer_includes_the_snippet(site: Path) -> None:

@@ -26,6 +26,7 @@ from markdown_it.token import Token
 from ..model import split_url
 from .assets import asset_attributes, is_relative, urls_in
 from .front_matter import read_front_matter
+from .html_templates import body_templates
 from .html_tokens import tokenize_html
 from .md_parser import parse
 from .md_reader import body_texts
@@ -75,7 +76,9 @@ def file_references(
         body = front.end if front is not None else 0
         listed = list(_front_matter_references(source.text[:body], front.data)) if front is not None else []
         listed.extend(_html_references(source.text[body:], source.text.count("\n", 0, body) + 1))
-        return listed
+        if options.kramdown:
+            listed.extend(_relative_includes(source.text, body_templates(source.text, body)))
+        return sorted(listed, key=lambda reference: reference.line)
     read = body_texts(source, front, options)
     found = list(_nomarkdown_references(source.text, read.templates, read.pairs))
     if options.kramdown:
