@@ -238,6 +238,20 @@ def test_placeholder_legend_says_what_a_standalone_element_shows() -> None:
     ]
 
 
+def test_placeholder_legend_names_an_image_in_a_sentence_by_its_alt_text() -> None:
+    # the translator of "Click <1/> to open" never sees the page: which icon is <1/>?
+    units = read(
+        '<p>Click <img src="gear.png" alt="the gear  &amp; cog icon"> to open, <img src="a.png" alt="→"> '
+        'then <img src="spacer.gif" alt=""> done.</p>'
+    ).units()
+    legends = [p.legend() for p in units[0].placeholders]
+    assert legends == [
+        '<1/> = image (img) "the gear & cog icon"',
+        '<2/> = image (img) "→"',
+        "<3/> = image (img)",
+    ]
+
+
 def test_a_line_break_after_a_full_stop_ends_the_sentence_and_stays_between_the_two() -> None:
     source = "<p>Read now.<br>Second line. Line one<br>line two.</p>"
     assert msgids(source) == ["Read now.", "Second line.", "Line one<1/>line two."]

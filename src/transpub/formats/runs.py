@@ -20,7 +20,7 @@ from ..inline import MAX_PLACEHOLDERS, escape_lookalikes, strip_placeholders
 from ..model import EMAIL_ADDRESS, PARAGRAPH_NOTE, Placeholder
 from ..segment import split_sentences
 from .context_notes import CUT, head_words, tail_words
-from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, TextSlot, Unseen
+from .document import AttrSlot, DateSlot, Gap, PairedPieces, Part, Tag, TextSlot, Unseen
 from .html_tree import VOID, Node
 from .options import ReadOptions
 
@@ -605,7 +605,7 @@ class RunSlots:
                 number = len(placeholders) + 1
                 leads = ""
                 if atom.node is not None:
-                    tag, shows = atom.node.tag, collapse_space(_reading_text(atom))
+                    tag, shows = atom.node.tag, collapse_space(_reading_text(atom)) or _alt_text(atom)
                     if tag == "a" and not shows:  # (a link showing no text: where it leads)
                         leads = atom.node.attrs.get("href") or ""
                 else:  # a comment, or a template token of an HTML content page (shown as written)
@@ -831,6 +831,22 @@ def _reading_text(atom: Atom) -> str:
     if atom.node.tag in _NOT_READ or atom.node.tag in VOID:
         return ""
     return htmllib.unescape(_MARKUP.sub("", "".join(_plain_parts(atom.parts))))
+
+
+def _alt_text(atom: Atom) -> str:
+    """The alt text of an image ``atom`` (its unit's text, else as the page has it), which its
+    placeholder's legend shows (``<1/> = image (img) "the gear icon"``); "" for any other element.
+
+    >>> _alt_text(Atom("object", node=Node("img", 0, None, {"alt": " A  ferry "})))
+    'A ferry'
+    """
+    node = atom.node
+    if node is None or node.tag != "img":
+        return ""
+    for part in chain.from_iterable(p.parts if isinstance(p, Tag) else (p,) for p in atom.parts):
+        if isinstance(part, AttrSlot) and part.kind == "attribute:alt":
+            return part.msgid
+    return collapse_space(node.attrs.get("alt") or "")
 
 
 def _plain_parts(parts: list) -> list[str]:
