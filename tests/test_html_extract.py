@@ -252,6 +252,23 @@ def test_placeholder_legend_names_an_image_in_a_sentence_by_its_alt_text() -> No
     ]
 
 
+def test_placeholder_legend_names_a_form_field_in_a_sentence_by_its_type() -> None:
+    # "<1> <2/>HTML</1>": a translator who reads "form field" cannot tell a choice from a text box
+    units = read(
+        '<p>Send as <label><input type="RADIO" name="f"> HTML</label>, <input type="checkbox"> keep a copy, '
+        'reply to <input name="to"> or <input type="search"> <input type="submit" value="Go"> now.</p>'
+    ).units()
+    legends = [p.legend() for u in units for p in u.placeholders]
+    assert legends == [
+        "<1>…</1> = label (label)",
+        "<2/> = radio button (input)",
+        "<3/> = checkbox (input)",
+        "<4/> = text field (input)",
+        "<5/> = search field (input)",
+        "<6/> = button (input)",
+    ]
+
+
 def test_a_line_break_after_a_full_stop_ends_the_sentence_and_stays_between_the_two() -> None:
     source = "<p>Read now.<br>Second line. Line one<br>line two.</p>"
     assert msgids(source) == ["Read now.", "Second line.", "Line one<1/>line two."]

@@ -71,6 +71,7 @@ class Placeholder:
     paired: bool
     shows: str = field(default="", compare=False)  # the text a standalone element shows, if any
     href: str = field(default="", compare=False)  # where a link goes (its ``href``), if anywhere
+    kind: str = field(default="", compare=False)  # a form field's type (``checkbox``), if one
 
     @property
     def token(self) -> str:
@@ -90,8 +91,10 @@ class Placeholder:
         '<1/> = code (code) "run()"'
         >>> Placeholder(1, "a", True, href="mailto:desk@example.org").legend()
         '<1>…</1> = link (a) to mailto:desk@example.org'
+        >>> Placeholder(3, "input", False, kind="radio").legend()
+        '<3/> = radio button (input)'
         """
-        name = ELEMENT_NAMES.get(self.tag, "element")
+        name = input_name(self.kind) if self.tag == "input" else ELEMENT_NAMES.get(self.tag, "element")
         if self.tag == "shortcode" and self.shows.startswith("["):  # ([caption]: see formats.wp_shortcodes)
             name = "WordPress shortcode"
         legend = f"{self.token} = {name} ({self.tag})"
@@ -103,6 +106,40 @@ class Placeholder:
         if self.href:
             legend += " to " + shown_address(self.href)
         return legend
+
+
+#: What a legend calls a form field (``<input>``) of each type but a text field's.
+_INPUT_NAMES = {
+    "checkbox": "checkbox",
+    "radio": "radio button",
+    "submit": "button",
+    "reset": "button",
+    "button": "button",
+    "image": "button",
+    "file": "file picker",
+    "range": "slider",
+    "color": "colour picker",
+    "hidden": "hidden form field",
+}
+#: The types of text field a browser shows as their type says (any other type is a text field).
+_TEXT_FIELDS = frozenset(
+    ("search", "email", "url", "tel", "password", "number", "date", "time", "datetime-local", "month", "week")
+)
+
+
+def input_name(kind: str) -> str:
+    """What a placeholder legend calls a form field (``<input>``) of the type ``kind``, as a
+    browser shows it ("form field" for one of no known type).
+
+    >>> input_name("checkbox"), input_name("search"), input_name("text"), input_name("")
+    ('checkbox', 'search field', 'text field', 'form field')
+    """
+    kind = kind.strip().lower()
+    if kind in _INPUT_NAMES:
+        return _INPUT_NAMES[kind]
+    if kind in _TEXT_FIELDS:
+        return f"{kind} field"
+    return "text field" if kind else "form field"
 
 
 #: The longest address a legend shows whole; a longer one shows where it starts.

@@ -71,7 +71,7 @@ from .signing import local_key, signed_part, with_signature
 #: Where a project keeps the documents extract read (beside its manifest).
 READS = Path(".transpub") / "reads.sqlite"
 #: The version of the stored form (a change makes every stored document a miss).
-FORMAT = 11
+FORMAT = 12
 #: Documents nesting deeper than this are not stored (encoding and decoding recurse; news
 #: articles nest a dozen levels).
 MAX_DEPTH = 100
@@ -254,7 +254,7 @@ class _Encoder:
                 part.msgid,
                 part.ref,
                 parts if len(parts) == 1 and parts[0].__class__ is str else self.parts(parts, depth + 1),
-                tuple([(p.number, p.tag, p.paired, p.shows, p.href) for p in placeholders])
+                tuple([(p.number, p.tag, p.paired, p.shows, p.href, p.kind) for p in placeholders])
                 if placeholders
                 else (),
                 self._pieces(pieces, depth + 1) if pieces else {},
@@ -509,10 +509,10 @@ class _Decoder:
 
 
 def _placeholders(stored: tuple[Any, ...]) -> tuple[Placeholder, ...]:
-    """The placeholders stored as ``stored`` (``(number, tag, paired, shows, href)`` each), each filled in
-    place (a frozen dataclass's ``__init__`` costs a call per field)."""
+    """The placeholders stored as ``stored`` (``(number, tag, paired, shows, href, kind)`` each), each
+    filled in place (a frozen dataclass's ``__init__`` costs a call per field)."""
     found = []
-    for number, tag, paired, shows, href in stored:
+    for number, tag, paired, shows, href, kind in stored:
         placeholder = _new(Placeholder)
         fields = placeholder.__dict__
         fields["number"] = number
@@ -520,6 +520,7 @@ def _placeholders(stored: tuple[Any, ...]) -> tuple[Placeholder, ...]:
         fields["paired"] = paired
         fields["shows"] = shows
         fields["href"] = href
+        fields["kind"] = kind
         found.append(placeholder)
     return tuple(found)
 

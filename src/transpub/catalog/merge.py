@@ -45,19 +45,21 @@ def _legend(unit: Unit) -> str | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _placeholder_legend(number: int, tag: str, paired: bool, shows: str, href: str) -> str:
+def _placeholder_legend(number: int, tag: str, paired: bool, shows: str, href: str, kind: str) -> str:
     """:meth:`Placeholder.legend` of the placeholder with these fields (remembered: the placeholders
     of a run's articles are mostly the same few)."""
-    return Placeholder(number, tag, paired, shows, href).legend()
+    return Placeholder(number, tag, paired, shows, href, kind).legend()
 
 
 def _unit_legend(placeholders: tuple[Placeholder, ...]) -> str:
     """:func:`_legend` of a unit with ``placeholders`` (not empty), each line remembered."""
     if len(placeholders) == 1:
         only = placeholders[0]
-        return LEGEND_NOTE + _placeholder_legend(only.number, only.tag, only.paired, only.shows, only.href)
+        return LEGEND_NOTE + _placeholder_legend(
+            only.number, only.tag, only.paired, only.shows, only.href, only.kind
+        )
     return LEGEND_NOTE + "; ".join(
-        [_placeholder_legend(p.number, p.tag, p.paired, p.shows, p.href) for p in placeholders]
+        [_placeholder_legend(p.number, p.tag, p.paired, p.shows, p.href, p.kind) for p in placeholders]
     )
 
 

@@ -610,7 +610,7 @@ class RunSlots:
                         leads = atom.node.attrs.get("href") or ""
                 else:  # a comment, or a template token of an HTML content page (shown as written)
                     tag, shows = _markup_name(atom.parts)
-                placeholders.append(Placeholder(number, tag, False, shows, leads))
+                placeholders.append(Placeholder(number, tag, False, shows, leads, _field_type(atom.node)))
                 pieces[number] = list(atom.written or atom.parts)
                 msgid_parts.append(f"<{number}/>")
             elif atom.kind == "open":
@@ -847,6 +847,19 @@ def _alt_text(atom: Atom) -> str:
         if isinstance(part, AttrSlot) and part.kind == "attribute:alt":
             return part.msgid
     return collapse_space(node.attrs.get("alt") or "")
+
+
+def _field_type(node: Node | None) -> str:
+    """The type of the form field ``node`` (``text`` where its attributes name none), which its
+    placeholder's legend names (``<2/> = checkbox (input)``); "" for any other element, or a field
+    whose attributes are unknown.
+
+    >>> _field_type(Node("input", 0, None, {"type": "Radio"})), _field_type(Node("input", 0, None, {"name": "q"}))
+    ('radio', 'text')
+    """
+    if node is None or node.tag != "input" or not node.attrs:
+        return ""
+    return (node.attrs.get("type") or "text").strip().lower()
 
 
 def _plain_parts(parts: list) -> list[str]:
