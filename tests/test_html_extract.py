@@ -252,6 +252,17 @@ def test_placeholder_legend_names_an_image_in_a_sentence_by_its_alt_text() -> No
     ]
 
 
+def test_placeholder_legend_tells_what_an_abbreviation_in_a_sentence_stands_for() -> None:
+    # "<1>WHO</1> said so.": OMS in French, WHO in German; the translator needs its title to choose
+    for source in (
+        '<p><abbr title="World  Health Organization">WHO</abbr> said so.</p>',
+        '<p>The <abbr title="World Health Organization">WHO</abbr> said <b>so</b>.</p>',
+    ):
+        legends = [p.legend() for p in read(source).units()[0].placeholders]
+        assert legends[0] == '<1>…</1> = abbreviation (abbr) "World Health Organization"'
+        assert render_with(source, {}) == source
+
+
 def test_placeholder_legend_names_a_form_field_in_a_sentence_by_its_type() -> None:
     # "<1> <2/>HTML</1>": a translator who reads "form field" cannot tell a choice from a text box
     units = read(

@@ -50,6 +50,7 @@ from .html_tokens import Token, tokenize_html
 from .html_tree import INLINE, OWN_UNITS, VOID, Node, References, build_tree, let_go
 from .options import ReadOptions
 from .runs import (
+    ABBREVIATIONS,
     ADDRESS_MARK,
     CLOSE,
     OPEN,
@@ -590,6 +591,7 @@ class _Builder(RunSlots):
                 or child.reopened
                 or not _CONTEXT_ATTRIBUTES.isdisjoint(child.attrs)
                 or self.is_object(child, ctx)
+                or child.tag in ABBREVIATIONS  # (its legend shows its title: see runs._described_text)
             ):
                 return False
             marks.append((pos, OPEN, child, child.tag, _href(child)))

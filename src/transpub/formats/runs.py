@@ -605,7 +605,7 @@ class RunSlots:
                 number = len(placeholders) + 1
                 leads = ""
                 if atom.node is not None:
-                    tag, shows = atom.node.tag, collapse_space(_reading_text(atom)) or _alt_text(atom)
+                    tag, shows = atom.node.tag, collapse_space(_reading_text(atom)) or _described_text(atom)
                     if tag == "a" and not shows:  # (a link showing no text: where it leads)
                         leads = atom.node.attrs.get("href") or ""
                 else:  # a comment, or a template token of an HTML content page (shown as written)
@@ -618,7 +618,7 @@ class RunSlots:
                 numbers[id(atom.node)] = number
                 node = atom.node
                 href = node.attrs.get("href") if node.tag == "a" else None  # type: ignore[union-attr]
-                placeholders.append(Placeholder(number, node.tag, True, "", href or ""))  # type: ignore[union-attr]
+                placeholders.append(Placeholder(number, node.tag, True, _described_text(atom), href or ""))  # type: ignore[union-attr]
                 pieces[number] = PairedPieces(list(atom.written or atom.parts), [])
                 inside[number] = len(parts)
                 msgid_parts.append(f"<{number}>")
@@ -833,20 +833,30 @@ def _reading_text(atom: Atom) -> str:
     return htmllib.unescape(_MARKUP.sub("", "".join(_plain_parts(atom.parts))))
 
 
-def _alt_text(atom: Atom) -> str:
-    """The alt text of an image ``atom`` (its unit's text, else as the page has it), which its
-    placeholder's legend shows (``<1/> = image (img) "the gear icon"``); "" for any other element.
+#: The attribute whose text a placeholder's legend shows for each element that has one: what an
+#: image shows to one who cannot see it, what an abbreviation stands for.
+_DESCRIBED_BY = {"img": "alt", "abbr": "title", "acronym": "title"}
+#: The elements of an abbreviation, whose legend shows what it stands for.
+ABBREVIATIONS = frozenset(tag for tag, name in _DESCRIBED_BY.items() if name == "title")
 
-    >>> _alt_text(Atom("object", node=Node("img", 0, None, {"alt": " A  ferry "})))
+
+def _described_text(atom: Atom) -> str:
+    """The text of the attribute of :data:`_DESCRIBED_BY` of ``atom`` (its unit's text, else as the
+    page has it), which its placeholder's legend shows (``<1/> = image (img) "the gear icon"``,
+    ``<2>…</2> = abbreviation (abbr) "World Health Organization"``); "" for any other element.
+
+    >>> _described_text(Atom("object", node=Node("img", 0, None, {"alt": " A  ferry "})))
     'A ferry'
     """
     node = atom.node
-    if node is None or node.tag != "img":
+    name = _DESCRIBED_BY.get(node.tag) if node is not None else None
+    if name is None:
         return ""
+    kind = "attribute:" + name
     for part in chain.from_iterable(p.parts if isinstance(p, Tag) else (p,) for p in atom.parts):
-        if isinstance(part, AttrSlot) and part.kind == "attribute:alt":
+        if isinstance(part, AttrSlot) and part.kind == kind:
             return part.msgid
-    return collapse_space(node.attrs.get("alt") or "")
+    return collapse_space(node.attrs.get(name) or "")  # type: ignore[union-attr]
 
 
 def _field_type(node: Node | None) -> str:
