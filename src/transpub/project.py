@@ -1373,8 +1373,23 @@ def _setting_line(
     text = f"{key} = {_toml_value(setting.default if value is None else value)}"
     if commented:
         text = "# " + text
-    comment = comment or setting.doc
+    comment = _one_line(comment or setting.doc)
     return f"{text:<27} # {comment}" if comment else text
+
+
+def _one_line(comment: str | None) -> str | None:
+    """``comment`` as a TOML comment holds it: a line break or other control character (a site's
+    folder or collection named with one, read from its config) written as its escape, so that no
+    name a site's config gives can end the comment and add settings of its own.
+
+    >>> print(_one_line("x" + chr(10) + "[engines.llm]" + chr(13)))
+    x\\n[engines.llm]\\r
+    """
+    if comment is None:
+        return None
+    return "".join(
+        char if char == "\t" or (char >= " " and char != "\x7f") else repr(char)[1:-1] for char in comment
+    )
 
 
 #: The tables of transpub.toml a site's ``init`` may set, whose keys are free.
@@ -1410,7 +1425,7 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
         free = table in SITE_TABLES or table.startswith(_NAMED_SITE_TABLES)
         if values is None or (not values and not table.startswith("compile.permalinks.")):
             continue  # (a locale's own permalinks, none: its pages are at their default URLs)
-        lines += ["", f"[{table}]"]
+        lines += ["", f"[{_table_header(table)}]"]
         schema_keys = not free
         for key, value in values.items():
             if schema_keys:
@@ -1420,15 +1435,34 @@ def _site_tables(site: SiteSetup, tables: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _table_header(table: str) -> str:
+    """The name of ``table`` in its header: a name of the site's own after a table of
+    :data:`_NAMED_SITE_TABLES` (a collection's label) quoted where TOML needs it, so that it stays
+    one table's name, whatever it holds (``.``, ``]``, a line break).
+
+    >>> print(_table_header("compile.jekyll_defaults.posts"), _table_header("compile.jekyll_defaults.a.b]"))
+    compile.jekyll_defaults.posts compile.jekyll_defaults."a.b]"
+    """
+    for start in _NAMED_SITE_TABLES:
+        if table.startswith(start) and table not in SITE_TABLES:
+            return start + _toml_key(table[len(start) :])
+    return table
+
+
+def _toml_key(key: str) -> str:
+    """``key`` as the TOML writer writes it: bare where it can be, else quoted."""
+    import tomli_w  # (only ``transpub init`` writes TOML)
+
+    return tomli_w.dumps({key: 0}).rstrip("\n")[: -len(" = 0")]
+
+
 def _free_line(key: str, value: Any) -> str:
     """``key = value`` in a table whose keys are free, a table inline (``"news" = { slug = "x" }``).
 
     >>> _free_line("_posts/news", {"slug": "x", "categories": ["A"]}), _free_line("", "/b/:title/")
     ('"_posts/news" = { slug = "x", categories = ["A"] }', '"" = "/b/:title/"')
     """
-    import tomli_w  # (only ``transpub init`` writes TOML)
-
-    name = tomli_w.dumps({key: 0}).rstrip("\n")[: -len(" = 0")]
+    name = _toml_key(key)
     if not isinstance(value, dict):
         return f"{name} = {_toml_value(value)}"
     inner = ", ".join(_free_line(inner, item) for inner, item in value.items())
