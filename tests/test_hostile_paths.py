@@ -485,3 +485,24 @@ def test_init_in_a_folder_holding_a_link_that_leads_out_of_it_is_one_error_and_w
     assert sorted(path.name for path in elsewhere.iterdir()) == ["existing"]
     assert (elsewhere / "existing").read_text(encoding="utf-8") == "theirs\n"
     assert not (folder / "transpub.toml").exists() or link == "transpub.toml"
+
+
+@pytest.mark.parametrize("name", ["x%00y.png", "a" * 300 + ".png", "/".join(["b" * 200] * 30) + ".png"])
+@pytest.mark.parametrize("article", ["a.html", "a.md"])
+def test_an_article_naming_an_image_no_file_can_be_is_a_warning_on_its_line_and_the_site_is_still_compiled(
+    tmp_path: Path, article: str, name: str
+) -> None:
+    init_project(tmp_path, source="en", locales=["de"])
+    image = f'<img src="{name}" alt="A cat">' if article.endswith(".html") else f"![A cat]({name})"
+    (tmp_path / "articles" / article).write_text(f"Hello.\n\n{image}\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    # (the Markdown article's image is planned where its translation is written in another folder)
+    compile_ = ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"]
+    compile_ += ["--format", "markdown"] if article.endswith(".md") else []
+    for _ in range(2):  # (the second run finds the article's files as the first recorded them)
+        result = runner.invoke(main, compile_)
+        assert result.exit_code == 0, result.output
+        assert f"Warning: articles/{article}:3: " in result.output and "Traceback" not in result.output
+    page = "de/a.md" if article.endswith(".md") else "de/a.html"
+    assert "Hello." in (tmp_path / "site" / page).read_text(encoding="utf-8")

@@ -57,10 +57,11 @@ Signature = list[Any]
 
 
 def signature(path: Path | str) -> Signature | None:
-    """``[size, mtime_ns, ctime_ns, inode]`` of ``path``; None when there is no such file."""
+    """``[size, mtime_ns, ctime_ns, inode]`` of ``path``; None when there is no such file (nor can
+    be: a name holding a NUL, as an article's URL with ``%00`` names)."""
     try:
         stat = os.stat(path)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return _signature_of(stat)
 

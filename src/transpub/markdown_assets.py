@@ -81,7 +81,7 @@ def plan_images(
             by_page = _plan_from(
                 plan, reference, page, _page_folders(folders, article), articles, root, private
             )
-            file_there = (article.parent / reference.path).is_file() if isinstance(problem, str) else False
+            file_there = isinstance(problem, str) and os.path.isfile(article.parent / reference.path)
             problem = _reported(problem, by_page, file_there)
         if isinstance(problem, str):
             plan.warnings.append(
@@ -165,6 +165,8 @@ def _problem(source: Path, articles: Path, root: str, private: tuple[str, ...]) 
     """Why ``source`` cannot be copied (None: it can)."""
     if articles not in source.parents:
         return f"{_OUT} ({_shown(source, root)})"
+    if "\x00" in str(source):  # (a URL's %00: a name no file can have)
+        return f"names no file ({_shown(source, root)!r})"
     real, inside = os.path.realpath(source), os.path.realpath(root)
     if not real.startswith(inside.rstrip(os.sep) + os.sep):
         return "leads out of the project"

@@ -217,13 +217,17 @@ def _in_project(path: str, root: Path) -> str | None:
 
 
 def _look_for(path: Path, root: Path) -> _Found:
-    """Where ``path`` leads, its path in the project at ``root`` (None: outside), whether it is a file."""
+    """Where ``path`` leads, its path in the project at ``root`` (None: outside), whether it is a file
+    (not, for a name no file can have: a NUL, too long)."""
+    if "\x00" in str(path):  # (an article's %00: its path as named, the NUL shown as \x00)
+        named = _in_project(os.path.normpath(path), root)
+        return path, None if named is None else named.replace("\x00", "\\x00"), False
     source = path.resolve()
     try:
         relative = source.relative_to(root.resolve()).as_posix()
     except ValueError:
         return source, None, False
-    return source, relative, source.is_file()
+    return source, relative, os.path.isfile(source)
 
 
 def _line_in(text: str, url: str) -> int | None:
