@@ -1,9 +1,11 @@
 """What ``transpub init`` reads of a static site's own config (``_config.yml``, anyone's text in a
 cloned repository) never becomes a setting of transpub.toml it does not name: a folder or a
-collection named with a line break, ``]`` or ``"`` stays that one name."""
+collection named with a line break, ``]`` or ``"`` stays that one name; a Gemfile of any size is
+read in time proportional to it."""
 
 from __future__ import annotations
 
+import time
 import tomllib
 from pathlib import Path
 
@@ -17,10 +19,13 @@ HOSTILE = 'x]\\n[engines.llm]\\nmodel = \\"attacker\\"\\n[y'
 NAME = 'x]\n[engines.llm]\nmodel = "attacker"\n[y'
 
 
-def _init(root: Path, config: str) -> dict[str, object]:
-    """transpub.toml as init writes it in the Jekyll site of ``config``, read by a TOML reader."""
+def _init(root: Path, config: str, gemfile: str | None = None) -> dict[str, object]:
+    """transpub.toml as init writes it in the Jekyll site of ``config`` (and ``gemfile``), read by a
+    TOML reader."""
     root.mkdir()
     (root / "_config.yml").write_text(config, encoding="utf-8")
+    if gemfile is not None:
+        (root / "Gemfile").write_text(gemfile, encoding="utf-8")
     (root / "_posts").mkdir()
     (root / "_posts" / "2024-01-02-a.md").write_text("---\ntitle: A\n---\nA post.\n", encoding="utf-8")
     (root / "index.md").write_text("---\ntitle: Home\n---\nHi.\n", encoding="utf-8")
@@ -48,3 +53,13 @@ def test_a_collection_named_with_line_breaks_sets_no_engine_of_its_own_in_transp
     )
     assert "engines" not in config
     assert config["compile"]["jekyll_defaults"] == {NAME: {"": "/r/:name/"}}  # type: ignore[index]
+
+
+def test_init_reads_a_gemfile_of_thousands_of_unclosed_groups_and_blank_lines_in_moments(
+    tmp_path: Path,
+) -> None:
+    gemfile = "group :jekyll_plugins do\n" * 20_000 + "\n" * 40_000 + 'gem "jekyll-polyglot"\n'
+    started = time.monotonic()
+    config = _init(tmp_path / "site", "title: Blog\n", gemfile)
+    assert time.monotonic() - started < 10
+    assert config["compile"]["layout"] == "polyglot"  # type: ignore[index]

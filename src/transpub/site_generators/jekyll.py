@@ -53,12 +53,17 @@ def loads_polyglot(settings: Mapping[str, Any], folder: Path | None = None) -> b
     return listed or (folder is not None and gemfile_loads_polyglot(folder / "Gemfile"))
 
 
-#: A ``group … do`` block of a Gemfile naming ``:jekyll_plugins`` (its text up to its ``end``).
-_PLUGIN_GROUP = re.compile(
-    r"^\s*group\b[^\n]*?[:'\"]jekyll_plugins\b[^\n]*?\bdo\b(.*?)^\s*end\b", re.MULTILINE | re.DOTALL
-)
-#: A Gemfile line ``gem "jekyll-polyglot"`` (and what follows it on its line).
-_POLYGLOT_GEM = re.compile(r"""^\s*gem\s*\(?\s*["']jekyll-polyglot["'](.*)$""", re.MULTILINE)
+#: The start of a Gemfile line opening a group: ``group`` (what names the group, then ``do``, follow).
+_GROUP = re.compile(r"\s*group\b")
+#: ``:jekyll_plugins`` (or quoted) on such a line, before its ``do``.
+_PLUGINS = re.compile(r"[:'\"]jekyll_plugins\b")
+_DO = re.compile(r"\bdo\b")
+#: A Gemfile line ``gem "jekyll-polyglot"`` (what follows it on its line: group 1).
+_POLYGLOT_GEM = re.compile(r"""\s*gem\s*(?:\(\s*)?["']jekyll-polyglot["'](.*)""")
+#: A line ending a block.
+_END = re.compile(r"\s*end\b")
+#: ``group:`` or ``groups:`` after a gem's name, before the groups it names.
+_GROUP_OPTION = re.compile(r"\bgroups?\b")
 
 
 def gemfile_loads_polyglot(gemfile: Path) -> bool:
@@ -81,11 +86,34 @@ def polyglot_in_plugin_group(gemfile: str) -> bool:
     False
     >>> polyglot_in_plugin_group('# gem "jekyll-polyglot", group: :jekyll_plugins\n')
     False
+    >>> polyglot_in_plugin_group('group :jekyll_plugins do\nend\ngem "jekyll-polyglot"\n')
+    False
     """
-    text = re.sub(r"#[^\n]*", "", gemfile)  # (comments)
-    if any(_POLYGLOT_GEM.search(block) for block in _PLUGIN_GROUP.findall(text)):
-        return True
-    return any(re.search(r"\bgroups?\b[^\n]*jekyll_plugins", rest) for rest in _POLYGLOT_GEM.findall(text))
+    in_group = False  # (line by line, each looked at once: a Gemfile is anyone's text)
+    for whole in gemfile.split("\n"):
+        line = whole.partition("#")[0]  # (comments)
+        if in_group and _END.match(line):
+            in_group = False
+            continue
+        opened = _group_body(line) if not in_group else None
+        gem = _POLYGLOT_GEM.match(line if opened is None else opened)
+        if gem is not None:
+            if in_group or opened is not None:
+                return True
+            named = _GROUP_OPTION.search(gem.group(1))
+            if named is not None and "jekyll_plugins" in gem.group(1)[named.end() :]:
+                return True
+        in_group = in_group or opened is not None
+    return False
+
+
+def _group_body(line: str) -> str | None:
+    """What follows ``do`` on ``line`` when it opens the ``:jekyll_plugins`` group, else None."""
+    if not _GROUP.match(line):
+        return None
+    plugins = _PLUGINS.search(line)
+    do = None if plugins is None else _DO.search(line, plugins.end())
+    return None if do is None else line[do.end() :]
 
 
 def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> bool:
