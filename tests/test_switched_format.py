@@ -5,6 +5,7 @@ edited since stays, said once; nothing compile did not write, and nothing of a p
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from test_compile_helpers import run_cli
@@ -262,3 +263,30 @@ def test_an_edited_copy_of_an_image_stays_with_one_warning_said_once(tmp_path: P
     ], warnings
     again = run_cli(root, "compile")
     assert again.exit_code == 0 and "Warning" not in again.output and edited.is_file()
+
+
+def test_a_copy_behind_a_link_out_of_the_site_stays_an_error_each_run_while_the_markdown_is_written(
+    tmp_path: Path,
+) -> None:
+    """site/_assets/articles/posts/ is a link to a folder outside the project holding the same
+    image: it stays there; the Markdown is written and said, and each run says the error until the
+    link goes (compile stopped at it, saying nothing of what it wrote)."""
+    root = _with_images(make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n'))
+    copies = root / "site" / "_assets" / "articles" / "posts"
+    outside = tmp_path / "shared-images"
+    shutil.copytree(copies, outside)
+    shutil.rmtree(copies)
+    copies.symlink_to(outside, target_is_directory=True)
+    reconfigure(root, HTML, MARKDOWN)
+    for _ in range(2):
+        result = run_cli(root, "compile")
+        assert result.exit_code == 1
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+        assert len(errors) == 1 and "site/_assets/articles/posts is a symbolic link to" in errors[0], errors
+        assert "Markdown written as listed above (errors: 1)" in result.stdout  # (the run's report, whole)
+        assert (outside / "img" / "quay.png").read_bytes() == b"\x89PNG quay"
+        assert (root / "content" / "es" / "posts" / "harbour.md").is_file()
+    copies.unlink()
+    shutil.copytree(outside, copies)
+    assert run_cli(root, "compile").exit_code == 0
+    assert not copies.exists()

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
-from ..errors import cannot
+from ..errors import TranspubError, cannot
 from ..fsutil import remove_empty_folders, remove_file
 from ..manifest import Manifest, Record, as_written, path_name
 from ..model import Issue
@@ -47,10 +47,12 @@ def remove_other_format(
         return  # (no run of the other format since this one's last)
     markdown = project.output_format == "markdown"
     other = Manifest(project.root, HTML_RECORDS if markdown else MARKDOWN_RECORDS, key=manifest.key)
-    if other.get("", _MARK) is not None:
+    mark = other.get("", _MARK)
+    if mark is not None:
         errors = len(report.errors)
         _remove_written(project, articles, manifest, other, report)
         if len(report.errors) > errors:
+            other.put("", mark, _MARK)  # (kept, whatever went: the next run tries again)
             other.save()
             return
         other.drop("", _MARK)
@@ -202,8 +204,8 @@ def _remove_pages(
             continue
         try:
             remove_file(path, project.site_dir)
-        except OSError as exc:
-            report.errors.append(cannot("remove", path, exc))
+        except (TranspubError, OSError) as exc:  # (one behind a link out of the site: UnsafePathError)
+            report.errors.append(exc if isinstance(exc, TranspubError) else cannot("remove", path, exc))
             kept = True
             continue
         removed.append(path)
