@@ -506,3 +506,34 @@ def test_an_article_naming_an_image_no_file_can_be_is_a_warning_on_its_line_and_
         assert f"Warning: articles/{article}:3: " in result.output and "Traceback" not in result.output
     page = "de/a.md" if article.endswith(".md") else "de/a.html"
     assert "Hello." in (tmp_path / "site" / page).read_text(encoding="utf-8")
+
+
+def test_a_committed_record_in_the_site_naming_files_outside_it_or_no_file_can_be_is_no_error_nor_advice_to_delete(
+    tmp_path: Path,
+) -> None:
+    """A ``.transpub-outputs.json`` committed in ``site/`` (where compile, writing Markdown to
+    ``content/``, has never written here) names a file of the user's outside the project, and a name
+    too long for a file: compile says nothing of them (it said "delete the files" of the first, and
+    stopped at the second with "File name too long"), and the file stays."""
+    import json
+
+    init_project(tmp_path / "p", source="en", locales=["de"])
+    root = tmp_path / "p"
+    with (root / "transpub.toml").open("a", encoding="utf-8") as config:
+        config.write('format = "markdown"\nmarkdown_dir = "content"\n')
+    (root / "articles" / "a.md").write_text("Hello.\n", encoding="utf-8")
+    theirs = tmp_path / "thesis.md"
+    theirs.write_text("Years of work.\n", encoding="utf-8")
+    entry = {"locale": "de", "article": "a", "sha256": "0" * 64}
+    names = [str(theirs), "../../thesis.md", "a" * 300 + ".md"]
+    (root / "site").mkdir()
+    (root / "site" / ".transpub-outputs.json").write_text(
+        json.dumps({"version": 1, "files": dict.fromkeys(names, entry)}), encoding="utf-8"
+    )
+    runner = CliRunner()
+    assert runner.invoke(main, ["--project", str(root), "extract", "-j", "1"]).exit_code == 0
+    result = runner.invoke(main, ["--project", str(root), "compile", "--threshold", "0", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "thesis" not in result.output and "aaaa" not in result.output
+    assert theirs.read_text(encoding="utf-8") == "Years of work.\n"
+    assert (root / "content" / "de" / "a.md").is_file()

@@ -9,7 +9,7 @@ import hashlib
 import os
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..discovery import in_shard, slug_for
 from ..errors import TranspubError, cannot
@@ -186,12 +186,12 @@ def clear_folder(
         users = entry.users or ((entry.locale, entry.slug),)
         if not all(in_scope(*user) for user in users):
             done.left = True
-            shown = not entry.users and in_shard(entry.slug, project.shard) and (folder / key).is_file()
+            shown = not entry.users and in_shard(entry.slug, project.shard) and _file_named(folder, key)
             if shown and instead.root is not None:
                 _tell_unmoved(project, layouts, folder, key, entry, instead.root, report)
             continue
         path = folder / key
-        if not path.is_file():
+        if not os.path.isfile(path):  # (nor a name no file can have: too long, a NUL)
             record.forget(key)
         elif not _ours(layouts, folder, key, entry, last_watched) or os.path.abspath(path) in instead.taken:
             record.forget(key)
@@ -296,7 +296,15 @@ def _recorded_keys(folder: Path) -> list[str]:
         entries = OutputRecord.load(folder).entries()
     except TranspubError:
         return []
-    return sorted(key for key in entries if (folder / key).is_file())
+    return sorted(key for key in entries if _file_named(folder, key))
+
+
+def _file_named(folder: Path, key: str) -> bool:
+    """Whether ``key``, a name the record of compile's files in ``folder`` gives, is a file there: a
+    path in it (not absolute, no ``..``: anyone's committed record may name ``/etc/passwd``), and a
+    file (not, for a name no file can have: too long, a NUL)."""
+    parts = PurePosixPath(key).parts
+    return bool(parts) and not key.startswith("/") and ".." not in parts and os.path.isfile(folder / key)
 
 
 def _edited_warning(project: Project, path: Path, entry: Recorded, why: str) -> Issue:
