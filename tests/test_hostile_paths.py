@@ -537,3 +537,49 @@ def test_a_committed_record_in_the_site_naming_files_outside_it_or_no_file_can_b
     assert "thesis" not in result.output and "aaaa" not in result.output
     assert theirs.read_text(encoding="utf-8") == "Years of work.\n"
     assert (root / "content" / "de" / "a.md").is_file()
+
+
+def test_a_crafted_record_where_markdown_went_before_cannot_have_compile_remove_a_catalog_or_an_image(
+    tmp_path: Path,
+) -> None:
+    """Markdown went to the project's folder (``markdown_dir = "."``), now to ``content/``: the
+    committed record there, given an article's catalog and image with the SHA-256 of their bytes (both
+    in the repository) as that article's files, had compile remove both as "files compile wrote
+    there", since this machine's manifest names them among what the article's last run read."""
+    import hashlib
+    import json
+
+    init_project(tmp_path, source="en", locales=["de"])
+    config = tmp_path / "transpub.toml"
+    with config.open("a", encoding="utf-8") as appended:
+        appended.write('format = "markdown"\nmarkdown_dir = "."\n')
+    articles = tmp_path / "articles"
+    (articles / "ferry.md").write_text("The ferry is back.\n\n![Ferry](img/ferry.png)\n", encoding="utf-8")
+    (articles / "img").mkdir()
+    (articles / "img" / "ferry.png").write_bytes(b"\x89PNG picture")
+    runner = CliRunner()
+    compile_ = ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"]
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    assert runner.invoke(main, compile_).exit_code == 0
+    kept = {
+        name: (tmp_path / name).read_bytes()
+        for name in ("locales/de/LC_MESSAGES/ferry.po", "articles/img/ferry.png")
+    }
+    record = tmp_path / ".transpub-outputs.json"
+    crafted = json.loads(record.read_text(encoding="utf-8"))
+    for name, data in kept.items():
+        crafted["files"][name] = {
+            "locale": "de",
+            "article": "ferry",
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+    record.write_text(json.dumps(crafted), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('markdown_dir = "."', 'markdown_dir = "content"')
+    )
+    result = runner.invoke(main, compile_)
+    assert result.exit_code == 0, result.output
+    assert {name: (tmp_path / name).read_bytes() for name in kept} == kept
+    assert (
+        not (tmp_path / "de" / "ferry.md").exists() and (tmp_path / "content" / "de" / "ferry.md").is_file()
+    )

@@ -11,13 +11,13 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-from ..discovery import in_shard, slug_for
+from ..discovery import in_shard, is_private, slug_for
 from ..errors import TranspubError, cannot
 from ..fsutil import remove_empty_folders, remove_file
 from ..manifest import Manifest, Record, path_name
 from ..markdown_outputs import RECORD_NAME, OutputRecord, Recorded
 from ..model import Issue, counted
-from ..project import Project
+from ..project import GENERATOR_SUFFIXES, Project
 from .markdown import _copy_of, _refused_warning, first_named
 from .records import recorded_outputs
 from .run import CompileReport
@@ -252,7 +252,20 @@ def _ours(layouts: list[Project], folder: Path, key: str, entry: Recorded, last_
         article = project.markdown_article_at(key, entry.locale, folder)
         if article is not None and slug_for(article) == entry.slug:
             return True
-    return last_watched(folder, entry.slug, key)
+    return _markdown_file(layouts[0], folder / key) and last_watched(folder, entry.slug, key)
+
+
+def _markdown_file(project: Project, path: Path) -> bool:
+    """Whether ``path`` may be a file compile wrote of an article for a generator, where the
+    manifest's record of the article names it: a Markdown (or HTML content) file in the project, not
+    one of transpub's own nor a hidden one (that record names what the article's run read too, such as its catalog, and a
+    committed record may name that catalog with its hash)."""
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(project.root))
+    return (
+        path.suffix.lower() in GENERATOR_SUFFIXES
+        and relative.split(os.sep)[0] != ".."
+        and not is_private(Path(relative).as_posix(), project.private_files())
+    )
 
 
 def _tell_unmoved(
