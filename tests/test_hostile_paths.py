@@ -583,3 +583,32 @@ def test_a_crafted_record_where_markdown_went_before_cannot_have_compile_remove_
     assert (
         not (tmp_path / "de" / "ferry.md").exists() and (tmp_path / "content" / "de" / "ferry.md").is_file()
     )
+
+
+def test_a_crafted_record_naming_an_article_as_a_dropped_languages_file_cannot_have_compile_remove_it(
+    tmp_path: Path,
+) -> None:
+    """Markdown goes to the project's folder, which holds the articles' folder: a committed record
+    given the article itself, with the SHA-256 of its bytes, as its file in a language the project
+    does not have (fr) had compile remove the article as "fr is no longer among the project's locales"."""
+    import hashlib
+    import json
+
+    init_project(tmp_path, source="en", locales=["de"])
+    with (tmp_path / "transpub.toml").open("a", encoding="utf-8") as appended:
+        appended.write('format = "markdown"\nmarkdown_dir = "."\n')
+    article = tmp_path / "articles" / "ferry.md"
+    article.write_text("The ferry is back.\n", encoding="utf-8")
+    runner = CliRunner()
+    compile_ = ["--project", str(tmp_path), "compile", "--threshold", "0", "-j", "1"]
+    assert runner.invoke(main, ["--project", str(tmp_path), "extract", "-j", "1"]).exit_code == 0
+    assert runner.invoke(main, compile_).exit_code == 0
+    record = tmp_path / ".transpub-outputs.json"
+    crafted = json.loads(record.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(article.read_bytes()).hexdigest()
+    crafted["files"]["articles/ferry.md"] = {"locale": "fr", "article": "ferry", "sha256": digest}
+    record.write_text(json.dumps(crafted), encoding="utf-8")
+    result = runner.invoke(main, compile_)
+    assert result.exit_code == 0, result.output
+    assert article.read_text(encoding="utf-8") == "The ferry is back.\n"
+    assert "articles/ferry.md: removed" not in result.output

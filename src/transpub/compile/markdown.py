@@ -290,6 +290,7 @@ def remove_stale_markdown(
     record when known; ``copies``: the image copies each of their files uses, by locale."""
     record.prune()  # the folders the articles' removals emptied (every worker is done)
     present = {article.slug for article in discovery.articles} | discovery.refused
+    articles = {os.path.abspath(article.path) for article in discovery.articles}
     expected: dict[tuple[str, str], str | None] = {}
     for article in discovery.articles:
         if article.slug not in documents:
@@ -376,10 +377,11 @@ def remove_stale_markdown(
             continue
         if entry.locale not in locales:
             if entry.locale not in configured and compiled_now(entry.slug):  # (see _remove_dropped)
-                if not project.dropped_translation_name(key, entry.slug) and not _configured_name(
-                    project, key, root
+                if os.path.abspath(root / key) in articles or (
+                    not project.dropped_translation_name(key, entry.slug)
+                    and not _configured_name(project, key, root)
                 ):
-                    refuse(key)  # (no name of a file of its: ../, another article's)
+                    refuse(key)  # (no name of a file of its: ../, another article's, an article itself)
                     continue
                 if _remove_dropped(project, record, key, entry, root, report, last_run, last_watched):
                     unknown.setdefault(entry.locale, []).append(project.relative(root / key))
