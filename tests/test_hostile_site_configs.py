@@ -1,7 +1,8 @@
 """What ``transpub init`` reads of a static site's own config (``_config.yml``, anyone's text in a
 cloned repository) never becomes a setting of transpub.toml it does not name: a folder or a
 collection named with a line break, ``]`` or ``"`` stays that one name; a Gemfile of any size is
-read in time proportional to it."""
+read in time proportional to it; a ``collections_dir`` climbing out of the site is read as
+Jekyll reads it."""
 
 from __future__ import annotations
 
@@ -9,8 +10,11 @@ import time
 import tomllib
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from test_jekyll_collections_dir import POLYGLOT
+from test_jekyll_site_pages import pseudo_translated
 from transpub.cli import main
 
 #: A name (in YAML's double quotes) that would end a comment or a table's header and set an engine.
@@ -63,3 +67,21 @@ def test_init_reads_a_gemfile_of_thousands_of_unclosed_groups_and_blank_lines_in
     config = _init(tmp_path / "site", "title: Blog\n", gemfile)
     assert time.monotonic() - started < 10
     assert config["compile"]["layout"] == "polyglot"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("climbing", ["../..", "../../.."])
+def test_a_collections_dir_climbing_out_of_the_site_is_its_own_folder_as_jekyll_reads_it_naming_none_outside(
+    tmp_path: Path, climbing: str
+) -> None:
+    """Jekyll reads ``collections_dir: ../..`` as the site's folder (no ``..`` climbs out of it): the
+    Spanish home page links the Spanish post, and compile warns of nothing, naming no folder
+    above the project (it advised ``{% post_url private-home/site/2024-01-02-a %}``)."""
+    root = tmp_path / "private-home" / "site"
+    root.parent.mkdir()
+    files = {
+        "index.md": "---\ntitle: Home\n---\nRead [it]({% post_url 2024-01-02-a %}).\n",
+        "_posts/2024-01-02-a.md": "---\ntitle: A\n---\nA post.\n",
+    }
+    _, compiled = pseudo_translated(root, f"collections_dir: {climbing}\n{POLYGLOT}", files)
+    assert "private-home" not in compiled and "Warning" not in compiled, compiled
+    assert "{% post_url es/2024-01-02-a %}" in (root / "es" / "index.md").read_text(encoding="utf-8")

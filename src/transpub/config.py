@@ -14,6 +14,7 @@ To add a setting, add one :class:`Key` below; ``project.py`` turns the validated
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -76,6 +77,17 @@ PAGE_URL_STYLES = ("path", "hugo", "hugo-unaccented", "jekyll")
 
 #: The styles Jekyll's ``permalink`` setting names (``[compile] jekyll_permalink``), else a pattern.
 JEKYLL_PERMALINK_STYLES = ("date", "pretty", "ordinal", "weekdate", "none")
+
+
+def jekyll_collections_dir(value: str) -> str:
+    """A Jekyll site's ``collections_dir`` as Jekyll reads it: a folder in the site's source folder,
+    which no ``..`` climbs out of (Jekyll's ``sanitized_path``: ``../..`` is the source folder itself,
+    ``../x`` and ``/x`` are ``x``); "." for the source folder.
+
+    >>> [jekyll_collections_dir(v) for v in ("my_collections", "./c/", "../..", "../x", "/x/c", "", ".")]
+    ['my_collections', 'c', '.', 'x', 'x/c', '.', '.']
+    """
+    return posixpath.normpath("/" + value.replace("\\", "/")).lstrip("/") or "."
 
 
 def is_jekyll_permalink(value: str) -> bool:

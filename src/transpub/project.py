@@ -23,6 +23,7 @@ from .config import (
     Key,
     Table,
     config_line,
+    jekyll_collections_dir,
     suggest,
     validate_config,
 )
@@ -1120,7 +1121,9 @@ def parse_config(root: Path, raw: dict[str, Any], *, text: str | None = None) ->
         jekyll_baseurl=compile_["jekyll_baseurl"].rstrip("/"),
         jekyll_source=Path(os.path.abspath(root / compile_["jekyll_source"])),
         jekyll_collections_dir=Path(
-            os.path.abspath(root / compile_["jekyll_source"] / compile_["jekyll_collections_dir"])
+            os.path.abspath(
+                root / compile_["jekyll_source"] / jekyll_collections_dir(compile_["jekyll_collections_dir"])
+            )
         ),
         jekyll_timezone=compile_["jekyll_timezone"],
         jekyll_defaults={what: dict(found) for what, found in compile_["jekyll_defaults"].items()},

@@ -20,6 +20,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..config import jekyll_collections_dir
 from ..model import Issue
 from ..page_front_matter import page_front_matter
 from ..project import Project
@@ -86,8 +87,9 @@ def _defaults_give_lang(settings: Mapping[str, Any], site_path: PurePosixPath) -
     """Whether one of the site's ``defaults`` gives the file at ``site_path`` a ``lang``: its scope's
     path (in the ``collections_dir`` too) holds it, as a folder above it or a glob."""
     listed = settings.get("defaults")
-    collections = settings.get("collections_dir")
-    inside = f"{collections.strip('/')}/" if isinstance(collections, str) and collections.strip("/") else None
+    value = settings.get("collections_dir")  # (as Jekyll reads it: no ../ climbs out of the site)
+    collections = jekyll_collections_dir(value.strip()) if isinstance(value, str) else "."
+    inside = f"{collections}/" if collections != "." else None
     name = site_path.as_posix()
     for entry in listed if isinstance(listed, list) else []:
         values = entry.get("values") if isinstance(entry, Mapping) else None

@@ -10,7 +10,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from transpub.config import is_jekyll_permalink, is_time_zone, jekyll_page_end
+from transpub.config import is_jekyll_permalink, is_time_zone, jekyll_collections_dir, jekyll_page_end
 
 from .common import (
     CONFIG_FILES,
@@ -116,6 +116,12 @@ def _group_body(line: str) -> str | None:
     return None if do is None else line[do.end() :]
 
 
+def site_collections_dir(settings: Mapping[str, Any]) -> str:
+    """The folder of the site's posts and collections (``collections_dir``) in its source folder, as
+    Jekyll reads it (see :func:`~transpub.config.jekyll_collections_dir`); "." for the source folder."""
+    return jekyll_collections_dir(folder_setting(settings.get("collections_dir"), "."))
+
+
 def jekyll_publishes(source: Path, path: Path, settings: Mapping[str, Any]) -> bool:
     """Whether ``jekyll build`` copies the file ``path`` into the site whose source folder is
     ``source`` and whose settings are ``settings``: inside it, with no part of its path starting
@@ -146,7 +152,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     (``_recipes/en/`` → ``_recipes/es/``)."""
     settings = site.settings
     base = folder_setting(settings.get("source"), ".")
-    collections = join_folders(base, folder_setting(settings.get("collections_dir"), "."))
+    collections = join_folders(base, site_collections_dir(settings))
     posts = join_folders(collections, "_posts")
     pages = join_folders(base, source)
     published = _published_collections(settings)
@@ -182,7 +188,7 @@ def jekyll_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     if base != ".":
         compile_["jekyll_source"] = base
     if collections != base:
-        compile_["jekyll_collections_dir"] = folder_setting(settings.get("collections_dir"), ".")
+        compile_["jekyll_collections_dir"] = site_collections_dir(settings)
     baseurl = settings.get("baseurl")
     if isinstance(baseurl, str) and baseurl.strip().strip("/"):
         compile_["jekyll_baseurl"] = "/" + baseurl.strip().strip("/")
@@ -326,7 +332,7 @@ def _jekyll_defaults(
     kinds = {"posts": ("posts",), "pages": ("posts", "pages"), "site": ("posts", "pages", *labels)}.get(
         what, (what,)
     )
-    collections = folder_setting(settings.get("collections_dir"), ".")
+    collections = site_collections_dir(settings)
     prefix = collections if what == "site" and collections != "." else ""
     found: list[tuple[int, bool, int, str | None, str, dict[str, Any]]] = []
     listed = settings.get("defaults")
