@@ -624,10 +624,16 @@ def init(
         return
     for note in setup.notes:
         _echo(f"Note: {note}.")
-    if setup.additions:
-        _echo(f"Add to {setup.site.config_name} (transpub never changes it; merge with what it has):\n")
-        _echo(setup.additions)
+    _echo_additions(setup.site.config_name, setup.additions)
     _echo(f"Then {step}.")
+
+
+def _echo_additions(config: str, additions: str, what: str = "") -> None:
+    """Show ``additions`` (settings in the format of the file ``config``) for the user to merge;
+    ``what``: what they are for."""
+    if additions:
+        _echo(f"Add to {config}{what} (transpub never changes it; merge with what it has):\n")
+        _echo(additions)
 
 
 def _project_around(directory: Path) -> str | None:
@@ -760,6 +766,8 @@ def extract(
     shown = [article.summary for article in report.articles if verbose or article.changed]
     if shown:  # written at once: an archive has thousands of articles
         _echo("\n".join(shown))
+    if report.site_strings:
+        _echo(report.site_strings)
     _echo_unchanged(len(report.articles) - len(shown), "article")
     if not report.articles and not report.errors:  # (not silence: the articles may be in another folder)
         where = _articles_folder(project)
@@ -1316,6 +1324,11 @@ def compile_(
         if (Path(project.catalogs_dir) / locale).is_dir():
             _echo(_dropped_catalogs_note(project, locale, locale in kept))
     _echo_warnings(report.warnings)
+    if report.site_settings and project.mkdocs_folders is not None:
+        shown = project.relative(project.mkdocs_folders.path)
+        _echo_additions(
+            shown, report.site_settings, ", for its navigation titles and site name in each language"
+        )
     if report.stale_links:
         _echo(
             f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "

@@ -36,6 +36,8 @@ from .manifest import (
     project_settings,
     signature,
 )
+from .mkdocs_nav import SITE_CATALOG, site_units
+from .mkdocs_site import read_mkdocs_config
 from .model import Issue, counted
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
@@ -144,6 +146,9 @@ class ExtractReport:
     #: Articles whose record in the manifest was signed with another key (restored from another
     #: machine without a shared ``TRANSPUB_CACHE_KEY``): not used, so they were read again.
     foreign_records: int = 0
+    #: The line saying the MkDocs site's own strings (navigation titles, site name) were offered
+    #: anew (None: unchanged, or none; see :func:`extract_site_strings`).
+    site_strings: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -170,6 +175,8 @@ def find_orphan_catalogs(
     discovery = discovery or project.discover()
     articles = {article.slug for article in discovery.articles}
     articles |= discovery.refused
+    if project.mkdocs_folders is not None:  # (the site's own strings: see extract_site_strings)
+        articles.add(SITE_CATALOG)
     candidates: list[tuple[Path, tuple[str, ...]]] = [(project.templates_dir, (".pot",))]
     for locale in project.locales:
         candidates.append((project.catalog_path(locale, "x").parent, (".po", ".mo")))
@@ -383,6 +390,8 @@ def extract_project(
     forget_folders()
     report = ExtractReport()
     discovery = project.discover()
+    report.site_strings, site_errors = extract_site_strings(project, locales, discovery)
+    report.errors.extend(site_errors)
     run_key = make_key(
         code_signature(project.root),
         file_hash(project.config_path),
@@ -501,6 +510,44 @@ def extract_project(
         _keep_whole_run(project, manifest, whole, discovery, names, locales, report, kept_results)
     stored.wait()
     return report
+
+
+def extract_site_strings(
+    project: Project, locales: list[str], discovery: Discovery
+) -> tuple[str | None, list[TranspubError]]:
+    """Write the ``_site`` template and catalogs of the MkDocs site's own strings (its ``nav`` titles,
+    ``site_name``, ``site_description``: see :mod:`transpub.mkdocs_nav`): the line saying so when a
+    file changed, and the errors (a catalog that cannot be read, an article whose catalog has that
+    name). Nothing without such strings."""
+    folders = project.mkdocs_folders
+    config = read_mkdocs_config(folders.path, project.root) if folders is not None else None
+    if folders is None or config is None or not in_shard(SITE_CATALOG, project.shard):
+        return None, []
+    config_name = project.relative(folders.path)
+    units = site_units(config, config_name)
+    if not units:
+        return None, []
+    template_path = project.template_path(SITE_CATALOG)
+    if any(article.slug == SITE_CATALOG for article in discovery.articles):
+        reason = f"an article's catalog is named {SITE_CATALOG}: the site's navigation titles are not offered"
+        return None, [TranspubError(f"{reason} (rename the article)", project.relative(template_path))]
+    template = catalog.build_template(units, project_name=project.name)
+    changed = catalog.write_template(template, template_path)
+    errors: list[TranspubError] = []
+    for locale in locales:
+        try:
+            update = catalog.update_catalog(
+                project.catalog_path(locale, SITE_CATALOG),
+                template,
+                locale,
+                fuzzy_threshold=project.fuzzy_threshold,
+            )
+            changed = changed or update.written
+        except CatalogError as exc:
+            errors.append(_relative(project, exc))
+    where = project.relative(Path(project.catalog_folder("<lang>")) / f"{SITE_CATALOG}.po")
+    line = f"{config_name}: {counted(len(units), 'title')} of the site (nav, site_name) for translators, in {where}"
+    return (line if changed else None), errors
 
 
 def _scope(project: Project) -> str:

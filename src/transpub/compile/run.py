@@ -66,6 +66,9 @@ class CompileReport:
     foreign_records: int = 0
     #: The articles found (of the shard, with ``--shard``).
     articles: int = 0
+    #: What the MkDocs site's ``mkdocs.yml`` lacks of its navigation titles and name in each
+    #: language (YAML, for the user to merge; "" when nothing: see :mod:`.site_strings`).
+    site_settings: str = ""
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,12 @@ def mkdocs_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
             f'"{shown.capitalize()}" to MkDocs) unless {site.config_name} has a nav: add one, '
             f"its pages named as in {articles}/ (nav: [index.md, …])"
         )
+    if "nav" in settings or settings.get("site_name"):
+        notes.append(
+            f"the titles of {site.config_name}'s nav and its site_name go to translators in "
+            "_site.po; compile then shows each language's nav_translations and site_name for the "
+            f"i18n plugin in {site.config_name}"
+        )
     return SiteSetup(
         site,
         found_line(site, f"its pages in {articles}/ are the articles, {where}"),
