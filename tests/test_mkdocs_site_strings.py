@@ -13,8 +13,10 @@ import polib
 import pytest
 import yaml
 
+from fakeservers import FakeMT
 from real_renderers import MKDOCS, MKDOCS_I18N
 from test_init_site import additions, init, run, transpub
+from transpub.engines.webapi import LibreEngine
 
 SPANISH = {
     "Harbour": "Puerto",
@@ -137,3 +139,21 @@ def test_init_says_the_nav_titles_go_to_translators_and_where_mkdocs_takes_them(
     output = init(tmp_path, "-l", "es")
     assert "Note: the titles of mkdocs.yml's nav and its site_name go to translators in _site.po" in output
     assert "nav_translations" in output
+
+
+def test_machine_translation_fills_the_nav_titles_too_and_compile_shows_them_with_include_fuzzy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = harbour_site(tmp_path / "harbour")
+    transpub(site, "extract")
+    monkeypatch.setattr(LibreEngine, "supports", lambda self, source, target: target == "es")
+    with FakeMT(translate=lambda text, target: SPANISH.get(text, text)) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        transpub(site, "translate", "-l", "es", "--engine", "libre")
+    guide = polib.pofile(str(site / "locales" / "es" / "LC_MESSAGES" / "_site.po")).find("Guide")
+    assert guide is not None and guide.msgstr == "Guía" and guide.fuzzy  # unreviewed machine output
+    assert shown_settings(transpub(site, "compile")) == {}  # not reviewed: not shown
+    languages = shown_settings(transpub(site, "compile", "--include-fuzzy"))["plugins"][0]["i18n"][
+        "languages"
+    ]
+    assert languages[0]["nav_translations"]["Guide"] == "Guía"

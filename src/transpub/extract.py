@@ -390,7 +390,9 @@ def extract_project(
     forget_folders()
     report = ExtractReport()
     discovery = project.discover()
-    report.site_strings, site_errors = extract_site_strings(project, locales, discovery)
+    report.site_strings, site_errors = extract_site_strings(
+        project, locales, discovery, fuzzy_matching=fuzzy_matching, purge_obsolete=purge_obsolete
+    )
     report.errors.extend(site_errors)
     run_key = make_key(
         code_signature(project.root),
@@ -513,7 +515,12 @@ def extract_project(
 
 
 def extract_site_strings(
-    project: Project, locales: list[str], discovery: Discovery
+    project: Project,
+    locales: list[str],
+    discovery: Discovery,
+    *,
+    fuzzy_matching: bool = True,
+    purge_obsolete: bool = False,
 ) -> tuple[str | None, list[TranspubError]]:
     """Write the ``_site`` template and catalogs of the MkDocs site's own strings (its ``nav`` titles,
     ``site_name``, ``site_description``: see :mod:`transpub.mkdocs_nav`): the line saying so when a
@@ -540,7 +547,9 @@ def extract_site_strings(
                 project.catalog_path(locale, SITE_CATALOG),
                 template,
                 locale,
+                fuzzy_matching=fuzzy_matching,
                 fuzzy_threshold=project.fuzzy_threshold,
+                purge_obsolete=purge_obsolete,
             )
             changed = changed or update.written
         except CatalogError as exc:

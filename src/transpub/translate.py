@@ -69,6 +69,7 @@ from .locales import language_of, script_problem
 from .masking import PLACEHOLDER, Masked, mask, needs_translation, placeholder_tree, unmask
 from .memory import CLAIM_SECONDS, HUMAN, MemoryStore, open_memory
 from .memory.unsaved import UNSAVED, keep, store_kept
+from .mkdocs_nav import SITE_CATALOG
 from .model import PARAGRAPH_NOTE, RUN_EXTRACT, counted, no_catalog_yet
 from .numberforms import localized_number_spans
 from .project import LocaleSettings
@@ -132,6 +133,7 @@ class TranslateProject(Protocol):
     def article_paths(self) -> list[Path]: ...
     def slug_of(self, path: Path) -> str: ...
     def catalog_path(self, locale: str, slug: str) -> Path: ...
+    def template_path(self, slug: str) -> Path: ...
     def relative(self, path: Path) -> str: ...
 
 
@@ -737,6 +739,8 @@ def translate_project(
 
     glossary = _load_glossary(project)
     slugs = [project.slug_of(article) for article in project.article_paths()]
+    if SITE_CATALOG not in slugs and project.template_path(SITE_CATALOG).is_file():
+        slugs.append(SITE_CATALOG)  # an MkDocs site's nav titles and name (see extract_site_strings)
     memory = open_memory(project.memory_location, dry_run=dry_run)
     with memory:
         unsaved = project.root / UNSAVED
