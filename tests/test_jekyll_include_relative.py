@@ -58,3 +58,21 @@ def test_the_copy_goes_when_the_page_no_longer_includes_the_snippet(site: Path) 
     run(site, "compile")
     assert not (site / "es" / "guide" / "steps.md").exists()
     assert (site / "guide" / "steps.md").read_text(encoding="utf-8") == STEPS
+
+
+def test_a_snippet_that_cannot_be_copied_is_a_warning_that_jekyll_build_stops_at_the_translation(
+    tmp_path: Path,
+) -> None:
+    """A hidden snippet (``.steps.md``) is never copied: Jekyll includes it in the English page but
+    stops at the Spanish one ("Could not locate the included file"), not a picture missing."""
+    files = {
+        "guide/howto.md": FILES["guide/howto.md"].replace("steps.md", ".steps.md"),
+        "guide/.steps.md": STEPS,
+    }
+    compiled = pseudo_translated(tmp_path / "site", CONFIG, files)[1]
+    assert (
+        "Warning: guide/howto.md:7: {% include_relative %} '.steps.md' names a hidden file or transpub's own "
+        "(guide/.steps.md): the translations written in other folders include it as written, where it is "
+        "not: `jekyll build` stops at them (Could not locate the included file)"
+    ) in compiled
+    assert not (tmp_path / "site" / "es" / "guide" / ".steps.md").exists()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .discovery import ARTICLE_SUFFIXES, is_private
-from .formats.md_files import FileReference
+from .formats.md_files import INCLUDE_RELATIVE, FileReference
 from .model import Issue
 
 #: The problem of a reference whose file is out of the articles folder (no copy can go there).
@@ -89,12 +89,23 @@ def plan_images(
                     shown,
                     reference.line,
                     "images",
-                    f"{reference.what} {reference.url!r} {problem}: the translations written in other "
-                    "folders keep the reference as written and will not show it",
+                    f"{reference.what} {reference.url!r} {problem}: {without_copy(reference)}",
                     severity="warning",
                 )
             )
     return plan
+
+
+def without_copy(reference: FileReference) -> str:
+    """What the translations written in other folders come to without a copy of the file ``reference``
+    names: an image not shown, but a ``{% include_relative %}`` snippet stops ``jekyll build``
+    ("Could not locate the included file")."""
+    if reference.what == INCLUDE_RELATIVE:
+        return (
+            "the translations written in other folders include it as written, where it is not: "
+            "`jekyll build` stops at them (Could not locate the included file)"
+        )
+    return "the translations written in other folders keep the reference as written and will not show it"
 
 
 def _reported(problem: bool | str | None, by_page: bool | str | None, file_there: bool) -> bool | str | None:

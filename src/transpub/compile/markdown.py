@@ -167,6 +167,8 @@ def _copy_images(
             if key not in keys and record.copy(copy.target, data, locale, slug) is not None:
                 keys.append(key)
         except (TranspubError, OSError) as exc:
+            from ..markdown_assets import INCLUDE_RELATIVE, without_copy  # (loaded by image_plan already)
+
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             report.warnings.append(
                 Issue(
@@ -174,7 +176,10 @@ def _copy_images(
                     copy.reference.line,
                     "images",
                     f"{copy.reference.what} {copy.reference.url!r}: cannot copy it to "
-                    f"{project.relative(copy.target)} ({why})",
+                    f"{project.relative(copy.target)} ({why})"
+                    + (
+                        f": {without_copy(copy.reference)}" if copy.reference.what == INCLUDE_RELATIVE else ""
+                    ),
                     severity="warning",
                 )
             )

@@ -113,6 +113,8 @@ def _nomarkdown_references(
             yield from _html_references(text[start:end], text.count("\n", 0, start) + 1)
 
 
+#: What holds a reference a Liquid ``{% include_relative %}`` tag makes (its file missing stops ``jekyll build``).
+INCLUDE_RELATIVE = "{% include_relative %}"
 #: The file a Liquid ``{% include_relative %}`` names: the first word after the tag's name.
 _INCLUDE_RELATIVE = re.compile(r"\{%-?\s*include_relative\s+([^\s%]+)")
 
@@ -125,7 +127,7 @@ def _relative_includes(text: str, templates: list[Template]) -> Iterator[FileRef
             named = _INCLUDE_RELATIVE.match(text, template.start, template.end)
             if named is not None:
                 line = text.count("\n", 0, template.start) + 1
-                found = _reference(named.group(1), line, "{% include_relative %}")
+                found = _reference(named.group(1), line, INCLUDE_RELATIVE)
                 if found is not None:
                     yield found
 
