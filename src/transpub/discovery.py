@@ -30,6 +30,12 @@ from .errors import ArticleError
 from .model import Issue
 
 ARTICLE_SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
+HTML_SUFFIXES = (".html", ".htm")
+#: The extensions of Markdown articles (a Jekyll site's: those its ``markdown_ext`` names, see
+#: :func:`jekyll_markdown_suffixes`).
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Jekyll's ``markdown_ext`` when its ``_config.yml`` sets none.
+JEKYLL_MARKDOWN_EXT = "markdown,mkdown,mkdn,mkd,md"
 #: What a temporary-file suffix (``.<name>.XXXXXXXX.tmp``) adds to a name, 2 to spare (a lock file's ``.po.lock``).
 _TEMPORARY_ADDED = len("..12345678.tmp") + 2
 #: The longest thing added to a slug's last part in a file name: ``.html`` and a temporary-file suffix
@@ -113,6 +119,20 @@ def is_translation_name(name: str, locales: frozenset[str], *, html: bool = Fals
     if not dot or suffix.lower() not in (("md", "markdown", "html", "htm") if html else ("md", "markdown")):
         return False
     return stem.rpartition(".")[2] in locales if "." in stem else False
+
+
+def jekyll_markdown_suffixes(markdown_ext: object) -> tuple[str, ...]:
+    """The extensions of the files a Jekyll site converts from Markdown, by its ``markdown_ext``
+    setting (a string of names split at commas, compared in lower case, as Jekyll does; another
+    value or none: Jekyll's default, :data:`JEKYLL_MARKDOWN_EXT`).
+
+    >>> jekyll_markdown_suffixes(None)
+    ('.markdown', '.mkdown', '.mkdn', '.mkd', '.md')
+    >>> jekyll_markdown_suffixes("MD,text"), jekyll_markdown_suffixes(["md"])[-1]
+    (('.md', '.text'), '.md')
+    """
+    names = markdown_ext if isinstance(markdown_ext, str) and markdown_ext else JEKYLL_MARKDOWN_EXT
+    return tuple(dict.fromkeys(f".{name.lower()}" for name in names.split(",") if name))
 
 
 def is_private(relative: str, private: tuple[str, ...]) -> bool:
@@ -306,6 +326,7 @@ def discover_articles(
     translation_infix: str = "",
     jekyll_folders: tuple[str, ...] | None = None,
     language_folders: frozenset[str] = frozenset(),
+    markdown_suffixes: tuple[str, ...] = MARKDOWN_SUFFIXES,
 ) -> Discovery:
     """Every article under ``articles_dir`` (recursively), by slug, with what was left out and why.
 
@@ -323,7 +344,10 @@ def discover_articles(
     ``_site``) nor one of :data:`JEKYLL_NEVER_READ`, starting with front matter (see :func:`jekyll_page`);
     not those in a folder of ``language_folders`` in a ``_posts`` folder (a language's posts of a
     category, ``news/_posts/es/``, that compile writes).
+    ``markdown_suffixes``: the extensions of Markdown articles (a Jekyll site's ``markdown_ext``:
+    ``.mkd`` too), beside HTML's and ``.txt``.
     """
+    suffixes = frozenset((*HTML_SUFFIXES, ".txt", *markdown_suffixes))
     found = Discovery()
     skipped = {Path(os.path.abspath(folder)) for folder in output_dirs}
     if not articles_dir.is_dir():
@@ -374,7 +398,7 @@ def discover_articles(
                     target != root
                     and _within(target, root)
                     and is_private(target.relative_to(root).as_posix(), private)
-                    and (_suffix(name).lower() in ARTICLE_SUFFIXES or target.is_dir())
+                    and (_suffix(name).lower() in suffixes or target.is_dir())
                 ):  # (an image's link is compile's to refuse: see site_assets)
                     found.refused.add(_slug_of(rel))
                     found.errors.append(
@@ -407,13 +431,14 @@ def discover_articles(
                     continue  # a link back into a folder already read
                 seen_dirs.add(resolved)
                 yield entry.path, rel + "/"
-            elif _suffix(name).lower() in ARTICLE_SUFFIXES and _is(entry, "file"):
+            elif _suffix(name).lower() in suffixes and _is(entry, "file"):
                 if is_translation_name(name, translation_names, html=bool(translation_infix)) or (
                     outputs and entry.path in outputs
                 ):
                     continue
                 if jekyll_folders is not None and (
-                    _suffix(name).lower() == ".txt" or not jekyll_page(entry.path)
+                    _suffix(name).lower() not in (*markdown_suffixes, *HTML_SUFFIXES)
+                    or not jekyll_page(entry.path)
                 ):  # (a robots.txt with front matter is a file of the site, not a page to translate)
                     continue
                 candidates.append((entry.path, rel))

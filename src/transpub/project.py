@@ -29,12 +29,15 @@ from .config import (
 )
 from .discovery import (
     ARTICLE_SUFFIXES,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
     Discovery,
     category_posts_end,
     discover_articles,
     in_posts_language_folder,
     in_shard,
     is_translation_name,
+    jekyll_markdown_suffixes,
     jekyll_page,
     jekyll_reads,
     slug_for,
@@ -48,9 +51,6 @@ if TYPE_CHECKING:
     from .site_generators import SiteSetup
 
 CONFIG_NAME = "transpub.toml"
-#: The suffixes of the articles compile writes a content file of for a static-site generator
-#: (Markdown, and HTML with front matter; a ``.txt`` article is published as an HTML page).
-GENERATOR_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 
 
 @functools.lru_cache(maxsize=16)
@@ -239,6 +239,30 @@ class Project:
         """Where the PO of article ``slug`` for ``locale`` lives (UnsafePathError if outside the catalogs folder)."""
         path = os.path.join(self.catalog_folder(locale), f"{slug}.po")  # one Path, not four
         return confine(Path(path), self.catalogs_dir)
+
+    @functools.cached_property
+    def jekyll_site(self) -> tuple[Path, dict[str, Any]] | None:
+        """The configuration file of the Jekyll site in the project's folder (``_config.yml``…) and
+        its settings (none when it cannot be read), read once; None: it has none."""
+        from .site_generators.jekyll import jekyll_settings  # (a Jekyll site's alone: not loaded elsewhere)
+
+        return jekyll_settings(self.root)
+
+    @functools.cached_property
+    def markdown_suffixes(self) -> tuple[str, ...]:
+        """The extensions of Markdown articles: on a Jekyll site (``[compile] layout = "polyglot"``, or
+        its URLs or headings Jekyll's), those its ``markdown_ext`` names (by default ``.mkd`` too)."""
+        if self.markdown_layout != "polyglot" and "jekyll" not in (self.page_urls, self.heading_ids):
+            return MARKDOWN_SUFFIXES
+        found = self.jekyll_site
+        return jekyll_markdown_suffixes(found[1].get("markdown_ext") if found is not None else None)
+
+    @property
+    def content_suffixes(self) -> tuple[str, ...]:
+        """The suffixes of the articles compile writes a content file of for a static-site generator
+        (Markdown, :attr:`markdown_suffixes`, and HTML with front matter; a ``.txt`` article is
+        published as an HTML page)."""
+        return (*self.markdown_suffixes, *HTML_SUFFIXES)
 
     def jekyll_path(self, path: Path) -> PurePosixPath | None:
         """The path of the file at ``path`` in the Jekyll site's source folder (``[compile]
@@ -519,7 +543,7 @@ class Project:
         >>> project.markdown_article_at("en/a.md", "en", Path("/p/content"))  # the article itself
         """
         name = _plain_name(key)
-        if name is None or name.suffix.lower() not in GENERATOR_SUFFIXES:
+        if name is None or name.suffix.lower() not in self.content_suffixes:
             return None
         if self.markdown_layout != "suffix":
             found = self._from_locale(name, locale)
@@ -565,7 +589,7 @@ class Project:
             source = self._from_locale(name, locale)
         else:
             source = None if os.path.abspath(root) == os.path.abspath(self.articles_dir) else name
-        if source is not None and source.suffix.lower() in GENERATOR_SUFFIXES:
+        if source is not None and source.suffix.lower() in self.content_suffixes:
             return source if self._jekyll_no_page(source) else None
         return source
 
@@ -618,6 +642,7 @@ class Project:
             else "",
             jekyll_folders=self.jekyll_folders if self.markdown_layout == "polyglot" else None,
             language_folders=frozenset(self._language_folders()) if self.polyglot_site else frozenset(),
+            markdown_suffixes=self.markdown_suffixes,
         )
         if self.shard is not None:
             found.articles = [article for article in found.articles if in_shard(article.slug, self.shard)]
@@ -665,7 +690,7 @@ class Project:
         [True, False, False, False, False]
         """
         name = _plain_name(key)
-        if not isinstance(slug, str) or name is None or name.suffix.lower() not in GENERATOR_SUFFIXES:
+        if not isinstance(slug, str) or name is None or name.suffix.lower() not in self.content_suffixes:
             return False
         if self.markdown_layout != "suffix":
             parts = name.parts

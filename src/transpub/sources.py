@@ -65,6 +65,7 @@ def read_options(project: Project, path: Path | None = None) -> ReadOptions:
         magiclink_urls=project.heading_ids == "mkdocs",
         betterem_emphasis=project.heading_ids == "mkdocs",
         github_urls=project.heading_ids is None,
+        markdown_suffixes=project.markdown_suffixes,
     )
 
 

@@ -286,7 +286,7 @@ def check_catalog(
                 staleness.line,
                 f"out of date with {project.relative(article)} ({staleness.describe()}); {EXTRACT_HINT}",
             )
-    markdown = article.suffix.lower() in (".md", ".markdown")  # (as formats.load_article reads them)
+    markdown = article.suffix.lower() in project.markdown_suffixes  # (as formats.load_article reads them)
     for entry in po:
         if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
             continue

@@ -51,6 +51,9 @@ JEKYLL_STYLES = {
 }
 
 #: The front matter keys that decide a page's or post's URL on a Jekyll site.
+#: The suffixes of the files Jekyll publishes as ``….html``: HTML and Markdown (its default ``markdown_ext``);
+#: a site's own: :attr:`transpub.project.Project.content_suffixes`.
+CONVERTED = (".html", ".htm", ".markdown", ".mkdown", ".mkdn", ".mkd", ".md")
 JEKYLL_URL_KEYS = ("permalink", "slug", "date", "categories", "category")
 
 #: A post's file name: its date, then its name (``2024-01-05-harbour.md``).
@@ -71,6 +74,7 @@ def jekyll_url(
     *,
     post: bool,
     zone: tzinfo | None = None,
+    converted: tuple[str, ...] = CONVERTED,
 ) -> str | None:
     """The URL Jekyll gives the page (or the ``post``) at ``relative`` in its folder (``folder``: its
     path in the site, as a URL, ``/en``; a post's categories start with its parts), whose front
@@ -89,7 +93,9 @@ def jekyll_url(
     >>> jekyll_url(PurePosixPath("_posts/2024-01-05-x.md"), {"category": "Big News"}, "/en", "none", post=True)
     '/en/big news/x.html'
     """
-    return next(iter(jekyll_urls(relative, front, folder, permalink, post=post, zone=zone)), None)
+    return next(
+        iter(jekyll_urls(relative, front, folder, permalink, post=post, zone=zone, converted=converted)), None
+    )
 
 
 def jekyll_urls(
@@ -100,11 +106,13 @@ def jekyll_urls(
     *,
     post: bool,
     zone: tzinfo | None = None,
+    converted: tuple[str, ...] = CONVERTED,
 ) -> list[str]:
     """The URLs Jekyll may give the page or post of :func:`jekyll_url`, that one first: a post
     dated with a time has the one of its day in the site's time zone ``zone`` (Jekyll's
     ``timezone``), else (not known: Jekyll dates it in the building machine's) that of each day
-    that moment is in from UTC-12 to UTC+14; none for one it cannot be told of.
+    that moment is in from UTC-12 to UTC+14; none for one it cannot be told of. ``converted``: the
+    suffixes of the files Jekyll writes as ``.html`` (HTML and the site's Markdown), another keeps its own.
 
     >>> late = PurePosixPath("2024-03-01-late.md"), {"date": "2024-03-01 23:30:00 -0500"}, "", "/:year/:month/:day/:title"
     >>> jekyll_urls(*late, post=True)
@@ -114,7 +122,7 @@ def jekyll_urls(
     ['/2024/03/01/late']
     """
     front = front or {}
-    ext = ".html" if relative.suffix.lower() in (".md", ".markdown", ".html", ".htm") else relative.suffix
+    ext = ".html" if relative.suffix.lower() in converted else relative.suffix
     own = front.get("permalink")
     own = own.strip() if isinstance(own, str) and own.strip() else None
     if not post:
@@ -144,6 +152,7 @@ def document_urls(
     permalink: str,
     *,
     zone: tzinfo | None = None,
+    converted: tuple[str, ...] = CONVERTED,
 ) -> list[str]:
     """The URLs Jekyll may give the document at ``relative`` in the folder of its collection
     ``label`` (``_recipes``: ``en/soup.md``), whose front matter is ``front``, where the collection's
@@ -161,7 +170,7 @@ def document_urls(
     []
     """
     front = front or {}
-    ext = ".html" if relative.suffix.lower() in (".md", ".markdown", ".html", ".htm") else relative.suffix
+    ext = ".html" if relative.suffix.lower() in converted else relative.suffix
     own = front.get("permalink")
     template = own.strip() if isinstance(own, str) and own.strip() else permalink
     named = _POST_NAME.fullmatch(relative.stem)

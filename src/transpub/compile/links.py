@@ -350,7 +350,14 @@ def jekyll_links(
             front = with_defaults(front, values)
         if document is not None:
             label, inside = document
-            urls = document_urls(inside, front, label, project.jekyll_collections[label], zone=zone)
+            urls = document_urls(
+                inside,
+                front,
+                label,
+                project.jekyll_collections[label],
+                zone=zone,
+                converted=project.content_suffixes,
+            )
             dated = dated_at_build(inside, front, project.jekyll_collections[label])
             if dated is not None and undated is not None:
                 undated[slug] = dated
@@ -363,6 +370,7 @@ def jekyll_links(
                 permalink or project.jekyll_permalink,
                 post=post,
                 zone=zone,
+                converted=project.content_suffixes,
             )
         for url in urls:
             url = project.jekyll_baseurl + url

@@ -636,7 +636,7 @@ def _article_file_left(project: Project, slug: str) -> bool:
             return True
         for name in names:
             named = PurePosixPath(name)
-            if named.stem == stem and named.suffix.lower() in ARTICLE_SUFFIXES:
+            if named.stem == stem and named.suffix.lower() in (*ARTICLE_SUFFIXES, *project.markdown_suffixes):
                 return True
     return False
 

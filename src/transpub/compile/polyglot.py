@@ -71,10 +71,24 @@ def page_permalink(project: Project, article: Path) -> str | None:
     if document is not None:
         zone = ZoneInfo(project.jekyll_timezone) if project.jekyll_timezone else None
         label, inside = document
-        urls = document_urls(inside, front, label, project.jekyll_collections[label], zone=zone)
+        urls = document_urls(
+            inside,
+            front,
+            label,
+            project.jekyll_collections[label],
+            zone=zone,
+            converted=project.content_suffixes,
+        )
         url = urls[0] if urls else None
     else:
-        url = jekyll_url(relative, front, project.source_url_prefix, project.jekyll_permalink, post=False)
+        url = jekyll_url(
+            relative,
+            front,
+            project.source_url_prefix,
+            project.jekyll_permalink,
+            post=False,
+            converted=project.content_suffixes,
+        )
     languages = [project.locale_dir(locale) for locale in (project.source_locale, *project.locales)]
     return None if url is None else polyglot_key(url, languages)
 

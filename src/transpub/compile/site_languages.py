@@ -27,7 +27,7 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
     leaves out of the build, as its ``languages`` name none of the pages' language names
     (``index.pt_BR.md``, ``_posts/pt_BR/``); none when the site sets no such list. With ``[compile]
     layout = "polyglot"``, one warning instead when the Jekyll site loads no jekyll-polyglot."""
-    jekyll = functools.cache(lambda: _jekyll_config(project.root))  # (read once, where it is needed)
+    jekyll = functools.cache(lambda: project.jekyll_site)  # (read once, where it is needed)
     missing = _polyglot_missing(project, pages, jekyll)
     if missing:
         return missing
@@ -59,13 +59,6 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
 
 #: A Jekyll site's configuration file and settings, read when first asked for (None: it has none).
 _JekyllConfig = Callable[[], tuple[Path, dict[str, Any]] | None]
-
-
-def _jekyll_config(root: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The ``_config.yml`` (…) of the Jekyll site in ``root`` and its settings; None: it has none."""
-    from ..site_generators.jekyll import jekyll_settings  # (a Jekyll site's alone: not loaded elsewhere)
-
-    return jekyll_settings(root)
 
 
 def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig) -> list[Issue]:

@@ -94,7 +94,7 @@ def read_article(
             if hint is not None:
                 document.warnings.append(hint)
         return document
-    if suffix in (".md", ".markdown"):
+    if suffix in options.markdown_suffixes:
         from .markdown import read_markdown
 
         return read_markdown(text, path, encoding, options, display_path=shown)

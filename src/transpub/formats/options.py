@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import FRONT_MATTER_KEYS, INCLUDE_PARAMS, SHORTCODE_PARAMS, SHORTCODES_WITH_MARKDOWN
+from ..discovery import MARKDOWN_SUFFIXES
 from ..mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS, MkDocsIds
 
 
@@ -87,6 +88,8 @@ class ReadOptions:
     #: where GFM's rules as written link none (see :mod:`.md_github_urls`); not with ``goldmark_urls``,
     #: ``magiclink_urls`` or ``kramdown``, which name the generator.
     github_urls: bool = True
+    #: The extensions of the articles read as Markdown (a Jekyll site's ``markdown_ext``: ``.mkd`` too).
+    markdown_suffixes: tuple[str, ...] = MARKDOWN_SUFFIXES
 
     @property
     def front_matter_translated(self) -> tuple[str, ...]:
