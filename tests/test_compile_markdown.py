@@ -547,6 +547,23 @@ def test_compile_format_markdown_on_the_command_line_lists_the_files(tmp_path: P
     assert (root / "site" / "es" / "posts" / "harbour.html").is_file()
 
 
+def test_compile_and_status_name_a_held_back_html_articles_page_by_its_file_in_the_site_folder(
+    tmp_path: Path,
+) -> None:
+    """An HTML article of a Markdown site gets an HTML page (``site/es/notice.html``): the line of its
+    page held back names that file as the line of a page written does, not ``es/notice``."""
+    root = make_markdown_project(tmp_path / "p")
+    (root / "articles" / "notice.html").write_text("<p>The pier is closed.</p>", encoding="utf-8")
+    extract(root)
+    compiled = run_cli(root, "compile", "-l", "es").output
+    assert "es/notice.html: not published: 0% translated, below the 80% needed to publish\n" in compiled
+    status = run_cli(root, "status").output
+    assert "    es/notice.html (locales/es/LC_MESSAGES/notice.po): 0% translated" in status, status
+    assert "    de/posts/harbour.md (locales/de/LC_MESSAGES/posts/harbour.po): 0% translated" in status, (
+        status
+    )
+
+
 def test_a_markdown_file_published_before_and_held_back_now_is_said_to_be_removed(tmp_path: Path) -> None:
     root = make_markdown_project(tmp_path / "p")
     spanish = root / "site" / "es" / "posts" / "harbour.md"

@@ -492,4 +492,4 @@ def test_status_says_compile_holds_back_the_page_whose_title_is_translated_too_l
     shorter = f"; translate the title shorter ({entry})"
     reason = compiled.split("content/posts/harbour.es.md: not published: ")[1].split(shorter)[0] + shorter
     assert reason.startswith("its translated title makes a name of 300 bytes in its URL"), compiled
-    assert f"posts/harbour (locales/es/LC_MESSAGES/posts/harbour.po): {reason}" in said, said
+    assert f"content/posts/harbour.es.md (locales/es/LC_MESSAGES/posts/harbour.po): {reason}" in said, said

@@ -163,7 +163,7 @@ def test_compile_names_a_translated_post_in_the_collections_dir_when_the_site_lo
     ) in compiled
 
 
-def test_compile_names_each_held_back_page_by_the_file_it_would_write_in_the_collections_dir(
+def test_compile_and_status_name_each_held_back_page_by_the_file_it_would_write_in_the_collections_dir(
     tmp_path: Path,
 ) -> None:
     """Nothing translated yet: each page's line names where its Spanish file goes (a post's in
@@ -182,6 +182,10 @@ def test_compile_names_each_held_back_page_by_the_file_it_would_write_in_the_col
         said = f"{spanish}: not published: 0% translated, below the 80% needed to publish"
         assert said in compiled and said in again, compiled
         assert not (root / spanish).exists()
+    status = run(root, "status").output  # (what a compile now would do: named as compile names it)
+    for spanish in SPANISH.values():
+        assert f"\n    {spanish} (locales/es/LC_MESSAGES/" in status, status
+    assert status.count("): 0% translated, below the 80% needed to publish\n") == len(SPANISH)
 
 
 #: A site whose ``source`` is ``src`` and ``collections_dir`` ``coll``: its posts alone are the articles.

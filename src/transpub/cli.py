@@ -41,7 +41,7 @@ from .config import ENGINE_NAMES, GENERATORS, suggest  # noqa: E402
 from .errors import ConfigError, ProjectNotFound, TranspubError  # noqa: E402
 from .locales import parse_cli_locale  # noqa: E402
 from .model import RUN_EXTRACT, counted, no_catalog_yet  # noqa: E402
-from .project import CONFIG_NAME, Project, find_project_root, init_project, load_project  # noqa: E402
+from .project import CONFIG_NAME, Project, find_project_root, init_project, load_project, output_shown  # noqa: E402
 
 
 def _locales(ctx: click.Context, param: click.Parameter, value: object) -> object:
@@ -1154,16 +1154,8 @@ def _echo_warnings(warnings: list[Any]) -> None:
 
 
 def _output_shown(project: Project, out_dir: Path | None, path: Path | None) -> str | None:
-    """A written file as the user finds it: below the output folder, else below the project."""
-    if path is None:
-        return None
-    if out_dir is not None:  # as strings first: a run lists thousands of pages
-        here, folder = str(path), str(out_dir).rstrip(os.sep) + os.sep
-        if here.startswith(folder) and ".." not in here.split(os.sep):
-            return here[len(folder) :].replace(os.sep, "/")
-    if out_dir is not None and path.is_relative_to(out_dir):
-        return path.relative_to(out_dir).as_posix()
-    return project.relative(path)
+    """A written file as the user finds it (see :func:`~transpub.project.output_shown`)."""
+    return None if path is None else output_shown(project, out_dir, path)
 
 
 @main.command(name="compile")

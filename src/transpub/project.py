@@ -1566,3 +1566,15 @@ def render_config(
         '# base_url = "https://news.example.es/"  # its pages on a host of their own (site/es/ is its root)',
     ]
     return "\n".join(lines) + "\n"
+
+
+def output_shown(project: Project, out_dir: Path | None, path: Path) -> str:
+    """A file compile writes as the user finds it: below the output folder ``out_dir`` (``es/a.html``
+    in ``site/``), else below the project (``_posts/es/a.md``)."""
+    if out_dir is not None:  # as strings first: a run lists thousands of pages
+        here, folder = str(path), str(out_dir).rstrip(os.sep) + os.sep
+        if here.startswith(folder) and ".." not in here.split(os.sep):
+            return here[len(folder) :].replace(os.sep, "/")
+    if out_dir is not None and path.is_relative_to(out_dir):
+        return path.relative_to(out_dir).as_posix()
+    return project.relative(path)

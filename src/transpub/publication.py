@@ -7,9 +7,12 @@ from __future__ import annotations
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
-from .errors import CatalogError
+from .discovery import is_folder_index
+from .errors import CatalogError, UnsafePathError
+from .formats import publishes_html_page
 from .formats.document import Document, Slot, TextSlot
 from .formats.publishable import problem_of
 from .formats.value_slots import kept_source, value_slots
@@ -17,7 +20,7 @@ from .model import Coverage
 from .project import Project
 from .provenance import is_machine_translation
 from .published_titles import SHORTER_TITLE, long_title_url, title_of
-from .site import Page
+from .site import Page, page_file
 from .sources import Translation, translation_line
 
 #: Why compile holds back the page of an article that has no catalog in the language yet.
@@ -184,6 +187,25 @@ def _kept(
             slot.msgid for slot in document.slots() if id(slot) not in of_values and slot.msgid in shown
         )
     return list(found), written
+
+
+def written_file(
+    project: Project, locale: str, article: Path, slug: str, out_dir: Path | None = None
+) -> Path | None:
+    """The file compile writes the page of ``article`` (of slug ``slug``) in ``locale`` as, in
+    Markdown output (under ``out_dir``, else where the project writes it): a Jekyll post's
+    ``_posts/es/a.md``, not ``es/<slug>``; an HTML article's page in the site's folder
+    (``site/es/plain.html``: see :func:`~transpub.formats.publishes_html_page`); None for the source
+    locale's, or a place outside the Markdown folder (the run says so where it writes)."""
+    if locale == project.source_locale:
+        return None
+    if publishes_html_page(article):
+        folder = (out_dir or project.site_dir) / project.locale_dir(locale)
+        return folder / page_file(slug, is_folder_index(article, slug))
+    try:
+        return project.markdown_path(locale, article, out_dir)
+    except UnsafePathError:
+        return None
 
 
 def msgids_of(document: Document) -> list[str]:

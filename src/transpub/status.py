@@ -18,8 +18,8 @@ from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
 from transpub.locales import bcp47_tag, native_name, text_direction
 from transpub.model import Coverage, counted
-from transpub.project import Project
-from transpub.publication import NO_CATALOG, CompileNow, decide, msgids_of
+from transpub.project import Project, output_shown
+from transpub.publication import NO_CATALOG, CompileNow, decide, msgids_of, written_file
 from transpub.readcache import ReadCache
 from transpub.sources import (
     GlossaryNotes,
@@ -57,7 +57,8 @@ class StatusRow:
     ``published`` whether a compile now (with the :class:`CompileNow` options status was given)
     publishes the page, ``held_back`` why it does not (as compile says it), both None when that
     cannot be told (the article cannot be read);
-    ``catalog`` the catalog's file, relative to the project.
+    ``catalog`` the catalog's file, relative to the project; ``page``, of a page held back in
+    Markdown output, the file compile would write, as compile names it (``_posts/es/a.md``).
     """
 
     article: str
@@ -72,6 +73,7 @@ class StatusRow:
     published: bool | None = None
     held_back: str | None = None
     catalog: str | None = None
+    page: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -112,6 +114,13 @@ def collect_status(
         )
         for locale in locales:
             row = _row(project, slug, locale, template if glossary_ok else None, notes, values, article)
+            if row.published is False and project.output_format == "markdown":
+                page = written_file(project, locale, path, slug)
+                row = (
+                    replace(row, page=output_shown(project, project.site_dir, page))
+                    if page is not None
+                    else row
+                )
             rows.append(replace(row, article_error=unreadable) if unreadable else row)
     return rows
 
@@ -353,7 +362,8 @@ def publication_summary(rows: list[StatusRow], locale: str) -> str:
 
 def format_publication(rows: list[StatusRow], options: str = "") -> str:
     """What a compile now publishes in each locale, and each page it holds back with why (as compile
-    says it), article and catalog named (``options``: those of that compile, as typed).
+    says it), article (in Markdown output the file compile would write) and catalog named (``options``:
+    those of that compile, as typed).
 
     >>> rows = [StatusRow("a", "de", published=True), StatusRow("b", "de", published=False,
     ...     held_back="50% translated, below the 80% needed to publish", catalog="locales/de/b.po")]
@@ -368,7 +378,7 @@ def format_publication(rows: list[StatusRow], options: str = "") -> str:
     for locale in dict.fromkeys(row.locale for row in rows):
         held = [row for row in rows if row.locale == locale and row.published is False]
         lines.append(f"  {locale}: {publication_summary(rows, locale)}{':' if held else ''}")
-        lines.extend(f"    {row.article} ({row.catalog}): {row.held_back}" for row in held)
+        lines.extend(f"    {row.page or row.article} ({row.catalog}): {row.held_back}" for row in held)
     return "\n".join(lines) + "\n"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..discovery import Discovery, in_shard, is_folder_index
-from ..errors import ArticleError, ConfigError, UnsafePathError, cannot
+from ..errors import ArticleError, ConfigError, cannot
 from ..formats import publishes_html_page
 from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
 from ..manifest import (
@@ -25,6 +25,7 @@ from ..manifest import (
 )
 from ..model import Issue
 from ..project import Project, locale_writing_in
+from ..publication import written_file
 from ..readcache import ReadCache
 from ..signing import local_key
 from ..site import Page, page_file, prepare_languages
@@ -340,15 +341,13 @@ def _held_files(run: CompileRun, discovery: Discovery, report: CompileReport) ->
     if run.markdown_root is None:
         return report
     paths = {article.slug: article.path for article in discovery.articles}
-    source = run.project.source_locale
     for page in report.pages:
         path = paths.get(page.slug)
-        if page.published or page.locale == source or path is None or publishes_html_page(path):
-            continue  # (an HTML article's page is named as in HTML)
-        try:
-            place = run.project.markdown_path(page.locale, path, run.options.out_dir)
-        except UnsafePathError:  # (outside the Markdown folder: the run said so where it wrote)
-            continue
+        place = (
+            None
+            if page.published or path is None
+            else written_file(run.project, page.locale, path, page.slug, run.options.out_dir)
+        )
         if place is not None:
             report.held[page.locale, page.slug] = place
     return report
