@@ -19,12 +19,17 @@ EXTENSIONS = (".mkd", ".mkdn", ".mkdown", ".markdown")
 FILES = {
     f"_posts/2023-01-0{day}-old{ext}": f"---\ntitle: Old post {day}\n---\nAn *old* post.\n"
     for day, ext in enumerate(EXTENSIONS, start=1)
-} | {"about.mkd": "---\ntitle: About us\npermalink: /about/\n---\nAn *old* post.\n"}
+} | {
+    "about.mkd": "---\ntitle: About us\npermalink: /about/\n---\nAn *old* post.\n\n"
+    "Read [the first one](_posts/2023-01-01-old.mkd).\n"
+}
 #: The English URLs of those files.
 URLS = {
     f"_posts/2023-01-0{day}-old{ext}": f"/2023/01/0{day}/old/" for day, ext in enumerate(EXTENSIONS, start=1)
 }
 URLS |= {"about.mkd": "/about/"}
+#: What compile said, by site.
+COMPILED: dict[Path, str] = {}
 #: A site that reads .text files as Markdown, and no longer .markdown ones.
 OWN_CONFIG = CONFIG + 'markdown_ext: "md,text"\n'
 OWN_FILES = {
@@ -36,7 +41,7 @@ OWN_FILES = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("ext") / "site"
-    pseudo_translated(root, CONFIG, FILES)
+    COMPILED[root] = pseudo_translated(root, CONFIG, FILES)[1]
     return root
 
 
@@ -60,6 +65,11 @@ def test_a_post_or_page_in_any_of_jekylls_markdown_extensions_is_offered_and_wri
     assert 'msgid "An <1>old</1> post."' in catalog.read_text(encoding="utf-8")  # (read as Markdown)
     written = (site / spanish(name)).read_text(encoding="utf-8")
     assert "⟦" in written and unmarked(written) == FILES[name]
+
+
+def test_a_link_to_a_post_of_another_markdown_extension_is_a_page_no_file_to_copy(site: Path) -> None:
+    assert "Warning" not in COMPILED[site]
+    assert not (site / "es" / "_posts").exists()
 
 
 def test_a_site_whose_markdown_ext_names_text_has_its_text_pages_translated_and_not_its_markdown_ones(

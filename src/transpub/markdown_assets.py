@@ -62,12 +62,14 @@ def plan_images(
     project_root: Path,
     shown: str,
     private: tuple[str, ...] = (),
+    pages: tuple[str, ...] = ARTICLE_SUFFIXES,
 ) -> ImagePlan:
     """The copies that make each of ``references`` (of ``article``, named ``shown`` in warnings) lead
     from each file in ``outputs`` to the file it leads to from the article, and a warning for each
     reference that cannot be made to (one per reference, whatever the number of files). ``private``:
     transpub's own files (:meth:`~transpub.project.Project.private_files`), never copied, as hidden
-    ones (:func:`~transpub.project.is_private`)."""
+    ones (:func:`~transpub.project.is_private`); ``pages``: the suffixes of the files a link names
+    as pages, not copied (a Jekyll site's Markdown: ``.mkd`` too)."""
     plan = ImagePlan()
     folders = [(output, output.parent) for output in outputs if output.parent != article.parent]
     if not folders:
@@ -76,10 +78,10 @@ def plan_images(
     root = os.path.abspath(project_root)
     page = page_folder(article)
     for reference in references:
-        problem = _plan_from(plan, reference, article.parent, folders, articles, root, private)
+        problem = _plan_from(plan, reference, article.parent, folders, articles, root, private, pages)
         if page is not None:  # as a browser reads it on a page published in a folder of its own
             by_page = _plan_from(
-                plan, reference, page, _page_folders(folders, article), articles, root, private
+                plan, reference, page, _page_folders(folders, article), articles, root, private, pages
             )
             file_there = isinstance(problem, str) and os.path.isfile(article.parent / reference.path)
             problem = _reported(problem, by_page, file_there)
@@ -145,11 +147,12 @@ def _plan_from(
     articles: Path,
     root: str,
     private: tuple[str, ...],
+    pages: tuple[str, ...],
 ) -> bool | str | None:
     """Plan the copies that make ``reference``, read from the folder ``base``, lead from each of
     ``folders`` (a written file and the folder its reference is read from) to the same file: True
     when planned, None when nothing is to be copied (no file leads elsewhere, or a link or value
-    naming no file of the article's), else why it cannot be copied."""
+    naming no file of the article's, or a page: a suffix of ``pages``), else why it cannot be copied."""
     source = _normal(base / reference.path)
     targets = [(output, _normal(folder / reference.path)) for output, folder in folders]
     targets = [(output, target) for output, target in targets if target != source]
@@ -157,7 +160,7 @@ def _plan_from(
         return None
     plan.watched.append(source)
     problem = _problem(source, articles, root, private)
-    if not reference.file_only and (problem or source.suffix.lower() in ARTICLE_SUFFIXES):
+    if not reference.file_only and (problem or source.suffix.lower() in pages):
         return None  # a page, or a file from the site's root: not this article's file
     if problem:
         return problem

@@ -258,6 +258,12 @@ class Project:
         return jekyll_markdown_suffixes(found[1].get("markdown_ext") if found is not None else None)
 
     @property
+    def article_suffixes(self) -> tuple[str, ...]:
+        """The suffixes of articles (:data:`~transpub.discovery.ARTICLE_SUFFIXES` and the site's
+        Markdown, :attr:`markdown_suffixes`): a file a link names is a page, not one to copy."""
+        return (*ARTICLE_SUFFIXES, *self.markdown_suffixes)
+
+    @property
     def content_suffixes(self) -> tuple[str, ...]:
         """The suffixes of the articles compile writes a content file of for a static-site generator
         (Markdown, :attr:`markdown_suffixes`, and HTML with front matter; a ``.txt`` article is

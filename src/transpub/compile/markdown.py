@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from ..discovery import ARTICLE_SUFFIXES, Discovery, in_shard, slug_for
+from ..discovery import Discovery, in_shard, slug_for
 from ..errors import ArticleError, TranspubError, cannot
 from ..formats.document import Document, Resolution, Slot
 from ..formats.html_jsonld import IN_LANGUAGE, write_json_string
@@ -132,7 +132,14 @@ def image_plan(
     except ArticleError:  # (read once already: the reader reported it)
         return ImagePlan()
     return plan_images(
-        references, article, outputs, project.articles_dir, project.root, shown, project.private_files()
+        references,
+        article,
+        outputs,
+        project.articles_dir,
+        project.root,
+        shown,
+        project.private_files(),
+        project.article_suffixes,
     )
 
 
@@ -636,7 +643,7 @@ def _article_file_left(project: Project, slug: str) -> bool:
             return True
         for name in names:
             named = PurePosixPath(name)
-            if named.stem == stem and named.suffix.lower() in (*ARTICLE_SUFFIXES, *project.markdown_suffixes):
+            if named.stem == stem and named.suffix.lower() in project.article_suffixes:
                 return True
     return False
 
