@@ -95,3 +95,13 @@ def test_jekyll_publishes_each_spanish_page_of_another_markdown_extension_at_the
     notes = (built / "es" / "notes" / "index.html").read_text(encoding="utf-8")
     assert "<em>⟦notes⟧</em>" in notes or "<em>notes</em>" in notes
     assert unmarked(notes) == (built / "notes" / "index.html").read_text(encoding="utf-8")
+
+
+def test_compile_warns_of_a_language_polyglot_does_not_build_whose_pages_are_all_mkd(tmp_path: Path) -> None:
+    config = CONFIG.replace('languages: ["en", "es"]', 'languages: ["en"]')
+    old = {name: text for name, text in FILES.items() if name.endswith(".mkd")}
+    compiled = pseudo_translated(tmp_path / "site", config, old)[1]
+    assert (
+        "Warning: _config.yml: jekyll-polyglot's languages have no locale es: `jekyll build` publishes none "
+        "of the es pages compile writes (_posts/es/2023-01-01-old.mkd and 1 more)"
+    ) in compiled

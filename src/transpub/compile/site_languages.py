@@ -39,7 +39,7 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
     for page in pages:
         name = project.locale_dir(page.locale)
         if page.locale != project.source_locale and page.published and name not in languages:
-            if page.output is not None and page.output.suffix == ".md":
+            if page.output is not None and page.output.suffix.lower() in project.markdown_suffixes:
                 unbuilt.setdefault(name, []).append(page.output)
     whose, build, entry = _PLUGINS[generator]
     return [
