@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from exchange_project import run
 from real_renderers import polyglot_build
 from test_jekyll_site_pages import CONFIG, pseudo_translated, unmarked
 
@@ -105,3 +106,19 @@ def test_compile_warns_of_a_language_polyglot_does_not_build_whose_pages_are_all
         "Warning: _config.yml: jekyll-polyglot's languages have no locale es: `jekyll build` publishes none "
         "of the es pages compile writes (_posts/es/2023-01-01-old.mkd and 1 more)"
     ) in compiled
+
+
+def test_a_mkd_translation_written_beside_its_article_is_not_read_as_an_article_again(tmp_path: Path) -> None:
+    """The suffix layout on a Jekyll site (its headings kramdown's): ``old.es.mkd`` is the Spanish
+    file of ``old.mkd``, never an article ``old.es`` of its own."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "transpub.toml").write_text(
+        '[project]\nsource_locale = "en"\nlocales = ["es"]\n\n[compile]\nformat = "markdown"\n'
+        'layout = "suffix"\nheading_ids = "jekyll"\npublish_threshold = 0\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "articles" / "old.mkd").write_text(FILES["_posts/2023-01-01-old.mkd"], encoding="utf-8")
+    run(tmp_path, "extract")
+    assert "articles/old.es.mkd: 0% translated" in run(tmp_path, "compile").output
+    assert "old.es" not in run(tmp_path, "extract").output
+    assert sorted(path.name for path in (tmp_path / "locales" / "es" / "LC_MESSAGES").iterdir()) == ["old.po"]

@@ -105,7 +105,9 @@ def is_folder_index(article: PurePath, slug: str) -> bool:
     return article.stem == "index" and slug != "index"
 
 
-def is_translation_name(name: str, locales: frozenset[str], *, html: bool = False) -> bool:
+def is_translation_name(
+    name: str, locales: frozenset[str], *, html: bool = False, markdown: tuple[str, ...] = MARKDOWN_SUFFIXES
+) -> bool:
     """Whether a file named ``name`` is a Markdown translation ``<name>.<locale>.md`` (suffix layout);
     with ``html``, an HTML content page's ``<name>.<locale>.html`` too (what the suffix layout writes
     beside such a page; in an HTML project's articles, ``a.es.html`` may be an article of its own).
@@ -114,9 +116,14 @@ def is_translation_name(name: str, locales: frozenset[str], *, html: bool = Fals
     [True, True, False, False]
     >>> [is_translation_name(n, frozenset({"es"}), html=True) for n in ("a.es.html", "a.es.htm", "a.html", "a.fr.html")]
     [True, True, False, False]
+
+    ``markdown``: the extensions of Markdown files (a Jekyll site's ``markdown_ext``):
+
+    >>> is_translation_name("a.es.mkd", frozenset({"es"})), is_translation_name("a.es.mkd", frozenset({"es"}), markdown=(".mkd",))
+    (False, True)
     """
     stem, dot, suffix = name.rpartition(".")
-    if not dot or suffix.lower() not in (("md", "markdown", "html", "htm") if html else ("md", "markdown")):
+    if not dot or f".{suffix.lower()}" not in ((*markdown, *HTML_SUFFIXES) if html else markdown):
         return False
     return stem.rpartition(".")[2] in locales if "." in stem else False
 
@@ -432,9 +439,9 @@ def discover_articles(
                 seen_dirs.add(resolved)
                 yield entry.path, rel + "/"
             elif _suffix(name).lower() in suffixes and _is(entry, "file"):
-                if is_translation_name(name, translation_names, html=bool(translation_infix)) or (
-                    outputs and entry.path in outputs
-                ):
+                if is_translation_name(
+                    name, translation_names, html=bool(translation_infix), markdown=markdown_suffixes
+                ) or (outputs and entry.path in outputs):
                     continue
                 if jekyll_folders is not None and (
                     _suffix(name).lower() not in (*markdown_suffixes, *HTML_SUFFIXES)

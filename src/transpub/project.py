@@ -752,7 +752,9 @@ class Project:
         elif out != articles and out in absolute.parents:
             return False  # (another folder than the articles': the source's copies are written there too)
         names = frozenset(name for loc in self.locales for name in (loc, self.locale_dir(loc)))
-        return not is_translation_name(absolute.name, names, html=self.markdown_layout == "suffix")
+        return not is_translation_name(
+            absolute.name, names, html=self.markdown_layout == "suffix", markdown=self.markdown_suffixes
+        )
 
     def article_paths(self) -> list[Path]:
         """Every source article that can be processed, sorted by slug (see :meth:`discover`)."""
