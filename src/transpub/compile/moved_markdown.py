@@ -17,7 +17,7 @@ from ..fsutil import remove_empty_folders, remove_file
 from ..manifest import Manifest, Record, path_name
 from ..markdown_outputs import RECORD_NAME, OutputRecord, Recorded
 from ..model import Issue, counted
-from ..project import GENERATOR_SUFFIXES, Project
+from ..project import Project
 from .markdown import _copy_of, _refused_warning, first_named
 from .records import recorded_outputs
 from .run import CompileReport
@@ -262,7 +262,7 @@ def _markdown_file(project: Project, path: Path) -> bool:
     committed record may name that catalog with its hash)."""
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(project.root))
     return (
-        path.suffix.lower() in GENERATOR_SUFFIXES
+        path.suffix.lower() in project.content_suffixes
         and relative.split(os.sep)[0] != ".."
         and not is_private(Path(relative).as_posix(), project.private_files())
     )
