@@ -66,7 +66,7 @@ def tag_texts_kept(
     keep_runs: Callable[[str], Callable[[int, str, str], str]] | None,
     translation: str,
 ) -> Callable[[int, str, str], str]:
-    """How each text of ``translation`` is written (see
+    r"""How each text of ``translation`` is written (see
     :attr:`~transpub.formats.document.TextSlot.keep_runs`, ``keep_runs`` first): each of ``tags``
     (see :func:`tag_texts_in`) the translation holds once, written as the source writes it but for
     its ``<`` (``&lt;``), with its ``<`` as the source writes it, after other text on its line (one
@@ -82,7 +82,7 @@ def tag_texts_kept(
     &lt;b x=a`b> hier
     >>> keep = tag_texts_kept(("\\<b>",), None, "<b> hier")
     >>> print(keep(0, "<b> hier", "&lt;b> hier"))
-    \\<b> hier
+    \<b> hier
     """
     kept = keep_runs(translation) if keep_runs is not None else None
     once = tuple(tag for tag in tags if translation.count(shown_tag(tag)) == 1)
