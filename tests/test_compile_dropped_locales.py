@@ -448,13 +448,13 @@ def test_a_dropped_languages_translation_in_a_folder_named_otherwise_is_not_read
 def test_a_page_of_a_dropped_language_the_system_keeps_is_an_error_at_each_run_until_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from transpub.compile import workflow
+    from transpub.compile import removal
 
     root = make_project(tmp_path / "news")
     assert run_cli(root, "compile").exit_code == 0
     drop(root, "zh_CN")
     kept = root / "site" / "zh_CN" / "skiing.html"
-    refuse_removing(monkeypatch, workflow, kept)
+    refuse_removing(monkeypatch, removal, kept)
     error = "Error: site/zh_CN/skiing.html: cannot remove: Permission denied"
     result = run_cli(root, "compile")
     assert result.exit_code == 1 and error in result.stderr, result.output
@@ -505,13 +505,13 @@ def test_a_review_copy_of_a_dropped_language_changed_since_compile_wrote_it_stay
 def test_a_review_copy_of_a_dropped_language_the_system_keeps_is_one_error_at_each_run_until_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from transpub.compile import workflow
+    from transpub.compile import removal
 
     root = make_project(tmp_path / "news")
     assert run_cli(root, "compile", "--review").exit_code == 0
     drop(root, "zh_CN")
     kept = root / "site" / "_review" / "zh_CN" / "skiing.html"
-    refuse_removing(monkeypatch, workflow, kept)
+    refuse_removing(monkeypatch, removal, kept)
     error = "Error: site/_review/zh_CN/skiing.html: cannot remove: Permission denied"
     for _ in range(2):  # (said once a run, and tried again at the next)
         result = run_cli(root, "compile")

@@ -321,12 +321,12 @@ def test_a_page_at_the_old_place_the_system_keeps_is_an_error_at_each_run_until_
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from test_compile_dropped_locales import refuse_removing
-    from transpub.compile import workflow
+    from transpub.compile import removal
 
     root = _project(tmp_path / "guides")
     _compile_as_before(root, monkeypatch)
     kept = root / "site" / "de" / "guide.html"
-    refuse_removing(monkeypatch, workflow, kept)
+    refuse_removing(monkeypatch, removal, kept)
     error = "Error: site/de/guide.html: cannot remove: Permission denied"
     result = run_cli(root, "compile")
     assert result.exit_code == 1 and error in result.stderr, result.output

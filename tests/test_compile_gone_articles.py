@@ -402,12 +402,12 @@ def test_a_page_of_a_deleted_article_the_system_keeps_is_an_error_at_each_run_un
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from test_compile_dropped_locales import refuse_removing
-    from transpub.compile import workflow
+    from transpub.compile import removal
 
     root = two_articles(tmp_path)
     (root / "articles" / "retracted.html").unlink()
     kept = root / "site" / "de" / "retracted.html"
-    refuse_removing(monkeypatch, workflow, kept)
+    refuse_removing(monkeypatch, removal, kept)
     error = "Error: site/de/retracted.html: cannot remove: Permission denied"
     result = run_cli(root, "compile", "-l", "de")
     assert result.exit_code == 1 and error in result.stderr, result.output
@@ -453,13 +453,13 @@ def test_a_review_copy_of_a_deleted_article_the_system_keeps_is_one_error_at_eac
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from test_compile_dropped_locales import refuse_removing
-    from transpub.compile import workflow
+    from transpub.compile import removal
 
     root = two_articles(tmp_path)
     assert run_cli(root, "compile", "-l", "de", "--review").exit_code == 0
     (root / "articles" / "retracted.html").unlink()
     kept = root / "site" / "_review" / "de" / "retracted.html"
-    refuse_removing(monkeypatch, workflow, kept)
+    refuse_removing(monkeypatch, removal, kept)
     error = "Error: site/_review/de/retracted.html: cannot remove: Permission denied"
     for _ in range(2):  # (said once a run, and tried again at the next)
         result = run_cli(root, "compile", "-l", "de", "--review")

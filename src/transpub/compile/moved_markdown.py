@@ -5,21 +5,23 @@ the files it wrote there, as its record there names them, go when they are as wr
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from ..discovery import in_shard, is_private, slug_for
 from ..errors import TranspubError, cannot
 from ..fsutil import remove_empty_folders, remove_file
-from ..manifest import Manifest, Record, path_name
+from ..manifest import NO_FILE, Manifest, Record, path_name
 from ..markdown_outputs import RECORD_NAME, OutputRecord, Recorded
 from ..model import Issue, counted
 from ..project import Project
 from .markdown import _copy_of, _refused_warning, first_named
 from .records import recorded_outputs
+from .removal import left_as_it_is, remove_written
 from .run import CompileReport
 
 #: The name (and locale) under which the manifest keeps, as a record of no article, the folders
@@ -123,23 +125,16 @@ def remove_moved_markdown(
     told: dict[str, object] = said if isinstance(said, dict) else {}
     current = path_name(project.root, record.root)
     kept = [current]
-    instead: Instead | None = None
-    for name in remembered:
-        if name in kept:
-            continue
-        if instead is None:  # (once, where a folder is left: every file compile writes now)
-            taken = [*articles, *(record.root / key for key in record.entries())]
-            why = written_now(project, record.root)
-            instead = Instead(why, frozenset(os.path.abspath(path) for path in taken), record.root)
-        folder = project.root / name
-        if not inside(project, folder):
-            tell_outside(project, folder, instead.why, report)
-            continue
-        done = clear_folder(project, folder, instead, locales, report, last_watched)
-        if done.removed:
-            report.moved.append((project.relative(folder), project.relative(record.root), done.removed))
-        if done.left:
-            kept.append(name)
+    left = [name for name in remembered if name != current]
+    if left:  # (every file compile writes now: those are never removed)
+        taken = [*articles, *(record.root / key for key in record.entries())]
+        why = written_now(project, record.root)
+        instead = Instead(why, frozenset(os.path.abspath(path) for path in taken), record.root)
+        for name, folder, done in clear_folders(project, left, instead, locales, report, last_watched):
+            if done.removed:
+                report.moved.append((project.relative(folder), project.relative(record.root), done.removed))
+            if done.left:
+                kept.append(name)
     now_told: dict[str, list[str]] = {}
     for folder in (project.site_dir, project.articles_dir):
         name = path_name(project.root, folder)
@@ -153,6 +148,25 @@ def remove_moved_markdown(
     wanted = {"folders": kept, **({"told": now_told} if now_told else {})}
     if wanted != result:
         manifest.put("", Record("", result=wanted), FOLDERS)
+
+
+def clear_folders(
+    project: Project,
+    names: Iterable[str],
+    instead: Instead,
+    locales: Collection[str],
+    report: CompileReport,
+    last_watched: LastWatched,
+) -> Iterator[tuple[str, Path, Cleared]]:
+    """Clear each folder of ``names`` (as the manifest names them; see :func:`clear_folder`), with
+    what was done there; one outside the project is not touched, and not given: one warning names
+    it."""
+    for name in dict.fromkeys(names):
+        folder = project.root / name
+        if not inside(project, folder):
+            tell_outside(project, folder, instead.why, report)
+            continue
+        yield name, folder, clear_folder(project, folder, instead, locales, report, last_watched)
 
 
 def clear_folder(
@@ -196,19 +210,18 @@ def clear_folder(
         elif not _ours(layouts, folder, key, entry, last_watched) or os.path.abspath(path) in instead.taken:
             record.forget(key)
             done.refused.append(key)
-        elif not _as_written(path, entry):
-            record.forget(key)
-            report.warnings.append(_edited_warning(project, path, entry, instead.why))
         else:
-            try:
-                remove_file(path, folder)
-            except (TranspubError, OSError) as exc:
-                report.errors.append(exc if isinstance(exc, TranspubError) else cannot("remove", path, exc))
+            changed = functools.partial(_edited_warning, project, path, entry, instead.why)
+            outcome = remove_written(
+                path, entry.sha256, folder, report, changed, hashed=_sha256, unsafe_kept=True
+            )
+            if outcome == "kept":
                 done.left = True
                 continue
             record.forget(key)
-            record.emptied.append(path.parent)
-            done.removed += 1
+            if outcome == "removed":
+                record.emptied.append(path.parent)
+                done.removed += 1
     if done.refused:
         report.warnings.append(_refused_warning(project, record, done.refused))
     record.prune()
@@ -289,12 +302,13 @@ def _tell_unmoved(
             return
 
 
-def _as_written(path: Path, entry: Recorded) -> bool:
-    """Whether ``path`` holds the bytes the record's ``entry`` says compile wrote there."""
+def _sha256(path: Path) -> str:
+    """The hash a record of compile's Markdown files keeps of the file at ``path`` (its SHA-256);
+    :data:`~transpub.manifest.NO_FILE` when it cannot be read."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
-        return False
+        return NO_FILE
 
 
 def inside(project: Project, folder: Path) -> bool:
@@ -323,15 +337,8 @@ def _file_named(folder: Path, key: str) -> bool:
 def _edited_warning(project: Project, path: Path, entry: Recorded, why: str) -> Issue:
     """The warning that ``path``, a file compile wrote in a folder it no longer writes into, stays:
     it was changed since."""
-    return Issue(
-        project.relative(path),
-        None,
-        "removed",
-        f"left as it is, no longer recorded as compile's: {why}, but this file is "
-        "not as compile wrote it; delete it if it should go",
-        locale=entry.locale,
-        severity="warning",
-    )
+    told = f"{why}, but this file is not as compile wrote it"
+    return left_as_it_is(project, path, told, locale=entry.locale, forgotten=True)
 
 
 def written_now(project: Project, root: Path) -> str:

@@ -12,15 +12,14 @@ import os
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
-from ..errors import TranspubError, cannot
-from ..fsutil import remove_empty_folders, remove_file
-from ..manifest import Manifest, Record, as_written, path_name
+from ..manifest import Manifest, Record, path_name
 from ..model import Issue
 from ..project import Project
 from ..site_assets import is_asset_copy
-from .moved_markdown import FOLDERS, Instead, clear_folder, inside, remembered_folders, tell_outside
+from .moved_markdown import FOLDERS, Instead, clear_folders, remembered_folders
 from .places import html_path, is_below
 from .records import recorded_outputs
+from .removal import left_as_it_is, remove_emptied, remove_written
 from .run import CompileReport
 from .unused_copies import PENDING, pending_copies
 
@@ -108,12 +107,7 @@ def _remove_markdown(project: Project, markdown: Manifest, taken: Taken, report:
         return previous is not None and previous.hash_of(path_name(project.root, folder / key)) is not None
 
     left = []
-    for name in folders:
-        folder = project.root / name
-        if not inside(project, folder):
-            tell_outside(project, folder, instead.why, report)
-            continue
-        done = clear_folder(project, folder, instead, locales, report, last_watched)
+    for name, folder, done in clear_folders(project, folders, instead, locales, report, last_watched):
         if done.removed:
             report.switched.append((project.relative(folder), done.removed, 0))
         if done.left:
@@ -144,8 +138,7 @@ def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: 
         kept |= _remove_pages(project, indexes, list(indexes.hashes), taken, report, removed)
     if not kept:
         pages.forget("")  # (the index pages' record, that of a whole run, and the unused copies')
-    for folder in dict.fromkeys(path.parent for path in removed):
-        remove_empty_folders(folder, site)
+    remove_emptied((path.parent, site) for path in removed)
     if removed:
         copies = sum(1 for path in removed if _is_asset_copy(project, path))
         report.switched.append((project.relative(site), len(removed) - copies, copies))
@@ -199,16 +192,12 @@ def _remove_pages(
             continue
         if os.path.abspath(path) in taken():
             continue
-        if not as_written(path, digest):
-            report.warnings.append(_edited_page(project, path))
-            continue
-        try:
-            remove_file(path, project.site_dir)
-        except (TranspubError, OSError) as exc:  # (one behind a link out of the site: UnsafePathError)
-            report.errors.append(exc if isinstance(exc, TranspubError) else cannot("remove", path, exc))
+        changed = functools.partial(_edited_page, project, path)  # (one behind a link out of the site: kept)
+        done = remove_written(path, digest, project.site_dir, report, changed, unsafe_kept=True)
+        if done == "kept":
             kept = True
-            continue
-        removed.append(path)
+        elif done == "removed":
+            removed.append(path)
     return kept
 
 
@@ -216,12 +205,8 @@ def _edited_page(project: Project, path: Path) -> Issue:
     """The warning that the page (or copy of a file pages load) at ``path``, which compile wrote when
     its format was html, stays: it was changed since."""
     what = "file" if _is_asset_copy(project, path) else "page"
-    return Issue(
-        project.relative(path),
-        None,
-        "removed",
-        "left as it is, no longer recorded as compile's: [compile] format is markdown now (Markdown is "
-        f"written to {project.relative(project.markdown_root)}/), but this {what} is not as compile wrote it; "
-        "delete it if it should go",
-        severity="warning",
+    why = (
+        f"[compile] format is markdown now (Markdown is written to {project.relative(project.markdown_root)}/), "
+        f"but this {what} is not as compile wrote it"
     )
+    return left_as_it_is(project, path, why, forgotten=True)

@@ -12,16 +12,16 @@ record of their own (:data:`PENDING`) for the next run of every language to look
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from ..errors import cannot
-from ..fsutil import remove_empty_folders, remove_file
-from ..manifest import Manifest, Record, as_written, path_name
+from ..manifest import Manifest, Record, path_name
 from ..model import Issue
 from ..project import Project
 from ..site_assets import is_asset_copy
+from .removal import left_as_it_is, remove_emptied, remove_written
 from .run import CompileReport
 
 #: The name (locale) of the record, among a folder's records, of the copies that may be unused.
@@ -92,19 +92,13 @@ def remove_unused_copies(
             path = project.root / name
             if name in needed or not path.is_file():
                 continue
-            if not as_written(path, digest):
-                report.warnings.append(_changed(project, path))
-                continue
-            try:
-                remove_file(path, out_dir)
-            except OSError as exc:
-                report.errors.append(cannot("remove", path, exc))
+            done = remove_written(path, digest, out_dir, report, functools.partial(_changed, project, path))
+            if done == "kept":
                 left[name] = digest
-                continue
-            report.unused_copies.append(project.relative(path))
-            emptied.append(path.parent)
-        for folder in dict.fromkeys(emptied):
-            remove_empty_folders(folder, out_dir)
+            elif done == "removed":
+                report.unused_copies.append(project.relative(path))
+                emptied.append((path.parent, out_dir))
+        remove_emptied(emptied)
     if left:
         if left != pending_copies(manifest.get("", PENDING)):
             manifest.put("", Record("", result={"copies": left}), PENDING)
@@ -145,11 +139,5 @@ def _named_by_records(
 def _changed(project: Project, path: Path) -> Issue:
     """The warning that the copy at ``path``, which no page loads any more, stays: it was changed
     since compile made it."""
-    return Issue(
-        project.relative(path),
-        None,
-        "removed",
-        "left as it is: no page loads this file any more, but it was changed since compile copied it; "
-        "delete it if it should go",
-        severity="warning",
-    )
+    why = "no page loads this file any more, but it was changed since compile copied it"
+    return left_as_it_is(project, path, why)

@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from ..discovery import Discovery, in_shard, is_folder_index
-from ..errors import ArticleError, ConfigError, cannot
+from ..errors import ArticleError, ConfigError
 from ..formats import publishes_html_page
-from ..fsutil import confine, forget_folders, remove_empty_folders, remove_file, remove_stale_temporaries
+from ..fsutil import confine, forget_folders, remove_stale_temporaries
 from ..manifest import (
     Manifest,
     Record,
-    as_written,
     code_signature,
     file_hash,
     make_key,
@@ -47,6 +46,7 @@ from .records import (
     titles_record,
     unchanged,
 )
+from .removal import left_as_it_is, remove_emptied, remove_written
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .site_languages import unbuilt_languages
 from .site_strings import mkdocs_site_settings
@@ -312,8 +312,7 @@ def compile_project(
             )
             if earlier is not manifest:
                 earlier.save()  # (before the run's own records: those of the articles compiled now)
-            for folder, top in dict.fromkeys(emptied):  # (every page is written: no process writes there)
-                remove_empty_folders(folder, top)
+            remove_emptied(emptied)  # (every page is written: no process writes there)
         if switched:
             remove_other_format(project, article_paths, manifest, report)
         if markdown:  # a static-site generator makes its own index pages and language menus
@@ -803,23 +802,16 @@ def _remove_moved_pages(
                 record.hashes[name] = recorded
                 compiled.unmoved.append((locale, project.relative(path), project.relative(run.out_dir / now)))
                 continue
-            if as_written(path, recorded):
-                if _removed(run, path, report, previous, record, name):
-                    compiled.removed_from.append(path.parent)
-                continue
-            if review and run.indexes:  # (said by _remove_orphan_review_copies, which leaves it too)
-                continue
-            report.warnings.append(
-                Issue(
-                    project.relative(path),
-                    None,
-                    "removed",
-                    f"left as it is: the page of {compiled.slug} is {project.relative(run.out_dir / now)} "
-                    "now, but this one was changed since compile wrote it; delete it if it should go",
-                    locale=locale,
-                    severity="warning",
-                )
+            # (a review copy changed since: said by _remove_orphan_review_copies, which leaves it too)
+            said = review and run.indexes
+            changed = functools.partial(
+                _moved_page_changed, project, path, compiled.slug, run.out_dir / now, locale
             )
+            done = remove_written(path, recorded, run.out_dir, report, (lambda: None) if said else changed)
+            if done == "removed":
+                compiled.removed_from.append(path.parent)
+            elif done == "kept":
+                _keep_named(previous, record, name)
     if compiled.unmoved:  # (said again on a run that finds the article unchanged)
         record.result["unmoved"] = compiled.unmoved
 
@@ -852,15 +844,15 @@ def _remove_pages_of_dropped_locales(
                 continue
             if _in_a_configured_folder(project, path, run.out_dir):  # (the language renamed into it)
                 continue
-            if not as_written(path, recorded):
-                if not review or not run.indexes:  # (else said by _remove_orphan_review_copies)
-                    report.warnings.append(_dropped_page_changed(project, path, locale))
-                continue
-            if not _removed(run, path, report, previous, compiled.record, name):
+            said = review and run.indexes  # (a review copy changed since: see _remove_orphan_review_copies)
+            changed = functools.partial(_dropped_page_changed, project, path, locale)
+            done = remove_written(path, recorded, run.out_dir, report, (lambda: None) if said else changed)
+            if done == "kept":
+                _keep_named(previous, compiled.record, name)
                 _keep_recorded_page(previous, compiled.record, locale)
-                continue
-            compiled.removed_from.append(path.parent)
-            report.dropped.append((locale, project.relative(path)))
+            elif done == "removed":
+                compiled.removed_from.append(path.parent)
+                report.dropped.append((locale, project.relative(path)))
 
 
 def _in_a_configured_folder(project: Project, path: Path, out_dir: Path) -> bool:
@@ -874,24 +866,15 @@ def _in_a_configured_folder(project: Project, path: Path, out_dir: Path) -> bool
     return len(parts) > 1 and parts[0] in folders
 
 
-def _removed(
-    run: CompileRun, path: Path, report: CompileReport, previous: Record, record: Record, name: str
-) -> bool:
-    """Remove ``path``, a page or review copy of the article whose last record is ``previous`` (where
-    it is named ``name``); one the system keeps (a folder the user may not write) is an error in
-    ``report``, and stays named as ``previous`` names it in ``record``, the article's new record,
-    made to hold for no run: the next run compiles the article again and tries again (False)."""
-    try:
-        remove_file(path, run.out_dir)
-    except OSError as exc:
-        report.errors.append(cannot("remove", path, exc))
-        record.files[name] = previous.files.get(name)
-        digest = previous.hash_of(name)
-        if digest is not None:
-            record.hashes[name] = digest
-        failed_record(record)
-        return False
-    return True
+def _keep_named(previous: Record, record: Record, name: str) -> None:
+    """Keep the file ``previous`` (an article's last record) names ``name``, which the system kept
+    when it was to go, named as it names it in ``record`` (the article's new one), made to hold for
+    no run: the next run compiles the article again and tries again."""
+    record.files[name] = previous.files.get(name)
+    digest = previous.hash_of(name)
+    if digest is not None:
+        record.hashes[name] = digest
+    failed_record(record)
 
 
 def _keep_recorded_page(previous: Record, record: Record, locale: str) -> None:
@@ -935,18 +918,22 @@ def _dropped_outputs_elsewhere(
     return pages
 
 
+def _moved_page_changed(project: Project, path: Path, slug: str, now: Path, locale: str) -> Issue:
+    """The warning that the page at ``path`` of the article ``slug``, whose page is at ``now`` since,
+    stays: it was changed since compile wrote it."""
+    why = (
+        f"the page of {slug} is {project.relative(now)} now, but this one was changed since compile wrote it"
+    )
+    return left_as_it_is(project, path, why, locale=locale)
+
+
 def _dropped_page_changed(project: Project, path: Path, locale: str) -> Issue:
     """The warning that the page at ``path``, of ``locale`` no longer among the project's locales,
     stays: it was changed since compile wrote it."""
-    return Issue(
-        project.relative(path),
-        None,
-        "removed",
-        f"left as it is: {locale} is no longer among the project's locales, but the page was changed "
-        "since compile wrote it; delete it if it should go",
-        locale=locale,
-        severity="warning",
+    why = (
+        f"{locale} is no longer among the project's locales, but the page was changed since compile wrote it"
     )
+    return left_as_it_is(project, path, why, locale=locale)
 
 
 #: What the result of a record kept by :func:`_record_of_folders_away` says.
@@ -1017,32 +1004,21 @@ def _remove_recorded(
         recorded = hashes.get(path_name(project.root, path))
         if recorded is None and not warn_unrecorded:
             continue
-        if not as_written(path, recorded):
-            why = (
-                "was changed since compile wrote it"
-                if recorded
-                else "is not one compile has a record of writing"
-            )
-            report.warnings.append(
-                Issue(
-                    project.relative(path),
-                    None,
-                    "removed",
-                    f"left as it is: its article {slug} is gone, but the page {why}; delete it if it "
-                    "should go",
-                    severity="warning",
-                )
-            )
-            continue
-        try:
-            remove_file(path, folder)
-        except OSError as exc:  # (a folder it may not write: the page stays, said so)
-            report.errors.append(cannot("remove", path, exc))
+        changed = functools.partial(_gone_page_changed, project, path, slug, recorded)
+        done = remove_written(path, recorded, folder, report, changed)
+        if done == "kept":
             kept = True
-            continue
-        report.removed.append(project.relative(path))
-        emptied.append((path.parent, folder))
+        elif done == "removed":
+            report.removed.append(project.relative(path))
+            emptied.append((path.parent, folder))
     return kept
+
+
+def _gone_page_changed(project: Project, path: Path, slug: str, recorded: str | None) -> Issue:
+    """The warning that the page at ``path`` of the article ``slug``, which is gone, stays: it is not
+    as compile wrote it (``recorded``: the hash its record keeps, None: it names no such page)."""
+    why = "was changed since compile wrote it" if recorded else "is not one compile has a record of writing"
+    return left_as_it_is(project, path, f"its article {slug} is gone, but the page {why}")
 
 
 def mkdocs_warnings(project: Project) -> list[Issue]:
@@ -1109,6 +1085,17 @@ def _review_copies_written(
     return found
 
 
+def _orphan_review_copy_changed(project: Project, path: Path, dropped: bool) -> Issue:
+    """The warning that the review copy at ``path``, of a language no longer among the project's
+    locales (``dropped``) or of an article that is gone, stays: it is not as compile wrote it."""
+    why = (
+        "a language no longer among the project's locales"
+        if dropped
+        else "an article that is gone (or whose pages are elsewhere now)"
+    )
+    return left_as_it_is(project, path, f"a review copy of {why}, but this file is not as compile wrote it")
+
+
 def _remove_orphan_review_copies(
     project: Project,
     out_dir: Path,
@@ -1143,27 +1130,10 @@ def _remove_orphan_review_copies(
             if os.path.abspath(path) in said:
                 continue
             recorded = written.get(path_name(project.root, path))
-            if as_written(path, recorded):
-                try:
-                    remove_file(path, out_dir)
-                except OSError as exc:  # (a folder it may not write: it stays, said so)
-                    report.errors.append(cannot("remove", path, exc))
-                continue
-            why = (
-                "a language no longer among the project's locales"
-                if folder.name not in folders
-                else "an article that is gone (or whose pages are elsewhere now)"
+            changed = functools.partial(
+                _orphan_review_copy_changed, project, path, folder.name not in folders
             )
-            report.warnings.append(
-                Issue(
-                    project.relative(path),
-                    None,
-                    "removed",
-                    f"left as it is: a review copy of {why}, but this file is not as compile wrote it; "
-                    "delete it if it should go",
-                    severity="warning",
-                )
-            )
+            remove_written(path, recorded, out_dir, report, changed)
         for sub in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):
             if not any(sub.iterdir()):
                 sub.rmdir()
