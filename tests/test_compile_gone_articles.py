@@ -468,3 +468,21 @@ def test_a_review_copy_of_a_deleted_article_the_system_keeps_is_one_error_at_eac
     monkeypatch.undo()
     done = run_cli(root, "compile", "-l", "de", "--review")
     assert done.exit_code == 0 and not kept.exists(), done.output
+
+
+def test_a_deleted_articles_pages_go_from_a_markdown_site_previewed_elsewhere_before(tmp_path: Path) -> None:
+    """A preview (``--out``) of a site whose articles are written as Markdown leaves the site's
+    records as they are: its HTML articles' pages in the site still go when the article is deleted,
+    and the preview's stay until it is compiled again."""
+    from test_compile_unused_copies import _newsroom
+
+    root = _newsroom(tmp_path / "news", '\n[compile]\nformat = "markdown"\nmarkdown_dir = "content"\n')
+    preview = tmp_path / "preview"
+    assert run_cli(root, "compile", "--out", str(preview)).exit_code == 0
+    (root / "articles" / "ferry.html").unlink()
+    result = run_cli(root, "compile")
+    assert result.exit_code == 0, result.output
+    for locale in ("en", "de", "fr"):
+        assert f"site/{locale}/ferry.html: removed (its article is gone)" in result.stdout
+        assert not (root / "site" / locale / "ferry.html").exists()
+    assert (preview / "de" / "ferry.html").is_file() and "preview" not in result.output

@@ -140,3 +140,16 @@ def test_the_sites_assets_folder_goes_once_every_language_is_on_a_host_of_its_ow
     assert not (root / "site" / "_assets").exists()
     for home in ("en", "de", "fr"):
         assert _copy(root, "logo.png", home).is_file() and _copy(root, "quay.png", home).is_file()
+
+
+def test_a_preview_elsewhere_of_a_markdown_site_leaves_the_sites_image_copies_known(tmp_path: Path) -> None:
+    """``compile --out`` of a site whose articles are written as Markdown (its HTML articles' pages
+    in the site) keeps records of its own: the site's copies stay compile's, and go when unused."""
+    root = _newsroom(tmp_path / "news", '\n[compile]\nformat = "markdown"\nmarkdown_dir = "content"\n')
+    assert _copy(root, "quay.png").is_file()
+    _compile(root, "--out", str(tmp_path / "preview"))
+    assert (tmp_path / "preview" / "_assets" / "articles" / "img" / "quay.png").is_file()
+    _stop_using_the_quay(root)
+    output = _compile(root)
+    assert "site/_assets/articles/img/quay.png: removed (no page loads it any more)" in output
+    assert not _copy(root, "quay.png").exists() and _copy(root, "logo.png").is_file()

@@ -670,16 +670,20 @@ def _records_name(project: Project, out_dir: Path, markdown: bool) -> str:
     is removed from every folder it was compiled to, when that folder is compiled again (Markdown
     files: the record in their folder says so, see :mod:`transpub.markdown_outputs`). A folder's
     records are kept while it is missing (deleted, or a mount not there now): its pages may come back
-    with it, and a run into it finds those it does not have and writes them again."""
-    if markdown:
-        return MARKDOWN_RECORDS
+    with it, and a run into it finds those it does not have and writes them again. Markdown output
+    has records of its own, and a preview of it elsewhere (``--out``, where its HTML articles' pages
+    go too) one set for each folder: it leaves the site's records as they are."""
     folder = path_name(project.root, os.path.abspath(out_dir))
     site = path_name(project.root, os.path.abspath(project.site_dir))
-    return HTML_RECORDS if folder == site else _OUT_RECORDS + folder
+    if folder == site:
+        return MARKDOWN_RECORDS if markdown else HTML_RECORDS
+    return (_MARKDOWN_OUT_RECORDS if markdown else _OUT_RECORDS) + folder
 
 
 #: The name of an ``--out`` folder's records in the manifest, before the folder's (see :func:`_records_name`).
 _OUT_RECORDS = "compile "
+#: The name of a Markdown ``--out`` folder's records, before the folder's (see :func:`_records_name`).
+_MARKDOWN_OUT_RECORDS = MARKDOWN_RECORDS + " "
 
 
 def _remove_pages_of_gone_articles(
