@@ -8,6 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from test_compile_helpers import run_cli
 from test_compile_markdown import make_markdown_project, translate
 from test_markdown_moved_outputs import files_in, old_files, reconfigure, warnings_in
@@ -290,3 +292,31 @@ def test_a_copy_behind_a_link_out_of_the_site_stays_an_error_each_run_while_the_
     shutil.copytree(outside, copies)
     assert run_cli(root, "compile").exit_code == 0
     assert not copies.exists()
+
+
+def test_an_edited_html_page_is_said_once_while_a_page_the_system_keeps_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edited page is no longer compile's from the first warning on, as it says: the next runs,
+    which try the kept page again, do not warn of it again."""
+    from test_compile_dropped_locales import refuse_removing
+    from transpub.compile import removal
+
+    root = make_markdown_project(tmp_path / "p", 'markdown_dir = "content"\n')
+    reconfigure(root, MARKDOWN, HTML)
+    assert run_cli(root, "compile").exit_code == 0
+    edited = root / "site" / "es" / "posts" / "harbour.html"
+    edited.write_text(edited.read_text("utf-8").replace("</body>", "<p>Nota.</p></body>"), "utf-8")
+    refuse_removing(monkeypatch, removal, root / "site" / "en" / "posts" / "harbour.html")
+    reconfigure(root, HTML, MARKDOWN)
+    first = run_cli(root, "compile")
+    error = "Error: site/en/posts/harbour.html: cannot remove: Permission denied"
+    assert first.exit_code == 1 and error in first.stderr, first.output
+    assert len(warnings_in(first.stderr)) == 1 and "site/es/posts/harbour.html" in first.stderr
+    again = run_cli(root, "compile")  # (the kept page tried again, said again; the edited one not)
+    assert again.exit_code == 1 and error in again.stderr, again.output
+    assert "Warning" not in again.output
+    monkeypatch.undo()
+    done = run_cli(root, "compile")
+    assert done.exit_code == 0 and "Warning" not in done.output, done.output
+    assert files_in(root, "site") == {"site/es/posts/harbour.html"}

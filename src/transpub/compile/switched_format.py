@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
-from ..manifest import Manifest, Record, path_name
+from ..manifest import NO_FILE, Manifest, Record, path_name
 from ..model import Issue
 from ..project import Project
 from ..site_assets import is_asset_copy
@@ -130,6 +130,8 @@ def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: 
         names = [*_pages_of(project, record, slug), *_asset_copies(project, record)]
         if not _remove_pages(project, record, names, taken, report, removed):
             pages.forget(slug)
+        else:  # (kept for the next run, without the files edited since: no longer compile's)
+            pages.put(slug, record)
     # (the copies a run of some languages left for the next run of every one: see .unused_copies)
     unused = Record("", hashes=pending_copies(pages.get("", PENDING)))
     kept = _remove_pages(project, unused, list(unused.hashes), taken, report, removed)
@@ -138,6 +140,12 @@ def _remove_html_pages(project: Project, pages: Manifest, taken: Taken, report: 
         kept |= _remove_pages(project, indexes, list(indexes.hashes), taken, report, removed)
     if not kept:
         pages.forget("")  # (the index pages' record, that of a whole run, and the unused copies')
+    else:
+        pending = {name: digest for name, digest in unused.hashes.items() if digest != NO_FILE}
+        if pending != pending_copies(pages.get("", PENDING)):
+            pages.put("", Record("", result={"copies": pending}), PENDING)
+        if indexes is not None:
+            pages.put("", indexes, "indexes")
     remove_emptied((path.parent, site) for path in removed)
     if removed:
         copies = sum(1 for path in removed if _is_asset_copy(project, path))
@@ -183,12 +191,14 @@ def _remove_pages(
 ) -> bool:
     """Remove each page of ``names`` that ``record`` names, in the site, as it was written, unless
     ``taken`` (added to ``removed``); one edited since stays, with a warning. True when one the
-    system keeps stays (an error in ``report``: the record stays, the next run tries again)."""
+    system keeps stays (an error in ``report``: the record stays, the next run tries again); one
+    edited since is no longer compile's in ``record`` (:data:`~transpub.manifest.NO_FILE`, no content's
+    hash), so that the next run says nothing of it."""
     kept = False
     for name in names:
         digest = record.hash_of(name)
         path = project.root / name
-        if digest is None or not is_below(path, project.site_dir) or not path.is_file():
+        if digest in (None, NO_FILE) or not is_below(path, project.site_dir) or not path.is_file():
             continue
         if os.path.abspath(path) in taken():
             continue
@@ -198,6 +208,8 @@ def _remove_pages(
             kept = True
         elif done == "removed":
             removed.append(path)
+        else:
+            record.hashes[name] = NO_FILE
     return kept
 
 
