@@ -486,3 +486,29 @@ def test_a_deleted_articles_pages_go_from_a_markdown_site_previewed_elsewhere_be
         assert f"site/{locale}/ferry.html: removed (its article is gone)" in result.stdout
         assert not (root / "site" / locale / "ferry.html").exists()
     assert (preview / "de" / "ferry.html").is_file() and "preview" not in result.output
+
+
+def test_an_edited_page_of_a_deleted_article_is_said_once_while_a_page_the_system_keeps_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_compile_dropped_locales import refuse_removing
+    from transpub.compile import removal
+
+    root = two_articles(tmp_path)
+    edited = root / "site" / "en" / "retracted.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- editor's note -->\n", encoding="utf-8")
+    (root / "articles" / "retracted.html").unlink()
+    refuse_removing(monkeypatch, removal, root / "site" / "de" / "retracted.html")
+    warning = "Warning: site/en/retracted.html: left as it is: its article retracted is gone"
+    error = "Error: site/de/retracted.html: cannot remove: Permission denied"
+    first = run_cli(root, "compile", "-l", "de")
+    assert first.exit_code == 1 and error in first.stderr and warning in first.stderr, first.output
+    again = run_cli(
+        root, "compile", "-l", "de"
+    )  # (the kept page tried again, said again; the edited one not)
+    assert again.exit_code == 1 and error in again.stderr, again.output
+    assert "site/en/retracted.html" not in again.stderr, again.stderr
+    monkeypatch.undo()
+    done = run_cli(root, "compile", "-l", "de")
+    assert done.exit_code == 0 and "site/en/retracted.html" not in done.stderr, done.output
+    assert not (root / "site" / "de" / "retracted.html").exists() and edited.is_file()

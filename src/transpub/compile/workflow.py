@@ -703,7 +703,8 @@ def _remove_pages_of_gone_articles(
     also those its record names at the article's other place, left for a language not compiled since it moved, see
     :func:`_remove_moved_pages`), as compile wrote them (the record says how: a page changed since,
     or one the record does not name, is a warning, and stays; one the system keeps is an error, and
-    the record stays as it is: the next run tries again); then forget the records (the folders
+    the record stays, naming the pages said left (:data:`_TOLD_LEFT`, not said again): the next run
+    tries again); then forget the records (the folders
     of the pages removed go into ``emptied``, with the folder they are in). A retracted article no
     longer stays published. Nothing else is removed (the article's source and assets are in its
     record too), and nothing while the article's file is still there (left out of the articles by
@@ -744,6 +745,7 @@ def _remove_pages_of_gone_articles(
             folders.remove(out_dir)
         away = []
         kept = False
+        told = set(record.result.get(_TOLD_LEFT, ()))  # (the pages it left, said so: not again)
         for folder in folders:
             if folder != out_dir and not os.path.isdir(folder):
                 away.append(folder)
@@ -753,14 +755,17 @@ def _remove_pages_of_gone_articles(
                 pages += [html_path(project, loc, slug, review=True, folder_index=place) for loc in locales]
                 warn = folder == out_dir and not markdown and place == folder_index
                 kept |= _remove_recorded(
-                    project, hashes, folder, pages, slug, report, emptied, warn_unrecorded=warn
+                    project, hashes, folder, pages, slug, report, emptied, told, warn_unrecorded=warn
                 )
         if out_dir in folders and not markdown:  # (a dropped language's folder named otherwise then)
             moved = _dropped_outputs_elsewhere(project, record.result, out_dir, locales)
             kept |= _remove_recorded(
-                project, hashes, out_dir, moved, slug, report, emptied, warn_unrecorded=False
+                project, hashes, out_dir, moved, slug, report, emptied, told, warn_unrecorded=False
             )
-        if kept:  # (a page the system keeps: the record stays as it is, the next run tries again)
+        if kept:  # (a page the system keeps: the record stays, the next run tries again)
+            if told:
+                record.result[_TOLD_LEFT] = sorted(told)
+                manifest.put(slug, record)
             continue
         if away:
             manifest.put(slug, _record_of_folders_away(project, record, away))
@@ -940,6 +945,10 @@ def _dropped_page_changed(project: Project, path: Path, locale: str) -> Issue:
     return left_as_it_is(project, path, why, locale=locale)
 
 
+#: What the result of a gone article's record kept (a page the system keeps) names: the pages left as
+#: they are, changed since compile wrote them, said once (see :func:`_remove_pages_of_gone_articles`).
+_TOLD_LEFT = "told left"
+
 #: What the result of a record kept by :func:`_record_of_folders_away` says.
 _FOLDERS_AWAY = "folders away"
 
@@ -992,20 +1001,23 @@ def _remove_recorded(
     slug: str,
     report: CompileReport,
     emptied: list[tuple[Path, Path]],
+    told: set[str],
     *,
     warn_unrecorded: bool,
 ) -> bool:
     """Delete each of ``pages`` (paths in ``folder``) that is as compile wrote it (``hashes``: by
     the record's name of each file; its folder goes into ``emptied``); a page changed since is a
     warning and stays, and so is one the record does not name when ``warn_unrecorded`` (the site's:
-    an older transpub's record of an ``--out`` run does not name them). True when the system kept
-    one it was to remove (an error in ``report``)."""
+    an older transpub's record of an ``--out`` run does not name them), each said once (``told``:
+    the record's names of those said so, by an earlier run too). True when the system kept one it
+    was to remove (an error in ``report``)."""
     kept = False
     for relative in pages:
         path = folder / relative
-        if not path.is_file():
+        name = path_name(project.root, path)
+        if name in told or not path.is_file():
             continue
-        recorded = hashes.get(path_name(project.root, path))
+        recorded = hashes.get(name)
         if recorded is None and not warn_unrecorded:
             continue
         changed = functools.partial(_gone_page_changed, project, path, slug, recorded)
@@ -1015,6 +1027,8 @@ def _remove_recorded(
         elif done == "removed":
             report.removed.append(project.relative(path))
             emptied.append((path.parent, folder))
+        else:
+            told.add(name)
     return kept
 
 
