@@ -217,6 +217,8 @@ LEGEND_NOTE = "Placeholders: "
 GLOSSARY_NOTE = "Glossary: "
 TABLE_CELL_NOTE = "Table cell: "
 LIST_INTRO_NOTE = "List introduced by: "
+#: The note of an option of a drop-down list (``<option value="de">Germany</option>``).
+OPTION_NOTE = "An option of a drop-down list (what the form sends stays as written)"
 ONE_LINE_NOTES = (
     PARAGRAPH_NOTE,
     LEGEND_NOTE,

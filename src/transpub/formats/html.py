@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
 from ..locales import language_of
-from ..model import Issue
+from ..model import OPTION_NOTE, Issue
 from .assets import ASSET_ATTRIBUTES, asset_attributes
 from .context_notes import LIST_INTRO, TABLE_CELL, introduces_list, list_note, table_cell_note
 from .dates import DateStyle, UnparsableDate, parse_datetime, source_date_style
@@ -85,7 +85,6 @@ OPAQUE = frozenset(
         "video",
         "audio",
         "canvas",
-        "select",
         "noembed",
         # raw text: its source is shown as written, so it is never re-escaped (issue 19)
         "xmp",
@@ -194,6 +193,13 @@ def _without_template_tokens(value: str) -> str:
         pieces.append(value[pos:start])
         pos = end
     return "".join(pieces) + value[pos:]
+
+
+def _in_select(option: Node) -> bool:
+    """Whether the ``<option>`` ``option`` is one of a ``<select>`` (a form sends its value, or its
+    text when it has none), not a ``<datalist>``'s suggestion, which a reader may change at will."""
+    parent = option.parent
+    return parent is None or parent.tag != "datalist"
 
 
 def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
@@ -365,6 +371,10 @@ class _Builder(RunSlots):
                 if attrs.get(name):
                     notes = (*notes, attrs[name].strip())  # type: ignore[union-attr]
         tag = node.tag
+        translate = its and scope == "in"
+        if tag == "option" and _in_select(node):  # a form sends its value, or its text when it has none
+            translate = translate and "value" in node.attrs
+            notes = (*notes, OPTION_NOTE)
         if tag in _PLACED:  # (a table's cell, a list's item: what stands around it)
             note = self.place_note(node)
             if note:  # (it stands in this table's cell or list, not the one around it)
@@ -374,7 +384,7 @@ class _Builder(RunSlots):
         return tuple.__new__(
             _Context,
             (
-                its and scope == "in",
+                translate,
                 notes,
                 ctx.preformatted or tag in _PREFORMATTED,
                 ctx.markable and tag not in TEXT_ONLY,
@@ -430,7 +440,9 @@ class _Builder(RunSlots):
         token = self.tokens[node.start]
         if not node.attrs and node.tag != "html":
             return token.raw  # nothing to translate or rewrite in it (most start tags)
-        slots = self.attribute_slots(node, token.raw, ctx) if ctx.translate else []
+        # (an option's label is shown, never sent: for translation even where its text is not)
+        translated = ctx.translate or (node.tag == "option" and ctx.its and ctx.scope == "in")
+        slots = self.attribute_slots(node, token.raw, ctx) if translated else []
         is_html = node.tag == "html"
         is_charset = node.tag == "meta" and (
             "charset" in node.attrs or ((node.attrs.get("http-equiv") or "").lower() == "content-type")
