@@ -5,6 +5,7 @@ what mkdocs-static-i18n's ``languages`` lack of their translations (``nav_transl
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -12,10 +13,12 @@ import lxml.html
 import polib
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from fakeservers import FakeMT
 from real_renderers import MKDOCS, MKDOCS_I18N
 from test_init_site import additions, init, run, transpub
+from transpub.cli import main
 from transpub.engines.webapi import LibreEngine
 
 SPANISH = {
@@ -157,3 +160,59 @@ def test_machine_translation_fills_the_nav_titles_too_and_compile_shows_them_wit
         "languages"
     ]
     assert languages[0]["nav_translations"]["Guide"] == "Guía"
+
+
+def exit_and_output(site: Path, *args: str) -> tuple[int, str]:
+    """``transpub --project SITE …`` as a user (or CI) runs it: its exit code and output."""
+    result = CliRunner().invoke(main, ["--project", str(site), *args], catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+def test_status_shows_how_far_the_site_menu_and_name_are_translated_apart_from_the_pages(
+    tmp_path: Path,
+) -> None:
+    site = harbour_site(tmp_path / "harbour")
+    transpub(site, "extract")
+    translate_site_strings(site, SPANISH | {"Getting started": ""})
+    output = transpub(site, "status")
+    (row,) = [line for line in output.splitlines() if line.startswith("(site: menu and name)")]
+    assert row.split()[4:9] == ["es", "4", "0", "1", "80.0%"]
+    assert "es: 0 of 2 pages published" in output  # the menu is no page compile publishes
+
+
+def test_status_and_check_say_the_site_menu_is_out_of_date_once_mkdocs_yml_changes(tmp_path: Path) -> None:
+    site = harbour_site(tmp_path / "harbour")
+    transpub(site, "extract")
+    translate_site_strings(site, SPANISH)
+    code, output = exit_and_output(site, "check", "-l", "es")
+    assert "_site.po" not in output
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("Getting started", "First steps"), "utf-8")
+    row = next(line for line in transpub(site, "status").splitlines() if line.startswith("(site:"))
+    assert "out of date: 1 new unit, 1 removed; run `transpub extract`" in row
+    code, output = exit_and_output(site, "check", "-l", "es")
+    assert code == 1
+    assert (
+        "_site.po:" in output and "[outdated] out of date with mkdocs.yml (1 new unit, 1 removed)" in output
+    )
+    transpub(site, "extract")
+    assert "out of date" not in transpub(site, "status")
+
+
+def test_check_fails_a_nav_title_translated_with_markup_or_left_untranslated_naming_its_line(
+    tmp_path: Path,
+) -> None:
+    site = harbour_site(tmp_path / "harbour")
+    transpub(site, "extract")
+    translate_site_strings(site, SPANISH | {"Guide": "Guía & co", "Getting started": ""})
+    code, output = exit_and_output(site, "check", "-l", "es", "--format", "github")
+    assert code == 1
+    lines = [line for line in output.splitlines() if "_site.po" in line]
+    assert [re.sub(r"line=\d+", "line=N", line.split("::")[1]) for line in lines] == [
+        "error file=locales/es/LC_MESSAGES/_site.po,line=N,title=transpub markup",
+        "error file=locales/es/LC_MESSAGES/_site.po,line=N,title=transpub untranslated",
+    ]
+    assert '"Guide": the title holds markup (< or &)' in lines[0]
+    code, output = exit_and_output(site, "check", "-l", "es", "--format", "json")
+    (catalog,) = [c for c in json.loads(output)["locales"][0]["catalogs"] if c["article"] == "_site"]
+    assert (catalog["translated"], catalog["untranslated"], catalog["problems"]) == (4, 1, 2)

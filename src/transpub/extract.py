@@ -36,13 +36,12 @@ from .manifest import (
     project_settings,
     signature,
 )
-from .mkdocs_nav import SITE_CATALOG, site_units
-from .mkdocs_site import read_mkdocs_config
+from .mkdocs_nav import SITE_CATALOG
 from .model import Issue, counted
 from .project import Project
 from .readcache import Entry, ReadCache, save_reads
 from .signing import local_key
-from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading
+from .sources import GlossaryNotes, load_article, load_project_glossary, prepare_reading, site_template
 from .whole_run import Group, Kept, articles_key, keep, kept_result
 from .workers import Background, chunk_sizes, in_background, in_processes, run_ordered
 
@@ -526,19 +525,14 @@ def extract_site_strings(
     ``site_name``, ``site_description``: see :mod:`transpub.mkdocs_nav`): the line saying so when a
     file changed, and the errors (a catalog that cannot be read, an article whose catalog has that
     name). Nothing without such strings."""
-    folders = project.mkdocs_folders
-    config = read_mkdocs_config(folders.path, project.root) if folders is not None else None
-    if folders is None or config is None or not in_shard(SITE_CATALOG, project.shard):
+    site = site_template(project)
+    if site is None:
         return None, []
-    config_name = project.relative(folders.path)
-    units = site_units(config, config_name)
-    if not units:
-        return None, []
+    config_name, template = project.relative(site[0]), site[1]
     template_path = project.template_path(SITE_CATALOG)
     if any(article.slug == SITE_CATALOG for article in discovery.articles):
         reason = f"an article's catalog is named {SITE_CATALOG}: the site's navigation titles are not offered"
         return None, [TranspubError(f"{reason} (rename the article)", project.relative(template_path))]
-    template = catalog.build_template(units, project_name=project.name)
     changed = catalog.write_template(template, template_path)
     errors: list[TranspubError] = []
     for locale in locales:
@@ -555,7 +549,7 @@ def extract_site_strings(
         except CatalogError as exc:
             errors.append(_relative(project, exc))
     where = project.relative(Path(project.catalog_folder("<lang>")) / f"{SITE_CATALOG}.po")
-    line = f"{config_name}: {counted(len(units), 'title')} of the site (nav, site_name) for translators, in {where}"
+    line = f"{config_name}: {counted(len(template), 'title')} of the site (nav, site_name) for translators, in {where}"
     return (line if changed else None), errors
 
 

@@ -48,6 +48,16 @@ def site_units(config: Mapping[str, Any], shown: str) -> list[Unit]:
     return [Unit(text, (shown,), (note,)) for text, note in site_strings(config)]
 
 
+def holds_markup(msgid: str, msgstr: str) -> bool:
+    """Whether the translation ``msgstr`` of the title ``msgid`` holds markup (``<``, or ``&`` the
+    title lacks), which MkDocs' themes would write as HTML in every page: compile does not show it.
+
+    >>> holds_markup("Guide", "Guía"), holds_markup("Guide", "<b>Guía</b>"), holds_markup("Q & A", "P & R")
+    (False, True, False)
+    """
+    return "<" in msgstr or ("&" in msgstr and "&" not in msgid)
+
+
 def _setting(config: Mapping[str, Any], key: str) -> str | None:
     """The value of setting ``key`` when it is a title to translate."""
     value = config.get(key)

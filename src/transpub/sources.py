@@ -14,12 +14,14 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .discovery import in_shard
 from .errors import CatalogError
 from .formats import Document, ReadOptions, read_article
 from .formats.publishable import problem_of
 from .formats.value_slots import keeps_source
 from .inline import strip_placeholders
-from .mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS
+from .mkdocs_nav import SITE_CATALOG, site_units
+from .mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS, read_mkdocs_config
 from .project import Project
 from .readcache import ReadCache
 
@@ -102,6 +104,22 @@ def load_article(
         if reads.store:
             reads.keep(shown, project.slug_of(path) if slug is None else slug, key, document)
     return document
+
+
+def site_template(project: Project) -> tuple[Path, POFile] | None:
+    """The MkDocs site's ``mkdocs.yml`` and the template of its own strings (nav titles,
+    ``site_name``, ``site_description``) extract writes as the ``_site`` catalog now (see
+    :mod:`transpub.mkdocs_nav`); None without such strings, or outside the run's shard."""
+    folders = project.mkdocs_folders
+    config = read_mkdocs_config(folders.path, project.root) if folders is not None else None
+    if folders is None or config is None or not in_shard(SITE_CATALOG, project.shard):
+        return None
+    units = site_units(config, project.relative(folders.path))
+    if not units:
+        return None
+    from . import catalog
+
+    return folders.path, catalog.build_template(units, project_name=project.name)
 
 
 def load_project_glossary(project: Project) -> Glossary | None:

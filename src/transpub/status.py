@@ -17,6 +17,7 @@ from transpub.formats.value_slots import value_slots, written_values
 from transpub.fsutil import atomic_write_bytes
 from transpub.glossary import Glossary
 from transpub.locales import bcp47_tag, native_name, text_direction
+from transpub.mkdocs_nav import SITE_CATALOG
 from transpub.model import Coverage, counted
 from transpub.project import Project, output_shown
 from transpub.publication import NO_CATALOG, CompileNow, decide, msgids_of, written_file
@@ -28,9 +29,12 @@ from transpub.sources import (
     catalog_translations,
     load_article,
     load_project_glossary,
+    site_template,
 )
 
 TOTAL = "(all articles)"
+#: The row of an MkDocs site's own strings (its ``_site`` catalog: nav titles, site_name), no page.
+SITE_ROW = "(site: menu and name)"
 
 #: What status adds to why compile holds back a page whose catalog cannot be read.
 KEPT_FROM_BEFORE = "a page published from it before stays, as it was"
@@ -122,7 +126,17 @@ def collect_status(
                     else row
                 )
             rows.append(replace(row, article_error=unreadable) if unreadable else row)
-    return rows
+    return rows + _site_rows(project, locales, {row.article for row in rows})
+
+
+def _site_rows(project: Project, locales: list[str], articles: set[str]) -> list[StatusRow]:
+    """The rows of an MkDocs site's own strings (its ``_site`` catalog: nav titles, site_name), one per
+    locale, as an article's (out of date when ``mkdocs.yml`` changed since extract); none without them,
+    or when an article's catalog (of ``articles``) takes the name."""
+    site = site_template(project)
+    if site is None or SITE_CATALOG in articles:
+        return []
+    return [replace(_row(project, SITE_CATALOG, locale, site[1]), article=SITE_ROW) for locale in locales]
 
 
 def has_errors(rows: list[StatusRow]) -> bool:
@@ -350,7 +364,7 @@ def publication_summary(rows: list[StatusRow], locale: str) -> str:
     >>> publication_summary(rows, "de")
     '1 of 3 pages published, 1 held back, 1 not known: its article cannot be read'
     """
-    mine = [row for row in rows if row.locale == locale]
+    mine = [row for row in rows if row.locale == locale and row.article != SITE_ROW]
     published = sum(row.published is True for row in mine)
     held = sum(row.published is False for row in mine)
     unknown = len(mine) - published - held

@@ -29,6 +29,7 @@ from transpub.formats.value_slots import keeps_source, kept_source, source_title
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
+from transpub.mkdocs_nav import SITE_CATALOG, holds_markup
 from transpub.model import Coverage, Issue, counted, format_percent
 from transpub.project import Project
 from transpub.publication import below, decide
@@ -40,6 +41,7 @@ from transpub.sources import (
     catalog_translations,
     load_article,
     load_project_glossary,
+    site_template,
 )
 from transpub.workers import run_ordered
 
@@ -128,10 +130,17 @@ def check_project(
     report.project_issues.extend(article.unreadable for article in checked if article.unreadable is not None)
     if project.front_matter_title_refs:
         report.project_issues.extend(_title_ref_issues(run, articles, checked, jobs))
+    site = site_template(project)
+    if site is not None and any(article.slug == SITE_CATALOG for article in discovery.articles):
+        site = None  # (extract says the article's catalog takes the name)
     for locale in locales:
         policy = policies[locale]
         summary = LocaleSummary(locale, policy.min_translated, policy.allow_fuzzy)
         summary.catalogs.extend(article.catalogs[locale] for article in checked)
+        # the MkDocs site's nav titles and name, as an article's catalog (its outdated check needs no
+        # glossary notes: extract writes none there)
+        if site is not None:
+            summary.catalogs.append(check_catalog(project, policy, site[0], site[1], glossary, site=True))
         report.locales.append(summary)
     return report
 
@@ -236,6 +245,7 @@ def check_catalog(
     values: Mapping[str, Sequence[Slot]] | None = None,
     notes_known: bool = True,
     document: Document | None = None,
+    site: bool = False,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
     the caller keeps them for several locales; ``values``: the article's
@@ -243,12 +253,14 @@ def check_catalog(
     source count as untranslated, as compile counts them; ``notes_known`` False: the glossary cannot be
     read, so whether the catalog is out of date is not checked; ``document``: the article, whose
     page compile holds back where its translated title is too long for its URL: see
-    :func:`_long_title`)."""
-    if notes is None and glossary is not None:
+    :func:`_long_title`; ``site``: ``article`` is an MkDocs site's ``mkdocs.yml``, whose own strings
+    are in the ``_site`` catalog, without the glossary's notes, as extract writes it)."""
+    if notes is None and glossary is not None and not site:
         notes = GlossaryNotes(glossary)
     locale = policy.locale
-    po_path = project.catalog_path(locale, project.slug_of(article))
-    result = CatalogResult(locale, project.slug_of(article), project.relative(po_path))
+    slug = SITE_CATALOG if site else project.slug_of(article)
+    po_path = project.catalog_path(locale, slug)
+    result = CatalogResult(locale, slug, project.relative(po_path))
 
     def add(check: str, line: int | None, message: str, msgid: str | None = None) -> None:
         result.issues.append(
@@ -291,7 +303,9 @@ def check_catalog(
         if entry.obsolete or (entry.msgid == "" and entry.msgctxt is None):
             continue
         slots = values.get(entry.msgid, ()) if values else ()
-        checked = check_entry(entry, policy, glossary, project.source_locale, values=slots, markdown=markdown)
+        checked = check_entry(
+            entry, policy, glossary, project.source_locale, values=slots, markdown=markdown, site=site
+        )
         for check, message in checked:
             add(check, entry.linenum, f'"{shorten(entry.msgid)}": {message}', entry.msgid)
     held = (
@@ -446,12 +460,14 @@ def check_entry(
     *,
     values: Sequence[Slot] = (),
     markdown: bool = False,
+    site: bool = False,
 ) -> list[tuple[str, str]]:
     """``(check, message)`` for each problem of one entry, after the entry's silencing flags
     (``values``: the slots of the entry's unit that are values its format writes, see
     :func:`~transpub.formats.value_slots.written_values`: a translation one of them would not write
     is a problem of the check that says why, unless that check has found one already; ``markdown``:
-    the entry is of a Markdown article, whose text compile writes with Markdown's marks escaped)."""
+    the entry is of a Markdown article, whose text compile writes with Markdown's marks escaped;
+    ``site``: the entry is an MkDocs site's title, whose translation compile does not show with markup)."""
     silenced = silenced_checks(entry.flags, entry.tcomment)
 
     def wanted(check: str) -> bool:
@@ -481,7 +497,11 @@ def check_entry(
             if problem:
                 found.append(("template", problem))
         if wanted("markup"):
-            problem = markup_problem(source, translation)
+            problem = (
+                f"{_SITE_MARKUP}; compile does not show it for mkdocs.yml: write the title as text"
+                if site and holds_markup(source, translation)
+                else markup_problem(source, translation)
+            )
             if problem:
                 found.append(("markup", problem))
         if wanted("links"):
@@ -511,6 +531,9 @@ def check_entry(
                 found[said] = (check, found[said][1] + _PUBLISHES_SOURCE)
     return found
 
+
+#: Why a translated title of an MkDocs site holding markup is refused.
+_SITE_MARKUP = "the title holds markup (< or &), which MkDocs' themes would write as HTML in every page"
 
 #: What a problem's line adds when compile writes the value's source text for the translation.
 _PUBLISHES_SOURCE = "; compile publishes the source text instead"

@@ -6,7 +6,7 @@ never changes mkdocs.yml)."""
 from __future__ import annotations
 
 from ..errors import CatalogError, TranspubError
-from ..mkdocs_nav import SITE_CATALOG, language_settings, site_strings
+from ..mkdocs_nav import SITE_CATALOG, holds_markup, language_settings, site_strings
 from ..mkdocs_site import read_mkdocs_config
 from ..model import Issue
 from ..project import Project
@@ -41,7 +41,7 @@ def mkdocs_site_settings(
         for msgid, (msgstr, state, line, _) in entries.items():
             if msgid not in texts or not (state == "translated" or (include_fuzzy and state == "fuzzy")):
                 continue
-            if "<" in msgstr or ("&" in msgstr and "&" not in msgid):
+            if holds_markup(msgid, msgstr):
                 warnings.append(
                     Issue(
                         project.relative(path),
