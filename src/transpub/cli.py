@@ -1316,11 +1316,9 @@ def compile_(
         if (Path(project.catalogs_dir) / locale).is_dir():
             _echo(_dropped_catalogs_note(project, locale, locale in kept))
     _echo_warnings(report.warnings)
-    if report.site_settings and project.mkdocs_folders is not None:
-        shown = project.relative(project.mkdocs_folders.path)
-        _echo_additions(
-            shown, report.site_settings, ", for its navigation titles and site name in each language"
-        )
+    if report.site_settings:
+        what = ", for its navigation titles and site name in each language"
+        _echo_additions(report.site_config, report.site_settings, what)
     if report.stale_links:
         _echo(
             f"Note: the {' '.join(report.stale_links)} pages still list the languages as they were; "

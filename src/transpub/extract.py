@@ -22,6 +22,7 @@ from .fsutil import (
     remove_stale_temporaries,
     start_flush,
 )
+from .hugo_menus import hugo_site_of
 from .manifest import (
     Manifest,
     Record,
@@ -174,7 +175,7 @@ def find_orphan_catalogs(
     discovery = discovery or project.discover()
     articles = {article.slug for article in discovery.articles}
     articles |= discovery.refused
-    if project.mkdocs_folders is not None:  # (the site's own strings: see extract_site_strings)
+    if project.mkdocs_folders is not None or hugo_site_of(project) is not None:  # (see extract_site_strings)
         articles.add(SITE_CATALOG)
     candidates: list[tuple[Path, tuple[str, ...]]] = [(project.templates_dir, (".pot",))]
     for locale in project.locales:
@@ -521,8 +522,9 @@ def extract_site_strings(
     fuzzy_matching: bool = True,
     purge_obsolete: bool = False,
 ) -> tuple[str | None, list[TranspubError]]:
-    """Write the ``_site`` template and catalogs of the MkDocs site's own strings (its ``nav`` titles,
-    ``site_name``, ``site_description``: see :mod:`transpub.mkdocs_nav`): the line saying so when a
+    """Write the ``_site`` template and catalogs of the site's own strings (an MkDocs site's ``nav``
+    titles, ``site_name``, ``site_description``: see :mod:`transpub.mkdocs_nav`; a Hugo site's title
+    and menu: see :mod:`transpub.hugo_menus`): the line saying so when a
     file changed, and the errors (a catalog that cannot be read, an article whose catalog has that
     name). Nothing without such strings."""
     site = site_template(project)
@@ -549,7 +551,10 @@ def extract_site_strings(
         except CatalogError as exc:
             errors.append(_relative(project, exc))
     where = project.relative(Path(project.catalog_folder("<lang>")) / f"{SITE_CATALOG}.po")
-    line = f"{config_name}: {counted(len(template), 'title')} of the site (nav, site_name) for translators, in {where}"
+    what = "nav, site_name" if project.mkdocs_folders is not None else "title, main menu"
+    line = (
+        f"{config_name}: {counted(len(template), 'title')} of the site ({what}) for translators, in {where}"
+    )
     return (line if changed else None), errors
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .mkdocs_site import mkdocs_plugin
-from .model import Unit
 
 #: The catalog of the site's own strings (an article of that slug, ``_site.md``, keeps it from being written).
 SITE_CATALOG = "_site"
@@ -43,11 +42,6 @@ def site_strings(config: Mapping[str, Any]) -> list[tuple[str, str]]:
     return list(found.items())
 
 
-def site_units(config: Mapping[str, Any], shown: str) -> list[Unit]:
-    """:func:`site_strings` as units of the ``_site`` catalog (``shown``: the file, as named)."""
-    return [Unit(text, (shown,), (note,)) for text, note in site_strings(config)]
-
-
 def holds_markup(msgid: str, msgstr: str) -> bool:
     """Whether the translation ``msgstr`` of the title ``msgid`` holds markup (``<``, or ``&`` the
     title lacks), which MkDocs' themes would write as HTML in every page: compile does not show it.
@@ -61,10 +55,10 @@ def holds_markup(msgid: str, msgstr: str) -> bool:
 def _setting(config: Mapping[str, Any], key: str) -> str | None:
     """The value of setting ``key`` when it is a title to translate."""
     value = config.get(key)
-    return value if isinstance(value, str) and _offered(value) else None
+    return value if isinstance(value, str) and offered(value) else None
 
 
-def _offered(value: object) -> bool:
+def offered(value: object) -> bool:
     """Whether a setting's value is a title to translate (one line of text)."""
     return isinstance(value, str) and bool(value.strip()) and "\n" not in value and "\r" not in value
 
@@ -77,7 +71,7 @@ def _nav_titles(nav: object, trail: tuple[str, ...]) -> Iterator[tuple[str, tupl
             yield from _nav_titles(item, trail)
     elif isinstance(nav, dict):
         for title, value in nav.items():
-            if _offered(title):
+            if offered(title):
                 yield title, (*trail, title)
                 yield from _nav_titles(value, (*trail, title))
 

@@ -20,8 +20,9 @@ from .formats import Document, ReadOptions, read_article
 from .formats.publishable import problem_of
 from .formats.value_slots import keeps_source
 from .inline import strip_placeholders
-from .mkdocs_nav import SITE_CATALOG, site_units
-from .mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS, read_mkdocs_config
+from .mkdocs_nav import SITE_CATALOG
+from .mkdocs_site import DEFAULT_BLOCK_TITLES, DEFAULT_IDS
+from .model import Unit
 from .project import Project
 from .readcache import ReadCache
 
@@ -107,19 +108,22 @@ def load_article(
 
 
 def site_template(project: Project) -> tuple[Path, POFile] | None:
-    """The MkDocs site's ``mkdocs.yml`` and the template of its own strings (nav titles,
-    ``site_name``, ``site_description``) extract writes as the ``_site`` catalog now (see
-    :mod:`transpub.mkdocs_nav`); None without such strings, or outside the run's shard."""
-    folders = project.mkdocs_folders
-    config = read_mkdocs_config(folders.path, project.root) if folders is not None else None
-    if folders is None or config is None or not in_shard(SITE_CATALOG, project.shard):
+    """The site's configuration file (an MkDocs site's ``mkdocs.yml``, a Hugo site's ``hugo.toml``…)
+    and the template of its own strings (nav titles, site name, menu: see :mod:`transpub.mkdocs_nav`
+    and :mod:`transpub.hugo_menus`) extract writes as the ``_site`` catalog now; None without such
+    strings, or outside the run's shard."""
+    if not in_shard(SITE_CATALOG, project.shard):
         return None
-    units = site_units(config, project.relative(folders.path))
-    if not units:
+    from .hugo_menus import own_strings  # (a site's alone)
+
+    found = own_strings(project)
+    if found is None or not found[1]:
         return None
     from . import catalog
 
-    return folders.path, catalog.build_template(units, project_name=project.name)
+    shown, strings = found
+    units = [Unit(text, (shown,), (note,)) for text, note in strings]
+    return project.root / shown, catalog.build_template(units, project_name=project.name)
 
 
 def load_project_glossary(project: Project) -> Glossary | None:

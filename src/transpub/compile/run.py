@@ -66,9 +66,11 @@ class CompileReport:
     foreign_records: int = 0
     #: The articles found (of the shard, with ``--shard``).
     articles: int = 0
-    #: What the MkDocs site's ``mkdocs.yml`` lacks of its navigation titles and name in each
-    #: language (YAML, for the user to merge; "" when nothing: see :mod:`.site_strings`).
+    #: What the site's configuration file (``site_config``: mkdocs.yml, hugo.toml) lacks of its
+    #: navigation titles and name in each language (in its format, for the user to merge; "" when
+    #: nothing: see :mod:`.site_strings`).
     site_settings: str = ""
+    site_config: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,28 +1,32 @@
-"""The MkDocs site's own strings in each language (its navigation titles, ``site_name``,
-``site_description``; see :mod:`transpub.mkdocs_nav`): what mkdocs-static-i18n's ``languages`` in
-``mkdocs.yml`` lack of the ``_site`` catalogs' translations, as YAML for the user to merge (transpub
-never changes mkdocs.yml)."""
+"""The site's own strings in each language: what mkdocs-static-i18n's ``languages`` in ``mkdocs.yml``
+lack of the ``_site`` catalogs' translations of an MkDocs site's navigation titles, ``site_name`` and
+``site_description`` (see :mod:`transpub.mkdocs_nav`), or a Hugo site's languages of its title,
+description and main menu (see :mod:`transpub.hugo_menus`), in the format of the site's file for the
+user to merge (transpub never changes it)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import CatalogError, TranspubError
-from ..mkdocs_nav import SITE_CATALOG, holds_markup, language_settings, site_strings
+from ..hugo_menus import hugo_language_settings, hugo_site_of, own_strings, source_language
+from ..mkdocs_nav import SITE_CATALOG, holds_markup, language_settings
 from ..mkdocs_site import read_mkdocs_config
 from ..model import Issue
 from ..project import Project
 
 
-def mkdocs_site_settings(
+def site_settings(
     project: Project, locales: list[str], include_fuzzy: bool
-) -> tuple[str, list[Issue], list[TranspubError]]:
-    """What the site's ``mkdocs.yml`` lacks of ``locales``' translations of its own strings, as YAML
-    ("" when nothing), the warnings (a translation holding markup, which MkDocs' themes would write
-    as HTML, is not used) and the errors (a ``_site`` catalog that cannot be read)."""
-    folders = project.mkdocs_folders
-    config = read_mkdocs_config(folders.path, project.root) if folders is not None else None
-    if folders is None or config is None:
-        return "", [], []
-    texts = {text for text, _ in site_strings(config)}
+) -> tuple[str, str, list[Issue], list[TranspubError]]:
+    """The site's configuration file (as shown) and what it lacks of ``locales``' translations of its
+    own strings, in its format ("" when nothing), the warnings (a translation holding markup, which
+    a theme may write as HTML, is not used) and the errors (a ``_site`` catalog that cannot be read)."""
+    found = own_strings(project)
+    if found is None:
+        return "", "", [], []
+    config_name, strings = found
+    texts = {text for text, _ in strings}
     warnings: list[Issue] = []
     errors: list[TranspubError] = []
     translations: dict[str, dict[str, str]] = {}
@@ -37,7 +41,7 @@ def mkdocs_site_settings(
         except CatalogError as exc:
             errors.append(TranspubError(exc.message, project.relative(path), exc.line))
             continue
-        found = translations.setdefault(project.locale_dir(locale), {})
+        kept = translations.setdefault(locale, {})
         for msgid, (msgstr, state, line, _) in entries.items():
             if msgid not in texts or not (state == "translated" or (include_fuzzy and state == "fuzzy")):
                 continue
@@ -47,14 +51,29 @@ def mkdocs_site_settings(
                         project.relative(path),
                         line,
                         "markup",
-                        f"the translation of {msgid!r} holds markup, which MkDocs' themes would write "
-                        "as HTML in every page: not shown in mkdocs.yml's settings",
+                        f"the translation of {msgid!r} holds markup, which the site's theme may write "
+                        f"as HTML in every page: not shown in {config_name}'s settings",
                         locale=locale,
                         severity="warning",
                     )
                 )
                 continue
-            found[msgid] = msgstr
-    from ..site_generators.common import dumped_settings  # (init's YAML writer: only for an MkDocs site)
+            kept[msgid] = msgstr
+    from ..site_generators.common import dumped_settings  # (init's writer: only for a site's strings)
 
-    return dumped_settings(language_settings(config, translations), folders.path.name), warnings, errors
+    return config_name, dumped_settings(_lacking(project, translations), config_name), warnings, errors
+
+
+def _lacking(project: Project, translations: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """What the site's configuration lacks of ``translations`` (by locale), as settings to merge."""
+    folders = project.mkdocs_folders
+    if folders is not None:
+        config = read_mkdocs_config(folders.path, project.root) or {}
+        return language_settings(
+            config, {project.locale_dir(loc): found for loc, found in translations.items()}
+        )
+    hugo = hugo_site_of(project)
+    if hugo is None:
+        return {}
+    settings = hugo[1]
+    return hugo_language_settings(settings, source_language(settings, project.source_locale), translations)

@@ -49,7 +49,7 @@ from .records import (
 from .removal import left_as_it_is, remove_emptied, remove_written
 from .run import CompiledArticle, CompileOptions, CompileReport, CompileRun, PageTitles, Titles
 from .site_languages import unbuilt_languages
-from .site_strings import mkdocs_site_settings
+from .site_strings import site_settings
 from .switched_format import HTML_RECORDS, MARKDOWN_RECORDS, remove_other_format
 from .title_urls import shared_url_warnings
 from .titles import decide_titles, resolution, title_map
@@ -105,8 +105,10 @@ def compile_project(
     report.warnings.extend(discovery.warnings)
     if markdown and project.heading_ids == "mkdocs":
         report.warnings.extend(mkdocs_warnings(project))
-    if markdown and options.pages:  # (the site's navigation titles and name, for mkdocs.yml)
-        report.site_settings, shown, unread = mkdocs_site_settings(project, targets, options.include_fuzzy)
+    if markdown and options.pages:  # (the site's navigation titles and name, for its configuration)
+        report.site_config, report.site_settings, shown, unread = site_settings(
+            project, targets, options.include_fuzzy
+        )
         report.warnings.extend(shown)
         report.errors.extend(unread)
     article_paths = [article.path for article in discovery.articles]

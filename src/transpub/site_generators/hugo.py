@@ -187,7 +187,7 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
     settings = site.settings
     content = folder_setting(settings.get("contentdir"), "content")
     languages = as_mapping(settings, "languages")
-    key = _hugo_key(source, str(settings.get("defaultcontentlanguage") or "").lower(), languages)
+    key = hugo_language_key(source, str(settings.get("defaultcontentlanguage") or "").lower(), languages)
     own = as_mapping(languages, key)
     source_dir: str | None = folder_setting(own.get("contentdir"), "") or None
     if source_dir is None and (site.folder / content / key).is_dir():
@@ -463,11 +463,11 @@ def _followed(links: Mapping[str, str], url: str) -> str | None:
     return None if prefix is None else links[prefix] + url[len(prefix) :]
 
 
-def _hugo_key(source: str, default: str, languages: Mapping[str, Any]) -> str:
+def hugo_language_key(source: str, default: str, languages: Mapping[str, Any]) -> str:
     """Hugo's language key of ``source``: its own when the site has it, else the site's default
     language when that is ``source``'s language (``en-us``), else its lower-case language tag.
 
-    >>> _hugo_key("en", "en-us", {}), _hugo_key("en", "de", {}), _hugo_key("zh_CN", "", {"zh-cn": {}})
+    >>> hugo_language_key("en", "en-us", {}), hugo_language_key("en", "de", {}), hugo_language_key("zh_CN", "", {"zh-cn": {}})
     ('en-us', 'en', 'zh-cn')
     """
     own = folder_name(source, "bcp47-lower")
