@@ -168,3 +168,11 @@ def test_the_spanish_hugo_pages_have_a_spanish_title_and_menu_once_merged(tmp_pa
         ["Home", "Ferries", "Timetable"],
         "The harbour's guide",
     )
+
+
+def test_init_says_the_hugo_sites_title_and_menu_go_to_translators(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "_index.md").write_text("---\ntitle: Welcome\n---\n", encoding="utf-8")
+    (tmp_path / "hugo.toml").write_text('title = "Harbour"\n', encoding="utf-8")
+    output = init(tmp_path, "-l", "es")
+    assert "Note: the site's title and main menu in hugo.toml go to translators in _site.po" in output

@@ -265,6 +265,11 @@ def hugo_setup(site: Site, source: str, locales: list[str]) -> SiteSetup:
         for loc, name in {source: key, **targets}.items()
         if (found := _hugo_ugly_urls(settings, name))
     }
+    if settings.get("title") or any(as_mapping(settings, k).get("main") for k in ("menus", "menu")):
+        notes.append(
+            f"the site's title and main menu in {site.config_name} go to translators in _site.po; "
+            f"compile then shows each language's title and menus for {site.config_name}"
+        )
     public = folder_setting(settings.get("publishdir"), "public")
     paths = {"articles": articles, "site": site_folder_of([public, content])}
     additions = _hugo_additions(settings, languages, key, source_dir, compile_, targets, locale_dirs)
