@@ -16,8 +16,10 @@ import polib
 import pytest
 import tomli_w
 
+from fakeservers import FakeMT
 from test_init_site import additions, init, run, transpub
 from test_mkdocs_site_strings import translate_site_strings
+from transpub.engines.webapi import LibreEngine
 
 HUGO = shutil.which("hugo")
 
@@ -176,3 +178,19 @@ def test_init_says_the_hugo_sites_title_and_menu_go_to_translators(tmp_path: Pat
     (tmp_path / "hugo.toml").write_text('title = "Harbour"\n', encoding="utf-8")
     output = init(tmp_path, "-l", "es")
     assert "Note: the site's title and main menu in hugo.toml go to translators in _site.po" in output
+
+
+def test_machine_translation_fills_the_hugo_menu_too_and_compile_shows_it_with_include_fuzzy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = harbour_site(tmp_path / "harbour")
+    transpub(site, "extract")
+    monkeypatch.setattr(LibreEngine, "supports", lambda self, source, target: target == "es")
+    with FakeMT(translate=lambda text, target: SPANISH.get(text, text)) as server:
+        monkeypatch.setenv("TRANSPUB_LIBRE_URL", server.url)
+        transpub(site, "translate", "-l", "es", "--engine", "libre")
+    ferries = polib.pofile(str(site / "locales" / "es" / "LC_MESSAGES" / "_site.po")).find("Ferries")
+    assert ferries is not None and ferries.msgstr == "Transbordadores" and ferries.fuzzy  # unreviewed
+    assert shown_settings(transpub(site, "compile")) == {}  # not reviewed: not shown
+    spanish = shown_settings(transpub(site, "compile", "--include-fuzzy"))["languages"]["es"]
+    assert [entry["name"] for entry in spanish["menus"]["main"]] == ["Inicio", "Transbordadores", "Horario"]
