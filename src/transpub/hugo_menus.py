@@ -72,7 +72,7 @@ def hugo_site_strings(settings: Mapping[str, Any], language: str) -> list[tuple[
     for value, note in (
         (_own(settings, language, "title"), _TITLE),
         (_description(settings, language), _DESCRIPTION),
-        *((entry.get("name"), _MENU) for entry in main_menu(settings, language)),
+        *((_field(entry, "name")[1], _MENU) for entry in main_menu(settings, language)),
     ):
         if isinstance(value, str) and offered(value):
             found.setdefault(value, note)
@@ -117,12 +117,24 @@ def hugo_language_settings(
     return {"languages": languages} if languages else {}
 
 
+def _field(entry: Mapping[str, Any], name: str) -> tuple[str, Any]:
+    """The key of a menu ``entry`` for field ``name`` as written (Hugo's are case-insensitive:
+    ``Name``) and its value (None: not there)."""
+    key = next((key for key in entry if str(key).lower() == name), name)
+    return key, entry.get(key)
+
+
 def _renamed(entry: dict[str, Any], translated: Mapping[str, str]) -> dict[str, Any]:
-    """A menu ``entry`` with its name translated (and its old name as its identifier)."""
-    name = entry.get("name")
+    """A menu ``entry`` with its name translated (and its old name as its identifier).
+
+    >>> _renamed({"Name": "Home", "URL": "/"}, {"Home": "Inicio"})
+    {'Name': 'Inicio', 'URL': '/', 'identifier': 'Home'}
+    """
+    key, name = _field(entry, "name")
     if not isinstance(name, str) or not translated.get(name) or translated[name] == name:
         return entry
-    return {**entry, "name": translated[name], "identifier": entry.get("identifier", name)}
+    identifier, have = _field(entry, "identifier")
+    return {**entry, key: translated[name], identifier: name if have is None else have}
 
 
 def hugo_site_of(project: Project) -> tuple[str, Mapping[str, Any]] | None:
