@@ -194,3 +194,13 @@ def test_machine_translation_fills_the_hugo_menu_too_and_compile_shows_it_with_i
     assert shown_settings(transpub(site, "compile")) == {}  # not reviewed: not shown
     spanish = shown_settings(transpub(site, "compile", "--include-fuzzy"))["languages"]["es"]
     assert [entry["name"] for entry in spanish["menus"]["main"]] == ["Inicio", "Transbordadores", "Horario"]
+
+
+def test_status_and_check_count_the_hugo_sites_title_and_menu_as_for_mkdocs(tmp_path: Path) -> None:
+    site = harbour_site(tmp_path / "harbour")
+    transpub(site, "extract")
+    translate_site_strings(site, SPANISH | {"Timetable": ""})
+    status = transpub(site, "status")
+    assert re.search(r"\(site: menu and name\)\s+es\s+4\s+0\s+1\s+80\.0%", status), status
+    said = run(site, "check")
+    assert said.exit_code == 1 and "Timetable" in said.output

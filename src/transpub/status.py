@@ -130,9 +130,10 @@ def collect_status(
 
 
 def _site_rows(project: Project, locales: list[str], articles: set[str]) -> list[StatusRow]:
-    """The rows of an MkDocs site's own strings (its ``_site`` catalog: nav titles, site_name), one per
-    locale, as an article's (out of date when ``mkdocs.yml`` changed since extract); none without them,
-    or when an article's catalog (of ``articles``) takes the name."""
+    """The rows of the site's own strings (its ``_site`` catalog: an MkDocs site's nav titles and
+    site_name, a Hugo site's title and main menu), one per locale, as an article's (out of date when
+    ``mkdocs.yml`` or ``hugo.toml`` changed since extract); none without them, or when an article's
+    catalog (of ``articles``) takes the name."""
     site = site_template(project)
     if site is None or SITE_CATALOG in articles:
         return []
