@@ -56,6 +56,34 @@ def test_an_option_marked_translate_no_is_not_offered() -> None:
     assert [unit.msgid for unit in read(source).units("a.html")] == ["Beta"]
 
 
+PICKER = (
+    '<select name="lang"><option value="de">Deutsch</option><option value="fr-FR">français</option>'
+    '<option value="/pt-BR/">Português (Brasil)</option><option value="https://example.org/ru/">Русский</option>'
+    '<option lang="ja" value="j">Japanese</option><option value="es">Spanish</option></select>'
+    '<select name="country"><option value="de">Germany</option><option value="id">Indonesia</option></select>'
+)
+
+
+def test_a_language_pickers_own_names_stay_as_written_and_other_options_are_offered() -> None:
+    document = read(PICKER)
+    assert [unit.msgid for unit in document.units("a.html")] == ["Spanish", "Germany", "Indonesia"]
+    translations = {"Spanish": "Espagnol", "Germany": "Allemagne", "Indonesia": "Indonésie"}
+    page = document.render(lambda slot: Resolution(translations.get(slot.msgid)))
+    assert page == PICKER.replace(">Spanish<", ">Espagnol<").replace(">Germany<", ">Allemagne<").replace(
+        ">Indonesia<", ">Indonésie<"
+    )
+
+
+@needs_corpus
+@pytest.mark.slow
+def test_mozillas_language_pickers_stay_as_written_and_its_country_list_is_offered() -> None:
+    units = read_article(REAL_PAGES / "mozilla-1.html", ReadOptions()).units("m")
+    offered = {unit.msgid for unit in units if OPTION_NOTE in unit.notes}
+    kept = {"Deutsch", "Русский", "magyar", "English (British)", "中文 (简体)", "Afrikaans"}
+    assert kept.isdisjoint(offered)
+    assert {"Germany", "Indonesia", "Hungary", "Åland Islands"} <= offered
+
+
 @needs_corpus
 @pytest.mark.slow
 @pytest.mark.parametrize(

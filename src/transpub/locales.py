@@ -173,6 +173,40 @@ def native_name(name: str) -> str:
     return display[:1].upper() + display[1:]
 
 
+@lru_cache(maxsize=256)  # asked for by a page's options with a value or lang (see names_itself)
+def _own_names(tag: str) -> frozenset[str]:
+    """The names, in lower case, of the language of a BCP 47 tag or gettext name in itself: its
+    :func:`native_name`, its bare language's, Babel's full name (``Português (Brasil)``); none
+    for a code Babel does not know."""
+    name = normalize_locale(tag)
+    try:
+        locale = babel_locale(name)
+        names = (native_name(name), native_name(locale.language), locale.get_display_name(locale))
+    except ConfigError:
+        return frozenset()
+    return frozenset(own.casefold() for own in names if own)
+
+
+def names_itself(text: str, tag: str, reader: str) -> bool:
+    """Whether ``text`` is the name of ``tag``'s language in that language (an endonym, whatever
+    its case, maybe followed by a variant in brackets: ``English (British)``), and not also the
+    name, in ``reader``'s language, of the country whose code is ``tag`` (a country list's
+    ``<option value="id">Indonesia</option>``).
+
+    >>> names_itself("magyar", "hu", "en"), names_itself("Português (Brasil)", "pt-BR", "en")
+    (True, True)
+    >>> names_itself("English (British)", "en-GB", "en"), names_itself("Deutschland", "de", "en")
+    (True, False)
+    >>> names_itself("Germany", "de", "en"), names_itself("Indonesia", "id", "en"), names_itself("x", "zz", "en")
+    (False, False, False)
+    """
+    if len(tag) == 2 and babel_locale(reader).territories.get(tag.upper()) == text:
+        return False  # (first: a country list in the reader's language loads no other locale's data)
+    own = _own_names(tag)
+    name = text.casefold()
+    return name in own or (name.endswith(")") and name.partition(" (")[0] in own)
+
+
 @lru_cache(maxsize=512)
 def language_of(name: str) -> str:
     """The bare language code (``zh_CN`` → ``zh``), for segmenters and engines.

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..errors import ArticleError
 from ..inline import escape_lookalikes
-from ..locales import language_of
+from ..locales import language_of, names_itself
 from ..model import OPTION_NOTE, Issue
 from .assets import ASSET_ATTRIBUTES, asset_attributes
 from .context_notes import LIST_INTRO, TABLE_CELL, introduces_list, list_note, table_cell_note
@@ -202,6 +202,25 @@ def _in_select(option: Node) -> bool:
     return parent is None or parent.tag != "datalist"
 
 
+#: The first segment of a path or URL (``/fr/``, ``https://example.org/pt-BR/page``).
+_FIRST_SEGMENT = re.compile(r"(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?(?://[^/?#]*)?/([^/?#]+)")
+
+
+def _value_language(value: str) -> str | None:
+    """The locale code an option's ``value`` names: itself, or the first segment of its path or
+    URL; None for any other value.
+
+    >>> _value_language("fr-FR"), _value_language("/fr/"), _value_language("https://example.org/de/x")
+    ('fr-FR', 'fr', 'de')
+    >>> _value_language("42"), _value_language("https://example.org"), _value_language("/about/")
+    (None, None, None)
+    """
+    value = value.strip()
+    match = _FIRST_SEGMENT.match(value)
+    code = match.group(1) if match else value
+    return code if _LANGUAGE_TAG.fullmatch(code) else None
+
+
 def _translates(attrs: dict[str, str | None], inherited: bool) -> bool:
     """Whether an element with ``attrs`` is for translation (ITS translate, class="notranslate")."""
     flag = (attrs["translate"] or "").strip().lower() if "translate" in attrs else None
@@ -373,7 +392,7 @@ class _Builder(RunSlots):
         tag = node.tag
         translate = its and scope == "in"
         if tag == "option" and _in_select(node):  # a form sends its value, or its text when it has none
-            translate = translate and "value" in node.attrs
+            translate = translate and "value" in node.attrs and not self.names_own_language(node)
             notes = (*notes, OPTION_NOTE)
         if tag in _PLACED:  # (a table's cell, a list's item: what stands around it)
             note = self.place_note(node)
@@ -394,6 +413,23 @@ class _Builder(RunSlots):
                 scope,
             ),
         )
+
+    def names_own_language(self, option: Node) -> bool:
+        """Whether the ``<option>`` ``option`` names a language in its own name, a language
+        picker's, kept as written: its ``lang`` names another language than the page's, or its text
+        is the own name of the language of its ``lang`` or of its value (a locale code, or a path or
+        URL whose first segment is one: ``/fr/``)."""
+        attrs = option.attrs
+        lang = (attrs.get("lang") or "").strip()
+        lang = lang if _LANGUAGE_TAG.fullmatch(lang) else ""
+        code = _value_language(attrs.get("value") or "")
+        if not lang and code is None:
+            return False  # (a number, a word, an address of no language: Babel is not asked)
+        source = self.options.source_locale
+        if lang and _language_code(lang) != _language_code(source):
+            return True
+        text = _text_of(option, self.tokens)
+        return any(names_itself(text, tag, source) for tag in (lang, code) if tag)
 
     def place_note(self, node: Node) -> str:
         """The note telling where the table cell or list item ``node`` stands ("": none): a
