@@ -29,6 +29,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..config import jekyll_page_end
+from ..discovery import HTML_SUFFIXES, jekyll_markdown_suffixes
 
 __all__ = [
     "JEKYLL_STYLES",
@@ -50,10 +51,10 @@ JEKYLL_STYLES = {
     "none": "/:categories/:title:output_ext",
 }
 
-#: The front matter keys that decide a page's or post's URL on a Jekyll site.
 #: The suffixes of the files Jekyll publishes as ``….html``: HTML and Markdown (its default ``markdown_ext``);
 #: a site's own: :attr:`transpub.project.Project.content_suffixes`.
-CONVERTED = (".html", ".htm", ".markdown", ".mkdown", ".mkdn", ".mkd", ".md")
+CONVERTED = (*HTML_SUFFIXES, *jekyll_markdown_suffixes(None))
+#: The front matter keys that decide a page's or post's URL on a Jekyll site.
 JEKYLL_URL_KEYS = ("permalink", "slug", "date", "categories", "category")
 
 #: A post's file name: its date, then its name (``2024-01-05-harbour.md``).
