@@ -84,6 +84,7 @@ _LOCALE_TAG = re.compile(rf"({_TAG_LOCALE}(?:/{_TAG_LOCALE})*):\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+@lru_cache(maxsize=1024)  # (the same notes for every unit naming a term, in extract and translate)
 def note_for(note: str, locale: str) -> str:
     """``note`` as ``locale``'s translators read it: its white space runs one space, without the
     sentences, or parts of one after ``; ``, that begin with other locales' names and a colon.
