@@ -434,7 +434,7 @@ class Project:
         folders = ("_posts", *(f"_{label}" for label in self.jekyll_collections if label != "posts"))
         return tuple("/".join((*self.jekyll_collections_prefix, folder)) for folder in folders)
 
-    @property
+    @functools.cached_property
     def jekyll_collections_prefix(self) -> tuple[str, ...]:
         """The parts of the path of the Jekyll site's ``collections_dir`` (``[compile]
         jekyll_collections_dir``) in the articles folder (``("my_collections",)``); none where it
