@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 
+from ..provenance import MACHINE_TRANSLATION
 from .codes import is_well_nested
 from .tmx import TmxUnit
 from .xliff import XliffUnit
@@ -98,4 +99,4 @@ def _engine(unit: XliffUnit) -> str | None:
     if not unit.machine:
         return None
     provenance = next((text for kind, text in unit.notes if kind == "provenance"), "")
-    return provenance.removeprefix("machine translation by ").split(" ")[0] or None
+    return provenance.removeprefix(MACHINE_TRANSLATION).split(" ")[0] or None

@@ -23,6 +23,7 @@ from ..inline import control_problem, placeholder_problem
 from ..locales import bcp47_tag
 from ..model import GLOSSARY_NOTE, LEGEND_NOTE, PARAGRAPH_NOTE
 from ..project import Project
+from ..provenance import MACHINE_TRANSLATION, is_machine_translation
 from .codes import xml_text
 from .languages import match_locale
 from .omegat import MEMORY_FILES, PROJECT_FILE, Matches
@@ -122,7 +123,7 @@ def _unit(entry: Any, po: Any) -> XliffUnit:
     state = catalog.entry_state(entry)
     notes = _notes(entry)
     # machine output until a translator reviews it (Poedit keeps the provenance comment after that)
-    machine = state == "fuzzy" and (catalog.provenance_of(entry) or "").startswith("machine translation")
+    machine = state == "fuzzy" and is_machine_translation(catalog.provenance_of(entry))
     uid = unit_id(entry.msgid, entry.msgctxt)
     if not entry.msgid_plural:
         target = entry.msgstr if state != "untranslated" else None
@@ -614,7 +615,7 @@ def _import_file(
         current = catalog.translations(entry, len(targets))
         # (a machine draft typed over the source's copy is the translator's now: no longer marked machine)
         typed = state == "typed"
-        taken = typed and (catalog.provenance_of(entry) or "").startswith("machine translation")
+        taken = typed and is_machine_translation(catalog.provenance_of(entry))
         if current == targets and (
             catalog.is_reviewed(entry) or ((not reviewed or article_changed) and not taken)
         ):
@@ -664,7 +665,7 @@ _OWN_NOTES = (
     "Location: ",
     "Provenance: ",
     "Plural form msgstr[",
-    "machine translation by ",
+    MACHINE_TRANSLATION,
     "translation left out (",
 )
 
