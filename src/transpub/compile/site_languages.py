@@ -5,10 +5,7 @@ after ``transpub init`` showed the plugin's settings)."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from ..discovery import in_underscore_folder
 from ..model import Issue
@@ -27,11 +24,10 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
     leaves out of the build, as its ``languages`` name none of the pages' language names
     (``index.pt_BR.md``, ``_posts/pt_BR/``); none when the site sets no such list. With ``[compile]
     layout = "polyglot"``, one warning instead when the Jekyll site loads no jekyll-polyglot."""
-    jekyll = functools.cache(lambda: project.jekyll_site)  # (read once, where it is needed)
-    missing = _polyglot_missing(project, pages, jekyll)
+    missing = _polyglot_missing(project, pages)
     if missing:
         return missing
-    found = _plugin_languages(project, jekyll)
+    found = _plugin_languages(project)
     if found is None:
         return []
     generator, config, languages = found
@@ -57,11 +53,7 @@ def unbuilt_languages(project: Project, pages: list[Page]) -> list[Issue]:
     ]
 
 
-#: A Jekyll site's configuration file and settings, read when first asked for (None: it has none).
-_JekyllConfig = Callable[[], tuple[Path, dict[str, Any]] | None]
-
-
-def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig) -> list[Issue]:
+def _polyglot_missing(project: Project, pages: list[Page]) -> list[Issue]:
     """The warning that the Jekyll site compile writes the polyglot layout for lists no
     jekyll-polyglot in its ``plugins`` (or ``gems``), as init's additions say to: without it Jekyll
     gives a post's translation (``_posts/es/…``) the English post's URL, and one of the two pages
@@ -82,7 +74,7 @@ def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig
         return []
     from ..site_generators.jekyll import loads_polyglot  # (a Jekyll site's alone)
 
-    found = jekyll()
+    found = project.jekyll_site  # (read once, where it is needed)
     if found is None or loads_polyglot(found[1], found[0].parent):
         return []
     return [
@@ -99,7 +91,7 @@ def _polyglot_missing(project: Project, pages: list[Page], jekyll: _JekyllConfig
     ]
 
 
-def _plugin_languages(project: Project, jekyll: _JekyllConfig) -> tuple[str, Path, frozenset[str]] | None:
+def _plugin_languages(project: Project) -> tuple[str, Path, frozenset[str]] | None:
     """The generator, configuration file and language names of the site's i18n plugin: the
     ``mkdocs.yml`` read for the articles (see :attr:`.Project.mkdocs_folders`), else a Jekyll
     site's ``_config.yml`` in the project's folder (with ``[compile] page_urls = "jekyll"``, as init
@@ -109,7 +101,7 @@ def _plugin_languages(project: Project, jekyll: _JekyllConfig) -> tuple[str, Pat
         return None if folders.languages is None else ("mkdocs", folders.path, folders.languages)
     if project.page_urls != "jekyll":
         return None
-    found = jekyll()
+    found = project.jekyll_site  # (read once, where it is needed)
     listed = found[1].get("languages") if found is not None else None
     if found is None or not isinstance(listed, list):
         return None
