@@ -182,7 +182,7 @@ def lenient_minimums(
             continue
         own = project.settings_for(locale).min_translated
         key: tuple[str, ...] = ("check",) if own is None else ("locale", locale)
-        minimum = float(project.check.get("min_translated", 100) if own is None else own)
+        minimum = policy.min_translated  # (the file's: no --min-translated, see above)
         if minimum < policy.publish:
             found.setdefault(key, (minimum, []))[1].append((locale, policy.publish))
     issues = []
