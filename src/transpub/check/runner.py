@@ -25,18 +25,19 @@ from transpub.discovery import in_shard
 from transpub.errors import ArticleError, CatalogError, GlossaryError
 from transpub.formats.document import Document, Slot
 from transpub.formats.template_guard import template_problem
-from transpub.formats.value_slots import keeps_source, kept_source, source_title, written_values
+from transpub.formats.value_slots import keeps_source, kept_source, source_title, value_slots, written_values
 from transpub.fsutil import forget_folders
 from transpub.glossary import Glossary
 from transpub.inline import placeholder_problem
 from transpub.mkdocs_nav import SITE_CATALOG, holds_markup
 from transpub.model import Coverage, Issue, counted, format_percent
 from transpub.project import Project
-from transpub.publication import below, decide
+from transpub.publication import below, decide, msgids_of
 from transpub.published_titles import SHORTER_TITLE, long_title_url, titles_make_urls
 from transpub.readcache import ReadCache
 from transpub.sources import (
     GlossaryNotes,
+    Translation,
     catalog_coverage,
     catalog_translations,
     load_article,
@@ -152,6 +153,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
     template: catalog.POFile | None = None
     values: dict[str, list[Slot]] = {}
     document: Document | None = None
+    page_units: tuple[list[str], list[Slot]] | None = None
     try:
         document = load_article(project, path, run.reads)
     except ArticleError as exc:
@@ -160,6 +162,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
         units = document.units(project.relative(path))
         template = catalog.build_template(units, project_name=project.name)
         values = written_values(document)
+        page_units = (msgids_of(document), value_slots(document))  # (deciding its page, once for all locales)
         if project.front_matter_title_refs:
             checked.title = source_title(document)
             checked.refs = [(ref.key, ref.value, ref.line) for ref in document.title_refs()]
@@ -175,6 +178,7 @@ def _check_article(run: _CheckRun, path: Path) -> _CheckedArticle:
             values=values,
             notes_known=run.glossary_read,
             document=document,
+            page_units=page_units,
         )
     return checked
 
@@ -245,6 +249,7 @@ def check_catalog(
     values: Mapping[str, Sequence[Slot]] | None = None,
     notes_known: bool = True,
     document: Document | None = None,
+    page_units: tuple[list[str], list[Slot]] | None = None,
     site: bool = False,
 ) -> CatalogResult:
     """Every check on one article's catalog in ``policy.locale`` (``notes``: the glossary's notes, when
@@ -253,7 +258,8 @@ def check_catalog(
     source count as untranslated, as compile counts them; ``notes_known`` False: the glossary cannot be
     read, so whether the catalog is out of date is not checked; ``document``: the article, whose
     page compile holds back where its translated title is too long for its URL: see
-    :func:`_long_title`; ``site``: ``article`` is an MkDocs site's ``mkdocs.yml``, whose own strings
+    :func:`_long_title`; ``page_units``: its :func:`~transpub.publication.msgids_of` and
+    :func:`~transpub.formats.value_slots.value_slots`, when the caller keeps them for several locales; ``site``: ``article`` is an MkDocs site's ``mkdocs.yml``, whose own strings
     are in the ``_site`` catalog, without the glossary's notes, as extract writes it)."""
     if notes is None and glossary is not None and not site:
         notes = GlossaryNotes(glossary)
@@ -308,10 +314,11 @@ def check_catalog(
         )
         for check, message in checked:
             add(check, entry.linenum, f'"{shorten(entry.msgid)}": {message}', entry.msgid)
+    entries = catalog_translations(po) if policy.runs("threshold") and document is not None else {}
     held = (
         policy.runs("threshold")
         and document is not None
-        and _not_published(project, policy, po, document, result.slug, add)
+        and _not_published(project, policy, entries, document, result.slug, add, page_units)
     )
     # at 100% every untranslated or fuzzy entry is already a problem of its own, and so is most often a
     # translation a value writes as its source (counted untranslated), unless its check only warns
@@ -331,23 +338,28 @@ def check_catalog(
                 + threshold_hint(result.stats, policy),
             )
     if policy.runs("threshold") and document is not None and titles_make_urls(project, document):
-        _long_title(project, po, policy, document, add)
+        _long_title(project, entries, policy, document, add)
     return result
 
 
 def _not_published(
     project: Project,
     policy: LocalePolicy,
-    po: catalog.POFile,
+    entries: dict[str, Translation],
     document: Document,
     slug: str,
     add: Callable[[str, int | None, str, str | None], None],
+    page_units: tuple[list[str], list[Slot]] | None = None,
 ) -> bool:
     """Whether compile holds back the page of ``document`` in ``policy.locale`` for being less
     translated than its publish threshold, decided as compile decides it (fuzzy entries as its
-    ``--include-fuzzy`` takes them where they are allowed): then a ``threshold`` problem (``add``)."""
+    ``--include-fuzzy`` takes them where they are allowed): then a ``threshold`` problem (``add``);
+    ``entries``: its catalog's translations; ``page_units``: see :func:`check_catalog`."""
     locale, needed = policy.locale, policy.publish
-    page = decide(project, document, locale, slug, catalog_translations(po), None, policy.compile_now)
+    msgids, values = page_units if page_units is not None else (None, None)
+    page = decide(
+        project, document, locale, slug, entries, None, policy.compile_now, msgids=msgids, values=values
+    )
     coverage = page.coverage
     if not coverage.total or not below(coverage, needed):
         return False
@@ -375,16 +387,16 @@ def _share(done: int, total: int, policy: LocalePolicy) -> str:
 
 def _long_title(
     project: Project,
-    po: catalog.POFile,
+    entries: dict[str, Translation],
     policy: LocalePolicy,
     document: Document,
     add: Callable[[str, int | None, str, str | None], None],
 ) -> None:
-    """A ``threshold`` problem (``add``) at the title's entry of ``po`` where compile does not publish
+    """A ``threshold`` problem (``add``) at the title's entry of a catalog (its translations:
+    ``entries``) where compile does not publish
     the page of ``document`` in ``policy.locale``, its title translated too long for the URL Hugo
     makes of it (:func:`~transpub.published_titles.long_title_url`; a fuzzy title as compile's
     ``--include-fuzzy`` takes it where fuzzy entries are allowed)."""
-    entries = catalog_translations(po)
     found = long_title_url(project, document, policy.locale, entries, policy.allow_fuzzy)
     if found is not None:
         msgid, why = found
