@@ -328,9 +328,11 @@ class LinkTargets:
         for link in document.link_targets():
             url = link.url
             slug = self.target(url) if url.startswith("/") and not url.startswith(("//", "/\\")) else None
-            if slug is None or _same_url_everywhere(self.paths[slug]):
+            if slug is None:
                 continue
             if any(project.localized_link(url, loc) or self._own(project, url, [loc]) for loc in wanted):
+                continue
+            if _same_url_everywhere(self.paths[slug]):  # (a file read: only for a link no rule follows)
                 continue
             parts = url_path(url)[len(self.prefix) :].strip("/").split("/")
             folders.setdefault(f"{self.prefix}/{parts[0]}/" if parts[0] else f"{self.prefix}/", url)
